@@ -1,0 +1,3 @@
+using SpotifyLocal.Bot;
+
+return await BotApplication.RunAsync(args);

@@ -1,0 +1,35 @@
+namespace SpotifyLocal.Core.Storage;
+
+/// <summary>Persistence of plays and the aggregations stats are built from. One implementation per backend.</summary>
+public interface IPlayStore
+{
+    /// <summary>
+    /// Stores the plays, skipping any whose (UserId, PlayedAt, TrackId) is already stored or repeated
+    /// in the batch. Never partially fails silently: an error other than a duplicate throws.
+    /// </summary>
+    Task<InsertResult> InsertAsync(IReadOnlyList<Play> plays, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<TopItem>> GetTopAsync(PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken);
+
+    Task<ListeningTotals> GetTotalsAsync(PlayScope scope, CancellationToken cancellationToken);
+
+    /// <summary>Plays and time per <see cref="ListeningBucket.Size"/> UTC slot, ordered by time; empty slots omitted.</summary>
+    Task<IReadOnlyList<ListeningBucket>> GetListeningBucketsAsync(PlayScope scope, CancellationToken cancellationToken);
+
+    /// <summary>The newest plays of a user, newest first.</summary>
+    Task<IReadOnlyList<Play>> GetRecentAsync(string userId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Stamps of the stored plays in the scope, for near-duplicate detection across sources.</summary>
+    Task<IReadOnlyList<PlayStamp>> GetStampsAsync(PlayScope scope, CancellationToken cancellationToken);
+
+    /// <summary>The newest stored play time of a user, or null when none.</summary>
+    Task<DateTimeOffset?> GetLatestPlayedAtAsync(string userId, CancellationToken cancellationToken);
+
+    Task<long> CountAsync(PlayScope scope, CancellationToken cancellationToken);
+
+    /// <summary>Moves every play of one user id to another (a chat identity linking its Spotify account); duplicates are dropped.</summary>
+    Task<InsertResult> ReassignAsync(string fromUserId, string toUserId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every play of the user and returns how many were deleted.</summary>
+    Task<long> DeleteUserAsync(string userId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,12 @@
+namespace SpotifyLocal.Core.Storage;
+
+/// <summary>
+/// Plays that ended within one fixed UTC slot of <see cref="Size"/>. Every real time
+/// zone offset is a multiple of 15 minutes, so the stats layer can fold these into local days and
+/// hours of any zone without the database knowing about time zones.
+/// </summary>
+public sealed record ListeningBucket(DateTimeOffset StartUtc, int Plays, long MsPlayed)
+{
+    /// <summary>The width of one slot.</summary>
+    public static readonly TimeSpan Size = TimeSpan.FromMinutes(15);
+}

@@ -1,3 +1,4 @@
+using SpotifyLocal.Bot.Commands;
 using SpotifyLocal.Core.Storage;
 
 namespace SpotifyLocal.Bot;
@@ -9,6 +10,7 @@ public static class SpotifyLocalServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddStorage(configuration);
+        services.AddCommands(configuration);
         return services;
     }
 }

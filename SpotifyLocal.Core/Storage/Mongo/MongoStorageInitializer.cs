@@ -8,7 +8,10 @@ namespace SpotifyLocal.Core.Storage.Mongo;
 /// Creates the indexes each Mongo store declares next to its queries, once at startup. Creating an
 /// index that already exists is a no-op; a changed definition under an existing name fails loudly.
 /// </summary>
-public sealed class MongoStorageInitializer(MongoCollections collections, ILogger<MongoStorageInitializer> logger) : IHostedService
+public sealed class MongoStorageInitializer(
+    MongoCollections collections,
+    MongoConnectionSettings settings,
+    ILogger<MongoStorageInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -16,7 +19,7 @@ public sealed class MongoStorageInitializer(MongoCollections collections, ILogge
         await CreateAsync(collections.Users, MongoUserStore.Indexes, cancellationToken);
         await CreateAsync(collections.ChatLinks, MongoChatLinkStore.Indexes, cancellationToken);
         await CreateAsync(collections.ImportJobs, MongoImportJobStore.Indexes, cancellationToken);
-        logger.LogInformation("MongoDB storage ready: database {Database}, indexes ensured", collections.Database.DatabaseNamespace.DatabaseName);
+        logger.LogInformation("Storage: MongoDB {Location}, indexes ensured", settings.ToString());
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -14,6 +14,10 @@ public static class MongoStorageServiceCollectionExtensions
     public static IServiceCollection AddMongoStorage(this IServiceCollection services, IConfiguration configuration) =>
         services.AddMongoStorage(MongoConnectionSettings.Resolve(configuration));
 
+    /// <summary>Registers the backend from already-bound <c>Storage:Mongo</c> options (what <c>AddStorage</c> uses).</summary>
+    public static IServiceCollection AddMongoStorage(this IServiceCollection services, MongoStorageOptions options) =>
+        services.AddMongoStorage(MongoConnectionSettings.Create(options));
+
     public static IServiceCollection AddMongoStorage(this IServiceCollection services, MongoConnectionSettings settings)
     {
         services.AddSingleton(settings);

@@ -87,12 +87,20 @@ public sealed class MongoImportJobStore : IImportJobStore
         return result.DeletedCount;
     }
 
-    public Task ReassignAsync(string fromUserId, string toUserId, CancellationToken cancellationToken) =>
-        _jobs.UpdateManyAsync(
-            Filter.Eq(j => j.UserId, fromUserId),
-            Builders<ImportJobDocument>.Update.Set(j => j.UserId, toUserId),
-            options: null,
-            cancellationToken);
+    public async Task ReassignAsync(string fromUserId, string toUserId, CancellationToken cancellationToken)
+    {
+        var move = Builders<ImportJobDocument>.Update.Set(j => j.UserId, toUserId);
+        await _jobs.UpdateManyAsync(Filter.Eq(j => j.UserId, fromUserId) & Filter.Ne(j => j.Active, true), move, options: null, cancellationToken);
+        try
+        {
+            await _jobs.UpdateManyAsync(ActiveOf(fromUserId), move, options: null, cancellationToken);
+        }
+        catch (MongoWriteException ex) when (ex.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+        {
+            // The target already has an active job: the local identity's one stays behind rather than
+            // breaking the one-active-job rule (as on SQLite).
+        }
+    }
 
     private static FilterDefinition<ImportJobDocument> ActiveOf(string userId) =>
         Filter.Eq(j => j.UserId, userId) & Filter.Eq(j => j.Active, true);

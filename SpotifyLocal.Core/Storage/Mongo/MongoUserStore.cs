@@ -12,8 +12,7 @@ public sealed class MongoUserStore : IUserStore
 
     public MongoUserStore(MongoCollections collections) => _users = collections.Users;
 
-    // _id needs no index; ListLinked scans a collection of at most a few hundred users.
-    internal static IReadOnlyList<CreateIndexModel<UserDocument>> Indexes => [];
+    internal static IReadOnlyList<CreateIndexModel<UserDocument>> Indexes => [ByLinkState];
 
     public async Task<User?> GetAsync(string spotifyId, CancellationToken cancellationToken)
     {
@@ -23,6 +22,11 @@ public sealed class MongoUserStore : IUserStore
 
     public Task UpsertAsync(User user, CancellationToken cancellationToken) =>
         _users.ReplaceOneAsync(Filter.Eq(u => u.Id, user.SpotifyId), UserDocument.From(user), Upsert, cancellationToken);
+
+    // ListLinked: the tracking worker's list of users to poll (lookups by Spotify id use _id).
+    internal static readonly CreateIndexModel<UserDocument> ByLinkState = new(
+        Builders<UserDocument>.IndexKeys.Ascending(u => u.LinkState),
+        new CreateIndexOptions { Name = "linkState_1" });
 
     public async Task<IReadOnlyList<User>> ListLinkedAsync(CancellationToken cancellationToken)
     {

@@ -154,6 +154,24 @@ public sealed class MongoPipelineTests
         Assert.Equal("userId", index.Keys.Render(Args(Collections.ImportJobs)).GetElement(0).Name);
     }
 
+    [Fact]
+    public void Every_declared_index_names_fields_the_documents_store()
+    {
+        AssertIndexesNameStoredFields(Collections.Plays, MongoPlayStore.Indexes);
+        AssertIndexesNameStoredFields(Collections.Users, MongoUserStore.Indexes);
+        AssertIndexesNameStoredFields(Collections.ChatLinks, MongoChatLinkStore.Indexes);
+        AssertIndexesNameStoredFields(Collections.ImportJobs, MongoImportJobStore.Indexes);
+    }
+
+    private static void AssertIndexesNameStoredFields<T>(IMongoCollection<T> collection, IReadOnlyList<CreateIndexModel<T>> indexes)
+    {
+        var stored = BsonClassMap.LookupClassMap(typeof(T)).AllMemberMaps.Select(m => m.ElementName).ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotEmpty(indexes);
+        Assert.Equal(indexes.Count, indexes.Select(i => i.Options.Name).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(indexes.SelectMany(i => i.Keys.Render(Args(collection)).Names), field => Assert.Contains(field, stored));
+    }
+
     private static List<BsonDocument> Render(string name, PlayScope scope) => name switch
     {
         "top-tracks" => Render(MongoPlayStore.TopPipeline(scope, TopKind.Tracks, 10)),

@@ -227,6 +227,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
                 response.ContentType = "application/json";
                 await response.WriteAsync(request.Body ?? "[]");
                 return;
+            case ("DELETE", ["webhooks", _, _, "messages", "@original"]):
             case ("POST", ["interactions", _, _, "callback"]):
                 response.StatusCode = StatusCodes.Status204NoContent;
                 return;

@@ -79,6 +79,17 @@ public sealed class DiscordRestClient(
             () => MessageContent(payload, files), Json.MessageDto, cancellationToken);
     }
 
+    /// <summary><c>DELETE /webhooks/{application}/{token}/messages/@original</c>: removes the (deferred) response.</summary>
+    public async Task DeleteOriginalResponseAsync(
+        string applicationId, string interactionToken, CancellationToken cancellationToken)
+    {
+        var route = new DiscordRoute(
+            HttpMethod.Delete, "/webhooks/{application}/{token}/messages/@original", $"{applicationId}/{interactionToken}");
+        using var _ = await SendCoreAsync(
+            route, $"webhooks/{applicationId}/{interactionToken}/messages/@original", content: null,
+            exemptFromGlobal: false, cancellationToken);
+    }
+
     /// <summary><c>POST /webhooks/{application}/{token}</c>: one more message for the interaction.</summary>
     public Task<MessageDto> CreateFollowupMessageAsync(
         string applicationId, string interactionToken, MessagePayloadDto payload, IReadOnlyList<DiscordFile>? files,

@@ -123,7 +123,8 @@ public sealed class DiscordGatewayClientTests
     public async Task Op_9_with_d_false_waits_one_to_five_seconds_then_identifies_anew()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        var first = await host.StartReadySessionAsync("s-invalid", Ct);
+        // A short heartbeat keeps the jittered first-beat timer below 1 s, apart from the 1–5 s identify wait.
+        var first = await host.StartReadySessionAsync("s-invalid", Ct, heartbeatIntervalMs: 500);
 
         await first.SendOpAsync(9, JsonValue.Create(false));
         var wait = await host.Time.NextTimerAsync(

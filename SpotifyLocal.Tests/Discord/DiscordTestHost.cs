@@ -74,11 +74,12 @@ public sealed class DiscordTestHost : IAsyncDisposable
     }
 
     /// <summary>Connects, says Hello with a long interval, reads Identify, sends READY: the usual opening.</summary>
-    public async Task<FakeDiscordGatewayConnection> StartReadySessionAsync(string sessionId, CancellationToken cancellationToken)
+    public async Task<FakeDiscordGatewayConnection> StartReadySessionAsync(
+        string sessionId, CancellationToken cancellationToken, int heartbeatIntervalMs = 41250)
     {
         _ = StartGateway();
         var connection = await Fake.NextConnectionAsync(cancellationToken);
-        await connection.SendHelloAsync(41250);
+        await connection.SendHelloAsync(heartbeatIntervalMs);
         await connection.ReceiveAsync(2, cancellationToken);
         await connection.SendReadyAsync(sessionId);
         await Readies.Reader.ReadAsync(cancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(15), cancellationToken);

@@ -1,5 +1,6 @@
 using SpotifyLocal.Bot.Commands;
 using SpotifyLocal.Bot.Console;
+using SpotifyLocal.Bot.Discord;
 using SpotifyLocal.Core.Storage;
 
 namespace SpotifyLocal.Bot;
@@ -13,6 +14,7 @@ public static class SpotifyLocalServiceCollectionExtensions
         services.AddStorage(configuration);
         services.AddCommands(configuration);
         services.AddConsoleAdapter(configuration);
+        services.AddDiscord(configuration);
         return services;
     }
 }

@@ -43,7 +43,7 @@ public sealed partial class LinkService(
         {
             ("client_id", settings.ClientId!),
             ("response_type", "code"),
-            ("redirect_uri", settings.RedirectUrl.AbsoluteUri),
+            ("redirect_uri", settings.GetRedirectUrl().AbsoluteUri),
             ("scope", settings.Scopes),
             ("state", state),
             // Always show the consent screen so a user can pick another account and the 6-month clock restarts visibly.

@@ -53,6 +53,6 @@ public sealed class SpotifyOptions
         && !string.IsNullOrWhiteSpace(ClientSecret)
         && !string.IsNullOrWhiteSpace(RedirectUri);
 
-    /// <summary>The parsed <see cref="RedirectUri"/>; only valid when <see cref="IsConfigured"/>.</summary>
-    public Uri RedirectUrl => new(RedirectUri ?? throw new InvalidOperationException("Spotify:RedirectUri is not set."));
+    /// <summary>The parsed <see cref="RedirectUri"/>; only valid when <see cref="IsConfigured"/> (a method, so validators never evaluate it).</summary>
+    public Uri GetRedirectUrl() => new(RedirectUri ?? throw new InvalidOperationException("Spotify:RedirectUri is not set."));
 }

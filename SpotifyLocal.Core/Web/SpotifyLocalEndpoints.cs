@@ -18,7 +18,7 @@ public static class SpotifyLocalEndpoints
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<SpotifyOptions>>().Value;
         if (options.IsConfigured)
         {
-            endpoints.MapGet(options.RedirectUrl.AbsolutePath, HandleCallbackAsync);
+            endpoints.MapGet(options.GetRedirectUrl().AbsolutePath, HandleCallbackAsync);
         }
 
         return endpoints;

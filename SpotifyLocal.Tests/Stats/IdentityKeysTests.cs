@@ -1,4 +1,3 @@
-using Xunit;
 using SpotifyLocal.Core.Stats;
 using SpotifyLocal.Core.Storage;
 

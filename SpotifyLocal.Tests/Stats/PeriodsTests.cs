@@ -1,6 +1,5 @@
 using SpotifyLocal.Core.Stats;
 using SpotifyLocal.Core.Storage;
-using Xunit;
 
 namespace SpotifyLocal.Tests.Stats;
 

@@ -1,3 +1,5 @@
+using SpotifyLocal.Bot.Commands;
+using SpotifyLocal.Bot.Console;
 using SpotifyLocal.Core.Storage;
 
 namespace SpotifyLocal.Bot;
@@ -9,6 +11,8 @@ public static class SpotifyLocalServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddStorage(configuration);
+        services.AddCommands(configuration);
+        services.AddConsoleAdapter(configuration);
         return services;
     }
 }

@@ -1,7 +1,7 @@
 namespace SpotifyLocal.Core.Stats;
 
 /// <summary>A period text a user typed could not be read; <see cref="Exception.Message"/> says why and what to type instead.</summary>
-public sealed class PeriodParseException(string message) : Exception(message)
+public sealed class PeriodParseException(string message) : UserFacingException(message)
 {
     /// <summary>One line listing the accepted forms, appended to every message.</summary>
     public const string Help =

@@ -33,7 +33,9 @@ public sealed class ChartFontsTests
     {
         var runs = ChartFonts.Shared.Split("🎧 lofi");
 
-        Assert.Contains("Emoji", runs[0].Typeface.FamilyName, StringComparison.OrdinalIgnoreCase);
+        Assert.True(
+            runs[0].Typeface.FamilyName.Contains("Emoji", StringComparison.OrdinalIgnoreCase),
+            $"🎧 was drawn with {runs[0].Typeface.FamilyName}, not an emoji font. Install: apt-get install -y {ChartFonts.AptPackages}");
         Assert.Equal("🎧", runs[0].Text);
         Assert.Equal("lofi", runs[^1].Text.Trim());
         Assert.DoesNotContain("Emoji", runs[^1].Typeface.FamilyName, StringComparison.OrdinalIgnoreCase);

@@ -6,7 +6,11 @@ namespace SpotifyLocal.Bot.Commands;
 /// Runs a command for a caller: rate limiting, the handler, and turning user errors into short replies
 /// (never a stack trace). Every adapter goes through here.
 /// </summary>
-public sealed class CommandDispatcher(IServiceProvider services, CommandRateLimiter rateLimiter, ILogger<CommandDispatcher> logger)
+public sealed class CommandDispatcher(
+    IServiceProvider services,
+    IEnumerable<CommandRoute> routes,
+    CommandRateLimiter rateLimiter,
+    ILogger<CommandDispatcher> logger)
 {
     public async Task<BotReply> DispatchAsync(BotCommand command, CommandContext context, CancellationToken cancellationToken)
     {
@@ -17,20 +21,10 @@ public sealed class CommandDispatcher(IServiceProvider services, CommandRateLimi
 
         try
         {
-            return command switch
-            {
-                LinkCommand c => await HandleAsync(c, context, cancellationToken),
-                UnlinkCommand c => await HandleAsync(c, context, cancellationToken),
-                ForgetCommand c => await HandleAsync(c, context, cancellationToken),
-                TopCommand c => await HandleAsync(c, context, cancellationToken),
-                StatsCommand c => await HandleAsync(c, context, cancellationToken),
-                RecentCommand c => await HandleAsync(c, context, cancellationToken),
-                ImportCommand c => await HandleAsync(c, context, cancellationToken),
-                TimeZoneCommand c => await HandleAsync(c, context, cancellationToken),
-                WeeklyCommand c => await HandleAsync(c, context, cancellationToken),
-                HelpCommand c => await HandleAsync(c, context, cancellationToken),
-                _ => BotReply.Error($"/{command.Name} is not available."),
-            };
+            var route = routes.FirstOrDefault(r => r.CommandType == command.GetType());
+            return route is null
+                ? BotReply.Error($"/{command.Name} is not available on this bot.")
+                : await route.Handle(services, command, context, cancellationToken);
         }
         catch (UserFacingException ex)
         {
@@ -46,14 +40,5 @@ public sealed class CommandDispatcher(IServiceProvider services, CommandRateLimi
             logger.LogError(ex, "/{Command} from {Platform} failed", command.Name, context.Caller.Platform);
             return BotReply.Error("Something went wrong on my side. Please try again in a moment.");
         }
-    }
-
-    private Task<BotReply> HandleAsync<TCommand>(TCommand command, CommandContext context, CancellationToken cancellationToken)
-        where TCommand : BotCommand
-    {
-        var handler = services.GetService<ICommandHandler<TCommand>>();
-        return handler is null
-            ? Task.FromResult(BotReply.Error($"/{command.Name} is not available on this bot."))
-            : handler.HandleAsync(command, context, cancellationToken);
     }
 }

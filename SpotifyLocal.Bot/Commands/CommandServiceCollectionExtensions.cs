@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpotifyLocal.Bot.Commands.Handlers;
 using SpotifyLocal.Core.Accounts;
 
@@ -15,11 +16,31 @@ public static class CommandServiceCollectionExtensions
         services.AddSingleton<ChatAccountService>();
         services.AddSingleton<CommandRateLimiter>();
         services.AddSingleton<CommandDispatcher>();
-        services.AddSingleton<ICommandHandler<HelpCommand>, HelpCommandHandler>();
-        services.AddSingleton<ICommandHandler<TimeZoneCommand>, TimeZoneCommandHandler>();
-        services.AddSingleton<ICommandHandler<UnlinkCommand>, UnlinkCommandHandler>();
-        services.AddSingleton<ICommandHandler<ForgetCommand>, ForgetCommandHandler>();
-        services.AddSingleton<ICommandHandler<RecentCommand>, RecentCommandHandler>();
+        services.AddCommandHandler<HelpCommand, HelpCommandHandler>();
+        services.AddCommandHandler<TimeZoneCommand, TimeZoneCommandHandler>();
+        services.AddCommandHandler<UnlinkCommand, UnlinkCommandHandler>();
+        services.AddCommandHandler<ForgetCommand, ForgetCommandHandler>();
+        services.AddCommandHandler<RecentCommand, RecentCommandHandler>();
+        return services;
+    }
+
+    /// <summary>Registers a handler and routes its command type to it (replacing an earlier handler of that command).</summary>
+    public static IServiceCollection AddCommandHandler<TCommand, THandler>(this IServiceCollection services)
+        where TCommand : BotCommand
+        where THandler : class, ICommandHandler<TCommand>
+    {
+        services.RemoveAll<ICommandHandler<TCommand>>();
+        services.AddSingleton<ICommandHandler<TCommand>, THandler>();
+        var existing = services.Where(d => d.ServiceType == typeof(CommandRoute) && d.ImplementationInstance is CommandRoute r && r.CommandType == typeof(TCommand)).ToList();
+        foreach (var descriptor in existing)
+        {
+            services.Remove(descriptor);
+        }
+
+        services.AddSingleton(new CommandRoute(
+            typeof(TCommand),
+            (provider, command, context, cancellationToken) =>
+                provider.GetRequiredService<ICommandHandler<TCommand>>().HandleAsync((TCommand)command, context, cancellationToken)));
         return services;
     }
 }

@@ -1,13 +1,81 @@
+using Microsoft.Extensions.Options;
+using SpotifyLocal.Bot.Cli;
+using SpotifyLocal.Core.Storage;
+
 namespace SpotifyLocal.Bot;
 
-/// <summary>Builds and runs the bot's host (or a one-shot command-line verb).</summary>
+/// <summary>Builds and runs the bot's host, or a one-shot command-line verb (<c>import</c>, <c>top</c>).</summary>
 public static class BotApplication
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = CreateBuilder(args);
         await using var app = builder.Build();
+
+        var verbs = app.Services.GetServices<ICliVerb>().ToList();
+        if (args.Length > 0 && verbs.FirstOrDefault(v => string.Equals(v.Name, args[0], StringComparison.OrdinalIgnoreCase)) is { } verb)
+        {
+            return await RunVerbAsync(app, verb, args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] is "--help" or "-h" or "help")
+        {
+            PrintUsage(verbs);
+            return 0;
+        }
+
+        app.MapBotEndpoints();
         await app.RunAsync();
         return 0;
+    }
+
+    /// <summary>The host with every feature registered; tests build it with their own configuration.</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true, reloadOnChange: false);
+        builder.Configuration.AddUserSecrets(typeof(BotApplication).Assembly, optional: true);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(args);
+        // Logs go to stderr so the console adapter's replies (stdout) stay clean for scripts.
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
+        {
+            builder.WebHost.UseUrls(BotEndpoints.DefaultUrl);
+        }
+
+        builder.Services.AddSpotifyLocal(builder.Configuration);
+        return builder;
+    }
+
+    private static async Task<int> RunVerbAsync(WebApplication app, ICliVerb verb, string[] arguments)
+    {
+        // Verbs only need storage: validate options and create the schema, but start no adapters.
+        _ = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        try
+        {
+            return await verb.RunAsync(arguments, Console.Out, Console.Error, cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("Cancelled.");
+            return 130;
+        }
+    }
+
+    private static void PrintUsage(IEnumerable<ICliVerb> verbs)
+    {
+        Console.WriteLine("SpotifyLocal bot. Without arguments it runs the bot (chat adapters from configuration).");
+        Console.WriteLine("Command-line verbs:");
+        foreach (var verb in verbs.OrderBy(v => v.Name, StringComparer.Ordinal))
+        {
+            Console.WriteLine("  " + verb.Usage);
+        }
     }
 }

@@ -43,7 +43,8 @@ public sealed record Play(
             artistName,
             albumId,
             albumName,
-            playedAt.ToUniversalTime(),
+            // Both backends keep millisecond precision; truncating here makes stored and built plays equal.
+            DateTimeOffset.FromUnixTimeMilliseconds(playedAt.ToUnixTimeMilliseconds()),
             durationMs,
             msPlayed,
             source,

@@ -1,0 +1,148 @@
+using SpotifyLocal.Core.Storage;
+
+namespace SpotifyLocal.Bot.Commands;
+
+/// <summary>
+/// Parses text commands (console, Telegram, button callbacks): <c>/top month artists</c>,
+/// <c>/top@MyBot week</c>, <c>/timezone Europe/Berlin</c>, <c>/import path.zip</c>…
+/// </summary>
+public static class CommandParser
+{
+    public const string DefaultPeriod = "month";
+
+    /// <summary>One usage line per command, in the order <c>/help</c> lists them.</summary>
+    public static readonly IReadOnlyList<(string Name, string Usage, string Description)> Usages =
+    [
+        ("top", "/top [week|month|year|all|2026|2026-11|from..to] [tracks|artists|albums]", "your top tracks, artists or albums as a chart"),
+        ("stats", "/stats [period]", "totals and listening time per day"),
+        ("recent", "/recent", "your latest plays"),
+        ("import", "/import <your Spotify data-export ZIP>", "add your whole history from Spotify's export"),
+        ("link", "/link", "connect Spotify for live tracking"),
+        ("unlink", "/unlink", "disconnect Spotify (your plays stay)"),
+        ("forget", "/forget", "delete everything stored about you"),
+        ("timezone", "/timezone [Europe/Berlin]", "show or set your time zone"),
+        ("weekly", "/weekly on|off", "a private weekly summary"),
+        ("help", "/help", "this list"),
+    ];
+
+    public static CommandParseResult Parse(string text, string? filePath = null, string? fileName = null)
+    {
+        var parts = text.Trim().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0 || !parts[0].StartsWith('/'))
+        {
+            return CommandParseResult.Fail("Commands start with a slash. Try /help.");
+        }
+
+        var name = parts[0][1..];
+        var at = name.IndexOf('@', StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            name = name[..at];
+        }
+
+        name = name.ToLowerInvariant();
+        var args = parts[1..];
+        return name switch
+        {
+            "start" or "help" => NoArguments(new HelpCommand(), args),
+            "link" => NoArguments(new LinkCommand(), args),
+            "unlink" => NoArguments(new UnlinkCommand(), args),
+            "recent" => NoArguments(new RecentCommand(), args),
+            "forget" => ParseForget(args),
+            "top" => ParseTop(args),
+            "stats" => args.Length <= 1 ? CommandParseResult.Ok(new StatsCommand(args.Length == 1 ? args[0].ToLowerInvariant() : DefaultPeriod)) : Usage("stats"),
+            "import" => ParseImport(args, filePath, fileName),
+            "timezone" => args.Length <= 1 ? CommandParseResult.Ok(new TimeZoneCommand(args.Length == 1 ? args[0] : null)) : Usage("timezone"),
+            "weekly" => ParseWeekly(args),
+            _ => CommandParseResult.Fail($"Unknown command /{name}. Try /help."),
+        };
+    }
+
+    public static string UsageOf(string command) => Usages.First(u => u.Name == command).Usage;
+
+    public static bool TryParseKind(string text, out TopKind kind)
+    {
+        switch (text.ToLowerInvariant())
+        {
+            case "tracks" or "track" or "songs":
+                kind = TopKind.Tracks;
+                return true;
+            case "artists" or "artist":
+                kind = TopKind.Artists;
+                return true;
+            case "albums" or "album":
+                kind = TopKind.Albums;
+                return true;
+            default:
+                kind = default;
+                return false;
+        }
+    }
+
+    /// <summary>The command text that reproduces a /top (for buttons); fits Telegram's 64-byte callback data.</summary>
+    public static string TopText(string period, TopKind kind) => $"/top {period} {kind.ToString().ToLowerInvariant()}";
+
+    private static CommandParseResult ParseTop(string[] args)
+    {
+        var period = DefaultPeriod;
+        var kind = TopKind.Tracks;
+        var sawPeriod = false;
+        var sawKind = false;
+        foreach (var arg in args)
+        {
+            if (!sawKind && TryParseKind(arg, out var parsedKind))
+            {
+                kind = parsedKind;
+                sawKind = true;
+            }
+            else if (!sawPeriod)
+            {
+                period = arg.ToLowerInvariant();
+                sawPeriod = true;
+            }
+            else
+            {
+                return Usage("top");
+            }
+        }
+
+        return CommandParseResult.Ok(new TopCommand(period, kind));
+    }
+
+    private static CommandParseResult ParseForget(string[] args) => args switch
+    {
+        [] => CommandParseResult.Ok(new ForgetCommand(Confirmed: false)),
+        ["confirm"] => CommandParseResult.Ok(new ForgetCommand(Confirmed: true)),
+        _ => CommandParseResult.Fail("Usage: /forget (then confirm)"),
+    };
+
+    private static CommandParseResult ParseImport(string[] args, string? filePath, string? fileName)
+    {
+        if (filePath is not null)
+        {
+            return CommandParseResult.Ok(new ImportCommand(filePath, fileName ?? Path.GetFileName(filePath)));
+        }
+
+        if (args.Length == 0)
+        {
+            return CommandParseResult.Ok(new ImportCommand(null, null));
+        }
+
+        // The console passes a path; it may contain spaces.
+        var path = string.Join(' ', args);
+        return CommandParseResult.Ok(new ImportCommand(path, Path.GetFileName(path)));
+    }
+
+    private static CommandParseResult ParseWeekly(string[] args) => args switch
+    {
+        [] => CommandParseResult.Ok(new WeeklyCommand(null)),
+        [var value] when value.Equals("on", StringComparison.OrdinalIgnoreCase) => CommandParseResult.Ok(new WeeklyCommand(true)),
+        [var value] when value.Equals("off", StringComparison.OrdinalIgnoreCase) => CommandParseResult.Ok(new WeeklyCommand(false)),
+        _ => Usage("weekly"),
+    };
+
+    private static CommandParseResult NoArguments(BotCommand command, string[] args) =>
+        args.Length == 0 ? CommandParseResult.Ok(command) : Usage(command.Name);
+
+    private static CommandParseResult Usage(string command) => CommandParseResult.Fail("Usage: " + UsageOf(command));
+}

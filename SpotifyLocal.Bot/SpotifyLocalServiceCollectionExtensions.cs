@@ -1,0 +1,16 @@
+using SpotifyLocal.Bot.Commands;
+using SpotifyLocal.Core.Storage;
+
+namespace SpotifyLocal.Bot;
+
+/// <summary>The table of contents of the bot: one line per feature.</summary>
+public static class SpotifyLocalServiceCollectionExtensions
+{
+    public static IServiceCollection AddSpotifyLocal(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddStorage(configuration);
+        services.AddCommands(configuration);
+        return services;
+    }
+}

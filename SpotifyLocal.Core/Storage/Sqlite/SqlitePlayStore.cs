@@ -1,0 +1,268 @@
+using Microsoft.Data.Sqlite;
+using static SpotifyLocal.Core.Storage.Sqlite.SqliteValues;
+
+namespace SpotifyLocal.Core.Storage.Sqlite;
+
+/// <summary>SQLite implementation of <see cref="IPlayStore"/>.</summary>
+public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
+{
+    private const string PlayColumns =
+        "user_id, played_at, track_id, track_name, artist_id, artist_name, album_id, album_name, duration_ms, ms_played, source, track_key, artist_key, album_key";
+
+    public async Task<InsertResult> InsertAsync(IReadOnlyList<Play> plays, CancellationToken cancellationToken)
+    {
+        if (plays.Count == 0)
+        {
+            return InsertResult.Empty;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            $"INSERT OR IGNORE INTO plays ({PlayColumns}) VALUES (@user_id, @played_at, @track_id, @track_name, @artist_id, @artist_name, @album_id, @album_name, @duration_ms, @ms_played, @source, @track_key, @artist_key, @album_key)";
+        var parameters = new[]
+        {
+            command.Parameters.Add("@user_id", SqliteType.Text),
+            command.Parameters.Add("@played_at", SqliteType.Integer),
+            command.Parameters.Add("@track_id", SqliteType.Text),
+            command.Parameters.Add("@track_name", SqliteType.Text),
+            command.Parameters.Add("@artist_id", SqliteType.Text),
+            command.Parameters.Add("@artist_name", SqliteType.Text),
+            command.Parameters.Add("@album_id", SqliteType.Text),
+            command.Parameters.Add("@album_name", SqliteType.Text),
+            command.Parameters.Add("@duration_ms", SqliteType.Integer),
+            command.Parameters.Add("@ms_played", SqliteType.Integer),
+            command.Parameters.Add("@source", SqliteType.Integer),
+            command.Parameters.Add("@track_key", SqliteType.Text),
+            command.Parameters.Add("@artist_key", SqliteType.Text),
+            command.Parameters.Add("@album_key", SqliteType.Text),
+        };
+        command.Prepare();
+
+        var inserted = 0;
+        foreach (var play in plays)
+        {
+            parameters[0].Value = play.UserId;
+            parameters[1].Value = ToMs(play.PlayedAt);
+            parameters[2].Value = play.TrackId;
+            parameters[3].Value = play.TrackName;
+            parameters[4].Value = ToDb(play.ArtistId);
+            parameters[5].Value = play.ArtistName;
+            parameters[6].Value = ToDb(play.AlbumId);
+            parameters[7].Value = ToDb(play.AlbumName);
+            parameters[8].Value = play.DurationMs;
+            parameters[9].Value = play.MsPlayed;
+            parameters[10].Value = (int)play.Source;
+            parameters[11].Value = play.TrackKey;
+            parameters[12].Value = play.ArtistKey;
+            parameters[13].Value = play.AlbumKey;
+            inserted += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new InsertResult(inserted, plays.Count - inserted);
+    }
+
+    public async Task<IReadOnlyList<TopItem>> GetTopAsync(PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken)
+    {
+        var (keyColumn, nameColumn, artistColumn, extraFilter) = kind switch
+        {
+            TopKind.Tracks => ("track_key", "track_name", "artist_name", string.Empty),
+            TopKind.Artists => ("artist_key", "artist_name", "NULL", string.Empty),
+            TopKind.Albums => ("album_key", "album_name", "artist_name", " AND album_name IS NOT NULL AND album_name <> ''"),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var users = AddScope(command, scope);
+        command.Parameters.AddWithValue("@limit", limit);
+        // Rank keys first, then pick the most-played spelling only for the keys that made the list.
+        command.CommandText = $"""
+            WITH scoped AS (
+                SELECT {keyColumn} AS k, {nameColumn} AS n, {artistColumn} AS a, ms_played, played_at
+                FROM plays
+                WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @to{extraFilter}
+            ),
+            ranked AS (
+                SELECT k, COUNT(*) AS plays, SUM(ms_played) AS ms, MIN(played_at) AS first_at, MAX(played_at) AS last_at
+                FROM scoped GROUP BY k
+                ORDER BY plays DESC, ms DESC, k ASC
+                LIMIT @limit
+            ),
+            spellings AS (
+                SELECT k, n, a, COUNT(*) AS c FROM scoped WHERE k IN (SELECT k FROM ranked) GROUP BY k, n, a
+            ),
+            best AS (
+                SELECT k, n, a, ROW_NUMBER() OVER (PARTITION BY k ORDER BY c DESC, n ASC, a ASC) AS rn FROM spellings
+            )
+            SELECT ranked.k, best.n, best.a, ranked.plays, ranked.ms, ranked.first_at, ranked.last_at
+            FROM ranked JOIN best ON best.k = ranked.k AND best.rn = 1
+            ORDER BY ranked.plays DESC, ranked.ms DESC, ranked.k ASC
+            """;
+
+        var items = new List<TopItem>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new TopItem(
+                reader.GetString(0),
+                reader.GetString(1),
+                NullableString(reader, 2),
+                reader.GetInt32(3),
+                reader.GetInt64(4),
+                FromMs(reader.GetInt64(5)),
+                FromMs(reader.GetInt64(6))));
+        }
+
+        return items;
+    }
+
+    public async Task<ListeningTotals> GetTotalsAsync(PlayScope scope, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var users = AddScope(command, scope);
+        command.CommandText = $"""
+            SELECT COUNT(*), COALESCE(SUM(ms_played), 0), COUNT(DISTINCT track_key), COUNT(DISTINCT artist_key),
+                   COUNT(DISTINCT CASE WHEN album_name IS NOT NULL AND album_name <> '' THEN album_key END)
+            FROM plays WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @to
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new ListeningTotals(reader.GetInt32(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
+    }
+
+    public async Task<IReadOnlyList<ListeningBucket>> GetListeningBucketsAsync(PlayScope scope, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var users = AddScope(command, scope);
+        command.Parameters.AddWithValue("@size", (long)ListeningBucket.Size.TotalMilliseconds);
+        command.CommandText = $"""
+            SELECT (played_at / @size) * @size AS slot, COUNT(*), SUM(ms_played)
+            FROM plays WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @to
+            GROUP BY slot ORDER BY slot
+            """;
+        var buckets = new List<ListeningBucket>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            buckets.Add(new ListeningBucket(FromMs(reader.GetInt64(0)), reader.GetInt32(1), reader.GetInt64(2)));
+        }
+
+        return buckets;
+    }
+
+    public async Task<IReadOnlyList<Play>> GetRecentAsync(string userId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Parameters.AddWithValue("@user", userId);
+        command.Parameters.AddWithValue("@limit", limit);
+        command.CommandText = $"SELECT {PlayColumns} FROM plays WHERE user_id = @user ORDER BY played_at DESC, track_id ASC LIMIT @limit";
+        var plays = new List<Play>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            plays.Add(ReadPlay(reader));
+        }
+
+        return plays;
+    }
+
+    public async Task<IReadOnlyList<PlayStamp>> GetStampsAsync(PlayScope scope, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var users = AddScope(command, scope);
+        command.CommandText = $"""
+            SELECT played_at, track_id, track_key, source FROM plays
+            WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @to
+            ORDER BY played_at ASC, track_id ASC
+            """;
+        var stamps = new List<PlayStamp>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            stamps.Add(new PlayStamp(FromMs(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2), (PlaySource)reader.GetInt32(3)));
+        }
+
+        return stamps;
+    }
+
+    public async Task<DateTimeOffset?> GetLatestPlayedAtAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Parameters.AddWithValue("@user", userId);
+        command.CommandText = "SELECT MAX(played_at) FROM plays WHERE user_id = @user";
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is long ms ? FromMs(ms) : null;
+    }
+
+    public async Task<long> CountAsync(PlayScope scope, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var users = AddScope(command, scope);
+        command.CommandText = $"SELECT COUNT(*) FROM plays WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @to";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
+    public async Task<InsertResult> ReassignAsync(string fromUserId, string toUserId, CancellationToken cancellationToken)
+    {
+        if (fromUserId == toUserId)
+        {
+            return InsertResult.Empty;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.Parameters.AddWithValue("@from", fromUserId);
+        command.Parameters.AddWithValue("@to", toUserId);
+        var columnsAfterUser = PlayColumns["user_id, ".Length..];
+        command.CommandText = $"INSERT OR IGNORE INTO plays ({PlayColumns}) SELECT @to, {columnsAfterUser} FROM plays WHERE user_id = @from";
+        var inserted = await command.ExecuteNonQueryAsync(cancellationToken);
+        command.CommandText = "DELETE FROM plays WHERE user_id = @from";
+        var moved = await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new InsertResult(inserted, moved - inserted);
+    }
+
+    public async Task<long> DeleteUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Parameters.AddWithValue("@user", userId);
+        command.CommandText = "DELETE FROM plays WHERE user_id = @user";
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string AddScope(SqliteCommand command, PlayScope scope)
+    {
+        command.Parameters.AddWithValue("@from", ToMs(scope.From));
+        command.Parameters.AddWithValue("@to", ToMs(scope.To));
+        return AddUserIds(command, scope.UserIds);
+    }
+
+    private static Play ReadPlay(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(2),
+        reader.GetString(3),
+        NullableString(reader, 4),
+        reader.GetString(5),
+        NullableString(reader, 6),
+        NullableString(reader, 7),
+        FromMs(reader.GetInt64(1)),
+        reader.GetInt32(8),
+        reader.GetInt32(9),
+        (PlaySource)reader.GetInt32(10),
+        reader.GetString(11),
+        reader.GetString(12),
+        reader.GetString(13));
+}

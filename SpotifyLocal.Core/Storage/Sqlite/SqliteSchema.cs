@@ -1,0 +1,77 @@
+namespace SpotifyLocal.Core.Storage.Sqlite;
+
+/// <summary>The schema as an append-only list of migrations; index N upgrades user_version N to N+1.</summary>
+internal static class SqliteSchema
+{
+    public static readonly IReadOnlyList<string> Migrations =
+    [
+        """
+        CREATE TABLE users (
+            spotify_id TEXT NOT NULL PRIMARY KEY,
+            account_id TEXT NULL,
+            display_name TEXT NULL,
+            email TEXT NULL,
+            encrypted_access_token TEXT NULL,
+            encrypted_refresh_token TEXT NULL,
+            token_expires_at INTEGER NULL,
+            consented_at INTEGER NULL,
+            joined_at INTEGER NOT NULL,
+            has_initial_import INTEGER NOT NULL DEFAULT 0,
+            has_full_import INTEGER NOT NULL DEFAULT 0,
+            last_check_at INTEGER NULL,
+            time_zone TEXT NOT NULL DEFAULT 'UTC',
+            link_state INTEGER NOT NULL DEFAULT 0,
+            relink_reminder_sent_at INTEGER NULL
+        );
+        CREATE INDEX ix_users_link_state ON users (link_state);
+
+        CREATE TABLE plays (
+            user_id TEXT NOT NULL,
+            played_at INTEGER NOT NULL,
+            track_id TEXT NOT NULL,
+            track_name TEXT NOT NULL,
+            artist_id TEXT NULL,
+            artist_name TEXT NOT NULL,
+            album_id TEXT NULL,
+            album_name TEXT NULL,
+            duration_ms INTEGER NOT NULL,
+            ms_played INTEGER NOT NULL,
+            source INTEGER NOT NULL,
+            track_key TEXT NOT NULL,
+            artist_key TEXT NOT NULL,
+            album_key TEXT NOT NULL
+        );
+        -- The same unique key and time index as the MongoDB backend.
+        CREATE UNIQUE INDEX ux_plays_user_played_track ON plays (user_id, played_at, track_id);
+        CREATE INDEX ix_plays_user_played_desc ON plays (user_id, played_at DESC);
+
+        CREATE TABLE chat_links (
+            platform TEXT NOT NULL,
+            chat_user_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            PRIMARY KEY (platform, chat_user_id)
+        );
+        CREATE INDEX ix_chat_links_user ON chat_links (user_id);
+
+        CREATE TABLE import_jobs (
+            id TEXT NOT NULL PRIMARY KEY,
+            user_id TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            file_name TEXT NOT NULL,
+            total_tracks INTEGER NOT NULL DEFAULT 0,
+            processed_tracks INTEGER NOT NULL DEFAULT 0,
+            inserted INTEGER NOT NULL DEFAULT 0,
+            duplicates INTEGER NOT NULL DEFAULT 0,
+            skipped INTEGER NOT NULL DEFAULT 0,
+            skipped_by_reason TEXT NOT NULL DEFAULT '{}',
+            error TEXT NULL,
+            created_at INTEGER NOT NULL,
+            started_at INTEGER NULL,
+            completed_at INTEGER NULL
+        );
+        CREATE INDEX ix_import_jobs_user ON import_jobs (user_id, created_at DESC);
+        -- At most one pending/processing import per user.
+        CREATE UNIQUE INDEX ux_import_jobs_active ON import_jobs (user_id) WHERE status IN (0, 1);
+        """,
+    ];
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace SpotifyLocal.Core.Storage.Sqlite;
+
+/// <summary>Creates or migrates the SQLite schema when the host starts, and says which storage is active.</summary>
+public sealed class SqliteStorageInitializer(SqliteDatabase database, ILogger<SqliteStorageInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await database.MigrateAsync(cancellationToken);
+        logger.LogInformation("Storage: SQLite at {Path}", database.FilePath);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

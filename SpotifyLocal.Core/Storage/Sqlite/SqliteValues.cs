@@ -1,0 +1,39 @@
+using Microsoft.Data.Sqlite;
+
+namespace SpotifyLocal.Core.Storage.Sqlite;
+
+/// <summary>Conversions between domain values and SQLite columns (instants are Unix milliseconds).</summary>
+internal static class SqliteValues
+{
+    public static long ToMs(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
+
+    public static object ToDb(DateTimeOffset? value) => value is { } v ? v.ToUnixTimeMilliseconds() : DBNull.Value;
+
+    public static object ToDb(string? value) => value is null ? DBNull.Value : value;
+
+    public static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    public static DateTimeOffset? NullableInstant(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : FromMs(reader.GetInt64(ordinal));
+
+    public static string? NullableString(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>Adds <c>@u0, @u1, …</c> parameters for a user id list and returns the SQL list text.</summary>
+    public static string AddUserIds(SqliteCommand command, IReadOnlyList<string> userIds)
+    {
+        if (userIds.Count == 0)
+        {
+            return "NULL";
+        }
+
+        var names = new string[userIds.Count];
+        for (var i = 0; i < userIds.Count; i++)
+        {
+            names[i] = "@u" + i;
+            command.Parameters.AddWithValue(names[i], userIds[i]);
+        }
+
+        return string.Join(", ", names);
+    }
+}

@@ -13,14 +13,31 @@ internal static class ExportJsonScanner
 {
     private const int InitialBufferBytes = 64 * 1024;
 
-    private static readonly HashSet<string> ExtendedStrings =
+    private static readonly (byte[] Utf8, string Name, Field Field)[] KnownFields =
     [
-        "master_metadata_track_name", "master_metadata_album_artist_name", "master_metadata_album_album_name",
-        "spotify_track_uri", "episode_name", "spotify_episode_uri", "audiobook_title", "audiobook_uri",
-        "audiobook_chapter_uri",
+        .. new[]
+        {
+            ("ts", Field.Ts), ("ms_played", Field.MsPlayed), ("incognito_mode", Field.Incognito),
+            ("master_metadata_track_name", Field.ExtendedText), ("master_metadata_album_artist_name", Field.ExtendedText),
+            ("master_metadata_album_album_name", Field.ExtendedText), ("spotify_track_uri", Field.ExtendedText),
+            ("episode_name", Field.ExtendedText), ("spotify_episode_uri", Field.ExtendedText),
+            ("audiobook_title", Field.ExtendedText), ("audiobook_uri", Field.ExtendedText),
+            ("audiobook_chapter_uri", Field.ExtendedText), ("endTime", Field.EndTime), ("msPlayed", Field.MsPlayedAccount),
+            ("artistName", Field.AccountText), ("trackName", Field.AccountText),
+        }.Select(f => (System.Text.Encoding.UTF8.GetBytes(f.Item1), f.Item1, f.Item2)),
     ];
 
-    private static readonly HashSet<string> AccountStrings = ["artistName", "trackName"];
+    private enum Field
+    {
+        Unknown,
+        Ts,
+        MsPlayed,
+        Incognito,
+        ExtendedText,
+        EndTime,
+        MsPlayedAccount,
+        AccountText,
+    }
 
     public static async Task<ExportScan> ScanAsync(Stream stream, string displayName, ExportFileKind kind, CancellationToken cancellationToken)
     {
@@ -116,6 +133,7 @@ internal static class ExportJsonScanner
 
     private sealed class ScanState(string displayName, ExportFileKind kind)
     {
+        private Field field;
         private string? property;
         private bool sawTime;
         private bool sawMsPlayed;
@@ -159,7 +177,7 @@ internal static class ExportJsonScanner
                     Items++;
                     sawTime = false;
                     sawMsPlayed = false;
-                    property = null;
+                    field = Field.Unknown;
                     return;
                 case 1 when token == JsonTokenType.EndObject:
                     EndItem();
@@ -167,13 +185,13 @@ internal static class ExportJsonScanner
                 case 1:
                     throw Reject($"has an entry (#{Items + 1}) that is not an object: a Spotify history file is an array of objects.");
                 case 2 when token == JsonTokenType.PropertyName:
-                    property = reader.GetString();
+                    field = Resolve(reader.ValueSpan);
                     if (Kind == ExportFileKind.Other && Items == 1)
                     {
-                        Kind = property switch
+                        Kind = field switch
                         {
-                            "ts" => ExportFileKind.ExtendedAudio,
-                            "endTime" => ExportFileKind.AccountDataMusic,
+                            Field.Ts => ExportFileKind.ExtendedAudio,
+                            Field.EndTime => ExportFileKind.AccountDataMusic,
                             _ => Kind,
                         };
                     }
@@ -190,9 +208,14 @@ internal static class ExportJsonScanner
         private void Value(ref Utf8JsonReader reader)
         {
             var token = reader.TokenType;
-            switch (Kind, property)
+            if (field == Field.Unknown)
             {
-                case (ExportFileKind.ExtendedAudio, "ts"):
+                return;
+            }
+
+            switch (Kind, field)
+            {
+                case (ExportFileKind.ExtendedAudio, Field.Ts):
                     if (token != JsonTokenType.String || !reader.TryGetDateTimeOffset(out var ts))
                     {
                         throw WrongType("a time like 2025-10-22T23:00:36Z");
@@ -201,8 +224,8 @@ internal static class ExportJsonScanner
                     sawTime = true;
                     Observe(ts);
                     return;
-                case (ExportFileKind.ExtendedAudio or ExportFileKind.Other, "ms_played"):
-                case (ExportFileKind.AccountDataMusic or ExportFileKind.Other, "msPlayed"):
+                case (ExportFileKind.ExtendedAudio or ExportFileKind.Other, Field.MsPlayed):
+                case (ExportFileKind.AccountDataMusic or ExportFileKind.Other, Field.MsPlayedAccount):
                     if (token != JsonTokenType.Number || !reader.TryGetInt64(out var ms) || ms < 0)
                     {
                         throw WrongType("a whole number of milliseconds");
@@ -210,14 +233,14 @@ internal static class ExportJsonScanner
 
                     sawMsPlayed = true;
                     return;
-                case (ExportFileKind.ExtendedAudio, "incognito_mode"):
+                case (ExportFileKind.ExtendedAudio, Field.Incognito):
                     if (token is not (JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null))
                     {
                         throw WrongType("true or false");
                     }
 
                     return;
-                case (ExportFileKind.AccountDataMusic, "endTime"):
+                case (ExportFileKind.AccountDataMusic, Field.EndTime):
                     if (token != JsonTokenType.String || !AccountDataTime.TryParse(reader.GetString(), out var end))
                     {
                         throw WrongType("a time like 2023-01-15 14:30");
@@ -226,8 +249,8 @@ internal static class ExportJsonScanner
                     sawTime = true;
                     Observe(end);
                     return;
-                case (ExportFileKind.ExtendedAudio, { } name) when ExtendedStrings.Contains(name):
-                case (ExportFileKind.AccountDataMusic, { } accountName) when AccountStrings.Contains(accountName):
+                case (ExportFileKind.ExtendedAudio, Field.ExtendedText):
+                case (ExportFileKind.AccountDataMusic, Field.AccountText):
                     if (token is not (JsonTokenType.String or JsonTokenType.Null))
                     {
                         throw WrongType("text");
@@ -237,6 +260,21 @@ internal static class ExportJsonScanner
                 default:
                     return;
             }
+        }
+
+        private Field Resolve(ReadOnlySpan<byte> name)
+        {
+            foreach (var known in KnownFields)
+            {
+                if (name.SequenceEqual(known.Utf8))
+                {
+                    property = known.Name;
+                    return known.Field;
+                }
+            }
+
+            property = null;
+            return Field.Unknown;
         }
 
         private void EndItem()

@@ -164,18 +164,7 @@ public sealed partial class ImportService(
             }
             else
             {
-                run.Add(Play.Create(
-                    run.Job.UserId,
-                    row.TrackId!,
-                    row.TrackName!,
-                    artistId: null,
-                    row.ArtistName!,
-                    albumId: null,
-                    row.AlbumName,
-                    row.PlayedAt,
-                    durationMs: 0,
-                    (int)Math.Min(int.MaxValue, row.MsPlayed),
-                    PlaySource.Import));
+                run.Add(run.ToPlay(row));
             }
 
             await CheckpointAsync(run, progress, force: false, cancellationToken);

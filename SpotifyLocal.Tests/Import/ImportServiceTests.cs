@@ -49,6 +49,7 @@ public sealed class ImportServiceTests
         Assert.Equal("Сёстры Ветра", play.ArtistName);
         Assert.Equal(123_456, play.MsPlayed);
         Assert.Equal(PlaySource.Import, play.Source);
+        Assert.Equal(Play.Create("u1", play.TrackId, "Ночной город", null, "Сёстры Ветра", null, "Some Album", at, 0, 123_456, PlaySource.Import), play);
     }
 
     [Fact]

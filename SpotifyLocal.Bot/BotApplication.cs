@@ -7,7 +7,31 @@ namespace SpotifyLocal.Bot;
 /// <summary>Builds and runs the bot's host, or a one-shot command-line verb (<c>import</c>, <c>top</c>).</summary>
 public static class BotApplication
 {
+    /// <summary>Exit code for configuration that fails validation (the message names the key).</summary>
+    public const int ConfigurationErrorExitCode = 2;
+
     public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            return await RunHostAsync(args);
+        }
+        catch (Exception ex) when (ex is OptionsValidationException || ex is AggregateException { InnerExceptions: var inner } && inner.All(e => e is OptionsValidationException))
+        {
+            // A missing or bad setting is the operator's to fix: name it, no stack trace.
+            var failures = ex is AggregateException aggregate
+                ? aggregate.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)
+                : ((OptionsValidationException)ex).Failures;
+            foreach (var failure in failures)
+            {
+                await System.Console.Error.WriteLineAsync("Configuration error: " + failure);
+            }
+
+            return ConfigurationErrorExitCode;
+        }
+    }
+
+    private static async Task<int> RunHostAsync(string[] args)
     {
         var builder = CreateBuilder(args);
         await using var app = builder.Build();
@@ -53,29 +77,29 @@ public static class BotApplication
         // Verbs only need storage: validate options and create the schema, but start no adapters.
         _ = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         using var cancellation = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        System.Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
             cancellation.Cancel();
         };
         try
         {
-            return await verb.RunAsync(arguments, Console.Out, Console.Error, cancellation.Token);
+            return await verb.RunAsync(arguments, System.Console.Out, System.Console.Error, cancellation.Token);
         }
         catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync("Cancelled.");
+            await System.Console.Error.WriteLineAsync("Cancelled.");
             return 130;
         }
     }
 
     private static void PrintUsage(IEnumerable<ICliVerb> verbs)
     {
-        Console.WriteLine("SpotifyLocal bot. Without arguments it runs the bot (chat adapters from configuration).");
-        Console.WriteLine("Command-line verbs:");
+        System.Console.WriteLine("SpotifyLocal bot. Without arguments it runs the bot (chat adapters from configuration).");
+        System.Console.WriteLine("Command-line verbs:");
         foreach (var verb in verbs.OrderBy(v => v.Name, StringComparer.Ordinal))
         {
-            Console.WriteLine("  " + verb.Usage);
+            System.Console.WriteLine("  " + verb.Usage);
         }
     }
 }

@@ -1,4 +1,6 @@
 using SpotifyLocal.Bot.Commands;
+using SpotifyLocal.Bot.Console;
+using SpotifyLocal.Bot.Discord;
 using SpotifyLocal.Core.Storage;
 
 namespace SpotifyLocal.Bot;
@@ -11,6 +13,8 @@ public static class SpotifyLocalServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddStorage(configuration);
         services.AddCommands(configuration);
+        services.AddConsoleAdapter(configuration);
+        services.AddDiscord(configuration);
         return services;
     }
 }

@@ -26,7 +26,7 @@ public sealed class ImportVerb(ImportService imports, IChatLinkStore chatLinks, 
         }
 
         var userId = await ResolveUserAsync(user, cancellationToken);
-        var bar = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected ? new ProgressBar(output) : null;
+        var bar = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected ? new ProgressBar(output) : null;
         try
         {
             var job = await imports.ImportAsync(path, Path.GetFileName(path), userId, bar, cancellationToken);

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SpotifyLocal.Core.Import;
+using SpotifyLocal.Core.Storage;
+using SpotifyLocal.Core.Storage.Sqlite;
+
+namespace SpotifyLocal.Benchmarks;
+
+/// <summary>
+/// Imports a synthetic 200,000-row extended-history ZIP into a fresh SQLite file through <see cref="ImportService"/>
+/// and reports plays/s and the peak resident memory sampled during the import.
+/// </summary>
+public sealed class ImportScenario : IBenchmarkScenario
+{
+    private const double TargetPlaysPerSecond = 100_000;
+    private const double TargetPeakMegabytes = 200;
+
+    public string Name => "import";
+
+    public async Task<IReadOnlyList<BenchmarkRow>> RunAsync(BenchmarkSettings settings, CancellationToken cancellationToken)
+    {
+        var rows = settings.Quick ? 5_000 : 200_000;
+        var zip = Path.Combine(settings.WorkDirectory, "import-bench.zip");
+        var summary = await SyntheticExportGenerator.WriteZipAsync(
+            zip,
+            new SyntheticExportSettings(Seed: 7, Rows: rows, End: new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), Span: TimeSpan.FromDays(6 * 365)),
+            cancellationToken);
+
+        var database = new SqliteDatabase(Path.Combine(settings.WorkDirectory, "import-bench.db"));
+        await database.MigrateAsync(cancellationToken);
+        var service = new ImportService(
+            new SqliteImportJobStore(database),
+            new SqliteUserStore(database),
+            new PlayBatchWriter(new SqlitePlayStore(database)),
+            Options.Create(new ImportOptions()),
+            TimeProvider.System,
+            NullLogger<ImportService>.Instance);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var baseline = process.WorkingSet64;
+        long peak = baseline;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(
+            async () =>
+            {
+                using var self = Process.GetCurrentProcess();
+                while (!sampling.IsCancellationRequested)
+                {
+                    self.Refresh();
+                    peak = Math.Max(peak, self.WorkingSet64);
+                    try
+                    {
+                        await Task.Delay(20, sampling.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+                }
+            },
+            CancellationToken.None);
+
+        var stopwatch = Stopwatch.StartNew();
+        var job = await service.ImportAsync(zip, "import-bench.zip", "bench-user", progress: null, cancellationToken);
+        stopwatch.Stop();
+        await sampling.CancelAsync();
+        await sampler;
+        process.Refresh();
+        peak = Math.Max(peak, process.WorkingSet64);
+
+        if (job.Inserted != summary.MusicPlays)
+        {
+            throw new InvalidOperationException($"Imported {job.Inserted} plays, expected {summary.MusicPlays}.");
+        }
+
+        var playsPerSecond = job.ProcessedTracks / stopwatch.Elapsed.TotalSeconds;
+        var peakMegabytes = peak / (1024.0 * 1024.0);
+        var label = string.Create(CultureInfo.InvariantCulture, $"Import {rows:N0}-row extended ZIP → SQLite");
+        return
+        [
+            new BenchmarkRow(label, "entries/s (whole import)", string.Create(CultureInfo.InvariantCulture, $"{playsPerSecond:N0} ({stopwatch.Elapsed.TotalSeconds:0.00} s, {job.Inserted:N0} plays stored)"), "≥ 100,000", settings.Quick ? null : playsPerSecond >= TargetPlaysPerSecond),
+            new BenchmarkRow(label, "peak RSS during import", string.Create(CultureInfo.InvariantCulture, $"{peakMegabytes:0} MB (baseline {baseline / (1024.0 * 1024.0):0} MB)"), "≤ 200 MB", settings.Quick ? null : peakMegabytes <= TargetPeakMegabytes),
+        ];
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using SpotifyLocal.Core.Import;
+using SpotifyLocal.Core.Storage;
+
+namespace SpotifyLocal.Bot.Cli;
+
+/// <summary>
+/// <c>import &lt;path&gt; --user &lt;spotifyId | platform:chatUserId&gt;</c>: imports a Spotify data export for
+/// operators and scripts, with a progress bar on a terminal and a summary that states the counting rules.
+/// </summary>
+public sealed class ImportVerb(ImportService imports, IChatLinkStore chatLinks, IOptions<ImportOptions> options) : ICliVerb
+{
+    private static readonly string[] Platforms = [ChatIdentity.Discord, ChatIdentity.Telegram, ChatIdentity.Console];
+
+    public string Name => "import";
+
+    public string Usage => "import <export.zip|history.json> --user <spotifyId | discord:<id> | telegram:<id> | console:<name>>";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (!TryParse(arguments, out var path, out var user))
+        {
+            await error.WriteLineAsync("Usage: " + Usage);
+            return 2;
+        }
+
+        var userId = await ResolveUserAsync(user, cancellationToken);
+        var bar = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected ? new ProgressBar(output) : null;
+        try
+        {
+            var job = await imports.ImportAsync(path, Path.GetFileName(path), userId, bar, cancellationToken);
+            bar?.Finish();
+            await output.WriteLineAsync(Summary(job, userId, options.Value));
+            return 0;
+        }
+        catch (ImportRejectedException ex)
+        {
+            bar?.Finish();
+            await error.WriteLineAsync("Import failed: " + ex.Message);
+            return 1;
+        }
+    }
+
+    /// <summary>The final report: counts, skips by reason and the two counting rules.</summary>
+    internal static string Summary(ImportJob job, string userId, ImportOptions rules)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        var lines = new List<string>
+        {
+            string.Create(culture, $"Imported {job.FileName} for {userId}: {job.Inserted:N0} new plays, {job.Duplicates:N0} already stored, {job.Skipped:N0} left out (of {job.TotalTracks:N0} entries)."),
+        };
+        foreach (var (reason, count) in job.SkippedByReason.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
+        {
+            lines.Add(string.Create(culture, $"  {reason}: {count:N0}"));
+        }
+
+        var seconds = (rules.MinPlayedMs / 1000.0).ToString("0.###", culture);
+        lines.Add(string.Create(culture, $"Rules: a play counts when it lasted at least {seconds} s (Import:MinPlayedMs = {rules.MinPlayedMs})."));
+        lines.Add(rules.IncludeIncognito
+            ? "Private-session (incognito) plays are included (Import:IncludeIncognito = true)."
+            : "Private-session (incognito) plays are left out (Import:IncludeIncognito = false).");
+        lines.Add("Podcasts, audiobooks and videos are not music plays and are left out.");
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static bool TryParse(IReadOnlyList<string> arguments, out string path, out string user)
+    {
+        path = string.Empty;
+        user = string.Empty;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i] is "--user" or "-u" && i + 1 < arguments.Count)
+            {
+                user = arguments[++i];
+            }
+            else if (!arguments[i].StartsWith('-') && path.Length == 0)
+            {
+                path = arguments[i];
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return path.Length > 0 && user.Length > 0;
+    }
+
+    private async Task<string> ResolveUserAsync(string user, CancellationToken cancellationToken)
+    {
+        var colon = user.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || !Platforms.Contains(user[..colon], StringComparer.Ordinal))
+        {
+            return user;
+        }
+
+        var identity = new ChatIdentity(user[..colon], user[(colon + 1)..]);
+        return await chatLinks.GetUserIdAsync(identity, cancellationToken) ?? identity.LocalUserId;
+    }
+
+    /// <summary>A one-line bar redrawn in place; reports arrive synchronously from the import.</summary>
+    private sealed class ProgressBar(TextWriter output) : IProgress<ImportProgress>
+    {
+        private const int Width = 30;
+
+        public void Report(ImportProgress value)
+        {
+            var filled = (int)Math.Round(value.Fraction * Width);
+            output.Write(string.Create(
+                CultureInfo.InvariantCulture,
+                $"\r[{new string('#', filled)}{new string('.', Width - filled)}] {value.Fraction,4:P0} {value.ProcessedTracks:N0}/{value.TotalTracks:N0} entries, {value.Inserted:N0} new"));
+        }
+
+        public void Finish() => output.WriteLine();
+    }
+}

@@ -1,0 +1,26 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace SpotifyLocal.Core.Import;
+
+/// <summary>Reads the account-data export's <c>StreamingHistory*.json</c> one row at a time, giving each song a stable local id.</summary>
+internal static class AccountDataHistoryReader
+{
+    public static async IAsyncEnumerable<ExportRow> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = JsonSerializer.DeserializeAsyncEnumerable(stream, ExportJsonContext.Default.AccountDataStreamDto, cancellationToken);
+        await foreach (var dto in rows.ConfigureAwait(false))
+        {
+            if (dto is null || !AccountDataTime.TryParse(dto.EndTime, out var endTime))
+            {
+                // The validating pre-pass has already refused files with such rows.
+                continue;
+            }
+
+            var artist = string.IsNullOrWhiteSpace(dto.ArtistName) ? null : dto.ArtistName;
+            var track = string.IsNullOrWhiteSpace(dto.TrackName) ? null : dto.TrackName;
+            var trackId = artist is null || track is null ? null : AccountDataTrackId.For(artist, track);
+            yield return new ExportRow(endTime, trackId, track, artist, AlbumName: null, dto.MsPlayed, Incognito: false, NotMusic: null);
+        }
+    }
+}

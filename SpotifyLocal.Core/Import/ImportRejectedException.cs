@@ -1,0 +1,18 @@
+namespace SpotifyLocal.Core.Import;
+
+/// <summary>
+/// An import that cannot go on because of its input (not a Spotify export, damaged, too large, …) or because
+/// another import is running. <see cref="Exception.Message"/> is written for the user and safe to show in chat.
+/// </summary>
+public sealed class ImportRejectedException : Exception
+{
+    public ImportRejectedException(string message)
+        : base(message)
+    {
+    }
+
+    public ImportRejectedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

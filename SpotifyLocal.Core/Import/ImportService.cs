@@ -1,0 +1,241 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SpotifyLocal.Core.Storage;
+
+namespace SpotifyLocal.Core.Import;
+
+/// <summary>
+/// Imports a Spotify data-export file (ZIP or single JSON) for one user: records an <see cref="ImportJob"/>
+/// (one active per user), validates every history file before writing anything, then streams the rows in
+/// batches through <see cref="PlayBatchWriter"/> and reports progress after every batch. A failure after
+/// writing began keeps the batches already stored: they are exact, and a rerun skips them as duplicates.
+/// </summary>
+public sealed partial class ImportService(
+    IImportJobStore jobs,
+    IUserStore users,
+    PlayBatchWriter writer,
+    IOptions<ImportOptions> options,
+    TimeProvider time,
+    ILogger<ImportService> logger)
+{
+    /// <summary>The job error of an import that was still running when the process stopped.</summary>
+    public const string InterruptedError =
+        "Interrupted: the server stopped before this import finished. Import the same file again; plays already stored are not counted twice.";
+
+    private const string CancelledError = "Cancelled before it finished. Import the same file again; plays already stored are not counted twice.";
+
+    private const string UnexpectedError = "The import failed because of a server error. Plays stored so far are kept; importing the same file again completes it.";
+
+    /// <summary>
+    /// Imports the file at <paramref name="path"/> (a local, seekable copy of the upload) for <paramref name="userId"/>.
+    /// Returns the completed job; throws <see cref="ImportRejectedException"/> (with the job failed and the same
+    /// message stored) when the input is refused or another import of the user is running.
+    /// </summary>
+    public async Task<ImportJob> ImportAsync(
+        string path,
+        string fileName,
+        string userId,
+        IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var job = new ImportJob { Id = Guid.NewGuid().ToString("N"), UserId = userId, FileName = fileName, CreatedAt = time.GetUtcNow() };
+        if (!await jobs.TryCreateAsync(job, cancellationToken))
+        {
+            var active = await jobs.FindActiveAsync(userId, cancellationToken);
+            throw new ImportRejectedException(
+                $"An import is already running for this account ({active?.FileName ?? "another file"}: {active?.ProcessedTracks ?? 0:N0} of {active?.TotalTracks ?? 0:N0} entries done). Wait for it to finish, then try again.");
+        }
+
+        var run = new ImportRun(job, settings);
+        try
+        {
+            run.Job = job with { Status = ImportJobStatus.Processing, StartedAt = time.GetUtcNow() };
+            await SaveAsync(run, progress, cancellationToken);
+            await EnsureUserAsync(userId, cancellationToken);
+
+            using var package = ExportPackage.Open(path, fileName, settings);
+            var scans = await ScanAsync(package, cancellationToken);
+            run.Job = run.Job with { TotalTracks = scans.Sum(s => s.Scan.Items) };
+            await SaveAsync(run, progress, cancellationToken);
+
+            var extended = scans.Where(s => s.Scan.Kind == ExportFileKind.ExtendedAudio && s.Scan.FirstPlayedAt is not null).ToList();
+            var coveredFrom = extended.Count == 0 ? (DateTimeOffset?)null : extended.Min(s => s.Scan.FirstPlayedAt!.Value).AddMinutes(-1);
+            var coveredTo = extended.Count == 0 ? (DateTimeOffset?)null : extended.Max(s => s.Scan.LastPlayedAt!.Value);
+            foreach (var (file, scan) in scans)
+            {
+                await ImportFileAsync(run, file, scan, coveredFrom, coveredTo, progress, cancellationToken);
+            }
+
+            await FlushAsync(run, progress, cancellationToken);
+            run.Job = run.Snapshot() with { Status = ImportJobStatus.Completed, CompletedAt = time.GetUtcNow() };
+            await SaveAsync(run, progress, cancellationToken);
+            if (scans.Any(s => s.Scan.Kind == ExportFileKind.ExtendedAudio))
+            {
+                await MarkFullImportAsync(userId, cancellationToken);
+            }
+
+            LogCompleted(logger, run.Job.Id, userId, run.Job.Inserted, run.Job.Duplicates, run.Job.Skipped);
+            return run.Job;
+        }
+        catch (ImportRejectedException ex)
+        {
+            LogRejected(logger, job.Id, userId, ex.Message);
+            await FailAsync(run, ex.Message, progress);
+            throw;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or JsonException)
+        {
+            var message = $"{fileName} is damaged: a file inside it cannot be read completely. Download the export from Spotify again.";
+            LogRejected(logger, job.Id, userId, message);
+            await FailAsync(run, message, progress);
+            throw new ImportRejectedException(message, ex);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await FailAsync(run, CancelledError, progress);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, ex, job.Id, userId);
+            await FailAsync(run, UnexpectedError, progress);
+            throw;
+        }
+    }
+
+    private static async Task<List<(ExportFile File, ExportScan Scan)>> ScanAsync(ExportPackage package, CancellationToken cancellationToken)
+    {
+        var scans = new List<(ExportFile, ExportScan)>(package.Files.Count);
+        foreach (var file in package.Files)
+        {
+            await using var stream = file.Open();
+            var scan = await ExportJsonScanner.ScanAsync(stream, file.Name, file.Kind, cancellationToken);
+            if (scan.Kind == ExportFileKind.Other)
+            {
+                throw new ImportRejectedException(
+                    scan.Items == 0
+                        ? $"{file.Name} holds no plays."
+                        : $"{file.Name} is not a Spotify streaming history file (its entries have neither \"ts\" nor \"endTime\").");
+            }
+
+            scans.Add((file, scan));
+        }
+
+        return scans;
+    }
+
+    private async Task ImportFileAsync(
+        ImportRun run,
+        ExportFile file,
+        ExportScan scan,
+        DateTimeOffset? coveredFrom,
+        DateTimeOffset? coveredTo,
+        IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        switch (scan.Kind)
+        {
+            case ExportFileKind.ExtendedVideo:
+                run.Skip(SkipReasons.Video, scan.Items);
+                await CheckpointAsync(run, progress, force: true, cancellationToken);
+                return;
+            case ExportFileKind.AccountDataPodcast:
+                run.Skip(SkipReasons.Podcast, scan.Items);
+                await CheckpointAsync(run, progress, force: true, cancellationToken);
+                return;
+        }
+
+        var accountData = scan.Kind == ExportFileKind.AccountDataMusic;
+        await using var stream = file.Open();
+        var rows = accountData
+            ? AccountDataHistoryReader.ReadAsync(stream, cancellationToken)
+            : ExtendedHistoryReader.ReadAsync(stream, cancellationToken);
+        await foreach (var row in rows)
+        {
+            var reason = accountData && row.PlayedAt >= coveredFrom && row.PlayedAt <= coveredTo
+                ? SkipReasons.CoveredByExtended
+                : run.ReasonToSkip(row);
+            if (reason is not null)
+            {
+                run.Skip(reason, 1);
+            }
+            else
+            {
+                run.Add(run.ToPlay(row));
+            }
+
+            await CheckpointAsync(run, progress, force: false, cancellationToken);
+        }
+    }
+
+    private async Task CheckpointAsync(ImportRun run, IProgress<ImportProgress>? progress, bool force, CancellationToken cancellationToken)
+    {
+        if (force || run.Pending.Count >= run.Settings.BatchSize || run.ProcessedSinceSave >= run.Settings.BatchSize)
+        {
+            await FlushAsync(run, progress, cancellationToken);
+        }
+    }
+
+    private async Task FlushAsync(ImportRun run, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (run.Pending.Count > 0)
+        {
+            var result = await writer.WriteAsync(run.Pending, cancellationToken);
+            run.Written(result);
+        }
+
+        run.Job = run.Snapshot();
+        await SaveAsync(run, progress, cancellationToken);
+    }
+
+    private async Task SaveAsync(ImportRun run, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        await jobs.UpdateAsync(run.Job, cancellationToken);
+        run.ProcessedSinceSave = 0;
+        progress?.Report(ImportProgress.From(run.Job));
+    }
+
+    private async Task FailAsync(ImportRun run, string error, IProgress<ImportProgress>? progress)
+    {
+        // Counts stay as last saved: the pending batch was never written.
+        run.Job = run.Job with { Status = ImportJobStatus.Failed, Error = error, CompletedAt = time.GetUtcNow() };
+        try
+        {
+            await jobs.UpdateAsync(run.Job, CancellationToken.None);
+            progress?.Report(ImportProgress.From(run.Job));
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, ex, run.Job.Id, run.Job.UserId);
+        }
+    }
+
+    private async Task EnsureUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (await users.GetAsync(userId, cancellationToken) is null)
+        {
+            await users.UpsertAsync(new User { SpotifyId = userId, JoinedAt = time.GetUtcNow() }, cancellationToken);
+        }
+    }
+
+    private async Task MarkFullImportAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = await users.GetAsync(userId, cancellationToken) ?? new User { SpotifyId = userId, JoinedAt = time.GetUtcNow() };
+        if (!user.HasFullImport)
+        {
+            await users.UpsertAsync(user with { HasFullImport = true }, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {JobId} for {UserId} completed: {Inserted} inserted, {Duplicates} duplicates, {Skipped} skipped")]
+    private static partial void LogCompleted(ILogger logger, string jobId, string userId, long inserted, long duplicates, long skipped);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {JobId} for {UserId} refused: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string jobId, string userId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import {JobId} for {UserId} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string jobId, string userId);
+}

@@ -38,8 +38,8 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
         _bot = new TestBot(settings, configure: services =>
         {
             services.AddDiscord(configuration);
-            services.AddSingleton<ICommandHandler<TopCommand>, ChartTopHandler>();
-            services.AddSingleton<ICommandHandler<ImportCommand>, ByteCountingImportHandler>();
+            services.AddCommandHandler<TopCommand, ChartTopHandler>();
+            services.AddCommandHandler<ImportCommand, ByteCountingImportHandler>();
         });
         _adapter = _bot.Services.GetServices<IHostedService>().OfType<DiscordAdapter>().Single();
         await _adapter.StartAsync(Ct);

@@ -61,7 +61,7 @@ internal sealed class TelegramProgressMessage(
 
         fraction = Math.Clamp(fraction, 0, 1);
         var filled = (int)Math.Round(fraction * BarWidth);
-        return $"{progress.Text}\n{new string('▓', filled)}{new string('░', BarWidth - filled)} {fraction:P0}";
+        return $"{progress.Text}\n{new string('▓', filled)}{new string('░', BarWidth - filled)} {(int)Math.Round(fraction * 100)}%";
     }
 
     private Task EditAsync(string text) =>

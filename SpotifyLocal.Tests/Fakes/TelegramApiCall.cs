@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+
+namespace SpotifyLocal.Tests.Fakes;
+
+/// <summary>One request the fake Bot API received: the method, its parameters (JSON body or form fields) and uploaded files.</summary>
+public sealed record TelegramApiCall(string Method, JsonObject Fields, IReadOnlyDictionary<string, byte[]> Files)
+{
+    /// <summary>The fake answered with an injected error.</summary>
+    public int? FailedWith { get; init; }
+
+    /// <summary>The message_id of the message this call created or edited, when it answered with one.</summary>
+    public int? ResultMessageId { get; init; }
+
+    /// <summary>A parameter as text (numbers and booleans as their JSON text).</summary>
+    public string? Text(string name) => Fields[name] switch
+    {
+        null => null,
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        var node => node.ToJsonString(),
+    };
+
+    /// <summary>A parameter as JSON (multipart requests send objects as JSON strings).</summary>
+    public JsonNode? Json(string name) => Fields[name] switch
+    {
+        JsonValue value when value.TryGetValue<string>(out var text) && text.TrimStart().StartsWith('{') => JsonNode.Parse(text),
+        JsonValue value when value.TryGetValue<string>(out var text) && text.TrimStart().StartsWith('[') => JsonNode.Parse(text),
+        var node => node,
+    };
+
+    /// <summary>callback_data of every inline button, row by row.</summary>
+    public IReadOnlyList<string> CallbackData() =>
+        Json("reply_markup")?["inline_keyboard"]?.AsArray()
+            .SelectMany(row => row!.AsArray())
+            .Select(button => button?["callback_data"]?.GetValue<string>())
+            .OfType<string>()
+            .ToList() ?? [];
+
+    /// <summary>The uploaded photo: the <c>photo</c> part, or the part an InputMedia's <c>attach://name</c> points at.</summary>
+    public byte[]? Photo()
+    {
+        if (Files.TryGetValue("photo", out var photo))
+        {
+            return photo;
+        }
+
+        var media = Json("media")?["media"]?.GetValue<string>();
+        return media is not null && media.StartsWith("attach://", StringComparison.Ordinal) && Files.TryGetValue(media["attach://".Length..], out var attached)
+            ? attached
+            : null;
+    }
+
+    /// <summary>The caption of a sendPhoto, or of the InputMedia in an editMessageMedia.</summary>
+    public string? Caption() => Text("caption") ?? Json("media")?["caption"]?.GetValue<string>();
+}

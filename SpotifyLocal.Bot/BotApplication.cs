@@ -53,29 +53,29 @@ public static class BotApplication
         // Verbs only need storage: validate options and create the schema, but start no adapters.
         _ = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         using var cancellation = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        System.Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
             cancellation.Cancel();
         };
         try
         {
-            return await verb.RunAsync(arguments, Console.Out, Console.Error, cancellation.Token);
+            return await verb.RunAsync(arguments, System.Console.Out, System.Console.Error, cancellation.Token);
         }
         catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync("Cancelled.");
+            await System.Console.Error.WriteLineAsync("Cancelled.");
             return 130;
         }
     }
 
     private static void PrintUsage(IEnumerable<ICliVerb> verbs)
     {
-        Console.WriteLine("SpotifyLocal bot. Without arguments it runs the bot (chat adapters from configuration).");
-        Console.WriteLine("Command-line verbs:");
+        System.Console.WriteLine("SpotifyLocal bot. Without arguments it runs the bot (chat adapters from configuration).");
+        System.Console.WriteLine("Command-line verbs:");
         foreach (var verb in verbs.OrderBy(v => v.Name, StringComparer.Ordinal))
         {
-            Console.WriteLine("  " + verb.Usage);
+            System.Console.WriteLine("  " + verb.Usage);
         }
     }
 }

@@ -1,4 +1,5 @@
 using SpotifyLocal.Bot.Commands;
+using SpotifyLocal.Bot.Console;
 using SpotifyLocal.Core.Storage;
 
 namespace SpotifyLocal.Bot;
@@ -11,6 +12,7 @@ public static class SpotifyLocalServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddStorage(configuration);
         services.AddCommands(configuration);
+        services.AddConsoleAdapter(configuration);
         return services;
     }
 }

@@ -59,6 +59,7 @@ public sealed class TelegramBotHarness : IAsyncDisposable
         }
 
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(time);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddCommands(builder.Configuration);

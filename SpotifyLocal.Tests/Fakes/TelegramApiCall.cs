@@ -35,18 +35,16 @@ public sealed record TelegramApiCall(string Method, JsonObject Fields, IReadOnly
             .OfType<string>()
             .ToList() ?? [];
 
-    /// <summary>The uploaded photo: the <c>photo</c> part, or the part an InputMedia's <c>attach://name</c> points at.</summary>
+    /// <summary>The uploaded photo: the part that <c>photo</c> (or an InputMedia's <c>media</c>) names as <c>attach://name</c>, or a part called <c>photo</c>.</summary>
     public byte[]? Photo()
     {
-        if (Files.TryGetValue("photo", out var photo))
+        var reference = Text("photo") ?? Json("media")?["media"]?.GetValue<string>();
+        if (reference is not null && reference.StartsWith("attach://", StringComparison.Ordinal) && Files.TryGetValue(reference["attach://".Length..], out var attached))
         {
-            return photo;
+            return attached;
         }
 
-        var media = Json("media")?["media"]?.GetValue<string>();
-        return media is not null && media.StartsWith("attach://", StringComparison.Ordinal) && Files.TryGetValue(media["attach://".Length..], out var attached)
-            ? attached
-            : null;
+        return Files.TryGetValue("photo", out var photo) ? photo : null;
     }
 
     /// <summary>The caption of a sendPhoto, or of the InputMedia in an editMessageMedia.</summary>

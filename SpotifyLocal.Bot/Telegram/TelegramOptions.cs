@@ -24,7 +24,7 @@ public sealed class TelegramOptions
     public long MaxDownloadBytes { get; set; } = 20L * 1024 * 1024;
 
     /// <summary>How long one getUpdates call waits for news (Telegram's long-poll timeout, whole seconds).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:30", ErrorMessage = "Telegram:PollTimeout must be between 0 and 90 seconds.")]
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:30", ErrorMessage = "Telegram:PollTimeout must be between 1 and 90 seconds.")]
     public TimeSpan PollTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Shortest gap between two edits of an import's progress message (Telegram throttles edits).</summary>

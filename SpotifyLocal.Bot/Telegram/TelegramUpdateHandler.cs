@@ -194,8 +194,8 @@ public sealed class TelegramUpdateHandler(
         var limitMb = options.Value.MaxDownloadBytes / (1024.0 * 1024.0);
         return BotReply.Error(
             $"{fileName} is {size / (1024.0 * 1024.0):0.#} MB, and Telegram lets bots download at most {limitMb:0.#} MB. " +
-            "Either unzip it and send the Streaming_History JSON files one by one, or ask whoever runs this bot to import the ZIP " +
-            $"on the server with the command-line import verb (or /import <path> in its console) for {caller.LocalUserId}.");
+            "Either unzip it and send me the Streaming_History JSON files one by one, or ask whoever runs this bot to import the ZIP " +
+            $"on the server with the command-line import verb, for your id {caller.LocalUserId}.");
     }
 
     private Task SendAsync(ITelegramBotClient bot, ChatId chat, BotReply reply, CancellationToken cancellationToken) =>

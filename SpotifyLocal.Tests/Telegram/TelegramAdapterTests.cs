@@ -134,4 +134,20 @@ public sealed class TelegramAdapterTests
         Assert.Single(bot.Api.Calls, c => c.Method == "sendMessage");
         Assert.Contains(bot.Api.Calls, c => c.Method == "answerCallbackQuery" && c.Text("callback_query_id") == "cb-same");
     }
+
+    [Fact]
+    public async Task Flood_control_on_polling_waits_the_retry_after_Telegram_asks_for_then_polls_again()
+    {
+        await using var bot = await TelegramBotHarness.StartAsync(Ct);
+        bot.Api.FailNext("getUpdates", 429, "Too Many Requests: retry after 90", retryAfter: 90);
+        bot.Api.EnqueueUpdate(TelegramUpdates.Text("/help"));
+
+        await bot.Time.WaitForTimerAsync(TimeSpan.FromSeconds(90), Ct);
+        Assert.DoesNotContain(bot.Api.Calls, c => c.Method == "sendMessage");
+        bot.Time.Advance(TimeSpan.FromSeconds(90));
+
+        var reply = await bot.Api.WaitForCallAsync("sendMessage", Ct);
+        Assert.Contains("/weekly", reply.Text("text"));
+        Assert.Contains(bot.Api.Calls, c => c.Method == "getUpdates" && c.FailedWith == 429);
+    }
 }

@@ -19,7 +19,7 @@ public sealed class TelegramBotHarness : IAsyncDisposable
     private readonly string _directory;
     private readonly IHost _host;
 
-    private TelegramBotHarness(FakeTelegramBotApi api, IHost host, string directory, FakeTimeProvider time)
+    private TelegramBotHarness(FakeTelegramBotApi api, IHost host, string directory, TimerWatchingTimeProvider time)
     {
         Api = api;
         _host = host;
@@ -29,7 +29,7 @@ public sealed class TelegramBotHarness : IAsyncDisposable
 
     public FakeTelegramBotApi Api { get; }
 
-    public FakeTimeProvider Time { get; }
+    public TimerWatchingTimeProvider Time { get; }
 
     public IServiceProvider Services => _host.Services;
 
@@ -43,7 +43,7 @@ public sealed class TelegramBotHarness : IAsyncDisposable
         var api = await FakeTelegramBotApi.StartAsync(cancellationToken);
         var directory = Path.Combine(Path.GetTempPath(), "spotifylocal-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 15, 12, 0, 0, TimeSpan.Zero));
+        var time = new TimerWatchingTimeProvider(new DateTimeOffset(2026, 3, 15, 12, 0, 0, TimeSpan.Zero));
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -59,7 +59,7 @@ public sealed class TelegramBotHarness : IAsyncDisposable
         }
 
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton<FakeTimeProvider>(time);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddCommands(builder.Configuration);

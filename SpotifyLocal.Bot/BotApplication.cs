@@ -7,7 +7,31 @@ namespace SpotifyLocal.Bot;
 /// <summary>Builds and runs the bot's host, or a one-shot command-line verb (<c>import</c>, <c>top</c>).</summary>
 public static class BotApplication
 {
+    /// <summary>Exit code for configuration that fails validation (the message names the key).</summary>
+    public const int ConfigurationErrorExitCode = 2;
+
     public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            return await RunHostAsync(args);
+        }
+        catch (Exception ex) when (ex is OptionsValidationException || ex is AggregateException { InnerExceptions: var inner } && inner.All(e => e is OptionsValidationException))
+        {
+            // A missing or bad setting is the operator's to fix: name it, no stack trace.
+            var failures = ex is AggregateException aggregate
+                ? aggregate.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)
+                : ((OptionsValidationException)ex).Failures;
+            foreach (var failure in failures)
+            {
+                await System.Console.Error.WriteLineAsync("Configuration error: " + failure);
+            }
+
+            return ConfigurationErrorExitCode;
+        }
+    }
+
+    private static async Task<int> RunHostAsync(string[] args)
     {
         var builder = CreateBuilder(args);
         await using var app = builder.Build();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SpotifyLocal.Core.Storage.Mongo;
 using SpotifyLocal.Core.Storage.Sqlite;
 
 namespace SpotifyLocal.Core.Storage;
@@ -25,7 +26,7 @@ public static class StorageServiceCollectionExtensions
         if (options.Provider == StorageProvider.Mongo)
         {
             StorageOptionsValidator.ThrowIfInvalid(options);
-            throw new InvalidOperationException("The MongoDB backend is not available in this build.");
+            return services.AddMongoStorage(options.Mongo);
         }
 
         return services.AddSqliteStorage(options.Sqlite.Path);

@@ -1,0 +1,80 @@
+using SpotifyLocal.Bot.Commands;
+using SpotifyLocal.Bot.Discord.Dtos;
+
+namespace SpotifyLocal.Bot.Discord;
+
+/// <summary>
+/// Turns an interaction into a platform-neutral command: slash commands from their typed options, buttons from the
+/// command text carried in <c>custom_id</c>. <c>/import</c> comes back without a file path: the adapter downloads
+/// the attachment first (see <see cref="ImportAttachment"/>).
+/// </summary>
+public static class DiscordCommandMapper
+{
+    /// <summary>Commands whose answer only the caller should see; they are deferred as ephemeral.</summary>
+    private static readonly HashSet<string> PrivateCommands = ["link", "unlink", "forget", "timezone", "weekly", "import"];
+
+    public static CommandParseResult Map(InteractionDto interaction)
+    {
+        var data = interaction.Data;
+        if (interaction.Type == InteractionType.MessageComponent)
+        {
+            return data?.CustomId is { Length: > 0 } text
+                ? CommandParser.Parse(text)
+                : CommandParseResult.Fail("This button no longer works.");
+        }
+
+        if (interaction.Type != InteractionType.ApplicationCommand || data?.Name is null)
+        {
+            return CommandParseResult.Fail("Unsupported interaction.");
+        }
+
+        string? Option(string name) => data.Options?.FirstOrDefault(o => o.Name == name)?.Text;
+        var period = Option("period") ?? CommandParser.DefaultPeriod;
+        return data.Name switch
+        {
+            "top" => MapTop(period, Option("type"), Option("user")),
+            "stats" => CommandParseResult.Ok(new StatsCommand(period)),
+            "recent" => CommandParseResult.Ok(new RecentCommand()),
+            "link" => CommandParseResult.Ok(new LinkCommand()),
+            "unlink" => CommandParseResult.Ok(new UnlinkCommand()),
+            "forget" => CommandParseResult.Ok(new ForgetCommand(Confirmed: false)),
+            "help" => CommandParseResult.Ok(new HelpCommand()),
+            "timezone" => CommandParseResult.Ok(new TimeZoneCommand(Option("zone"))),
+            "weekly" => Option("state") switch
+            {
+                null => CommandParseResult.Ok(new WeeklyCommand(null)),
+                "on" => CommandParseResult.Ok(new WeeklyCommand(true)),
+                "off" => CommandParseResult.Ok(new WeeklyCommand(false)),
+                _ => CommandParseResult.Fail("Usage: " + CommandParser.UsageOf("weekly")),
+            },
+            "import" => ImportAttachment(interaction) is null
+                ? CommandParseResult.Fail("Attach your Spotify export ZIP to /import (the file option).")
+                : CommandParseResult.Ok(new ImportCommand(null, null)),
+            _ => CommandParseResult.Fail($"Unknown command /{data.Name}. Try /help."),
+        };
+    }
+
+    /// <summary>The file given to <c>/import</c>, looked up by id in the resolved attachments.</summary>
+    public static AttachmentDto? ImportAttachment(InteractionDto interaction)
+    {
+        var id = interaction.Data?.Options?.FirstOrDefault(o => o.Type == ApplicationCommandOptionType.Attachment)?.Text;
+        return id is not null && interaction.Data?.Resolved?.Attachments?.TryGetValue(id, out var attachment) == true
+            ? attachment
+            : null;
+    }
+
+    /// <summary>Whether to defer privately, before the handler has said anything.</summary>
+    public static bool IsPrivate(InteractionDto interaction) =>
+        interaction.Data?.Name is { } name && PrivateCommands.Contains(name);
+
+    private static CommandParseResult MapTop(string period, string? type, string? user)
+    {
+        var kind = Core.Storage.TopKind.Tracks;
+        if (type is not null && !CommandParser.TryParseKind(type, out kind))
+        {
+            return CommandParseResult.Fail("Usage: " + CommandParser.UsageOf("top"));
+        }
+
+        return CommandParseResult.Ok(new TopCommand(period, kind, user));
+    }
+}

@@ -1,0 +1,66 @@
+using SpotifyLocal.Bot.Commands;
+using SpotifyLocal.Bot.Discord.Dtos;
+using SpotifyLocal.Bot.Discord.Rest;
+
+namespace SpotifyLocal.Bot.Discord;
+
+/// <summary>
+/// Renders a <see cref="BotReply"/> as a Discord message: results as an embed (the PNG shown inside it via
+/// <c>attachment://</c>), errors as plain text, buttons as one action row. Mentions never ping.
+/// </summary>
+public static class DiscordReplyRenderer
+{
+    private const int EmbedColor = 0x1DB954;
+    private const int MaxDescription = 4096;
+    private const int MaxContent = 2000;
+    private const int MaxButtonsPerRow = 5;
+    private const int LinkButtonStyle = 5;
+
+    public static (MessagePayloadDto Payload, IReadOnlyList<DiscordFile> Files) Render(BotReply reply)
+    {
+        var flags = reply.Private ? MessageFlags.Ephemeral : (MessageFlags?)null;
+        var components = Buttons(reply.Buttons);
+        if (reply.IsError && reply.Png is null)
+        {
+            return (new MessagePayloadDto(
+                Content: Truncate(reply.Text, MaxContent), Embeds: [], Flags: flags, Attachments: [],
+                Components: components ?? [], AllowedMentions: AllowedMentionsDto.None), []);
+        }
+
+        var files = reply.Png is { } png ? new[] { new DiscordFile(reply.PngFileName, png) } : [];
+        var embed = new EmbedDto(
+            Title: reply.Title,
+            Description: Truncate(reply.Text, MaxDescription),
+            Color: EmbedColor,
+            Image: reply.Png is null ? null : new EmbedImageDto($"attachment://{reply.PngFileName}"));
+        var payload = new MessagePayloadDto(
+            Content: "", Embeds: [embed], Flags: flags,
+            Attachments: files.Select((f, i) => new AttachmentReferenceDto(i, f.FileName)).ToList(),
+            Components: components ?? [], AllowedMentions: AllowedMentionsDto.None);
+        return (payload, files);
+    }
+
+    /// <summary>A progress line as the content of the deferred response.</summary>
+    public static MessagePayloadDto Progress(CommandProgress progress) => new(
+        Content: progress.Fraction is { } f ? $"{progress.Text} ({f:P0})" : progress.Text,
+        AllowedMentions: AllowedMentionsDto.None);
+
+    private static List<ComponentDto>? Buttons(IReadOnlyList<ReplyButton> buttons)
+    {
+        if (buttons.Count == 0)
+        {
+            return null;
+        }
+
+        return buttons
+            .Select(b => b.Url is not null
+                ? new ComponentDto(ComponentDto.ButtonType, Style: LinkButtonStyle, Label: b.Label, Url: b.Url)
+                : ComponentDto.Button(b.Label, b.CommandText!))
+            .Chunk(MaxButtonsPerRow)
+            .Take(5)
+            .Select(row => ComponentDto.Row(row))
+            .ToList();
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

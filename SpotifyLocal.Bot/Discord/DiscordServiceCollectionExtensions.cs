@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SpotifyLocal.Bot.Discord.Gateway;
+using SpotifyLocal.Bot.Discord.Rest;
+
+namespace SpotifyLocal.Bot.Discord;
+
+/// <summary>Registers the Discord client (options, REST client, rate limiter, gateway) and, with a bot token, the adapter.</summary>
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the Discord REST and gateway clients bound to the <c>Discord</c> section. The section is validated at start
+    /// only when <c>Discord:BotToken</c> is set, and only then does the <see cref="DiscordAdapter"/> run (it needs AddCommands).
+    /// </summary>
+    public static IServiceCollection AddDiscord(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DiscordOptions>()
+            .Bind(configuration.GetSection(DiscordOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DiscordRateLimiter>();
+        services.AddHttpClient<DiscordRestClient>();
+        services.TryAddSingleton<DiscordGatewayClient>();
+        if (!string.IsNullOrWhiteSpace(configuration[$"{DiscordOptions.SectionName}:{nameof(DiscordOptions.BotToken)}"]))
+        {
+            services.AddHostedService<DiscordAdapter>();
+        }
+
+        return services;
+    }
+}

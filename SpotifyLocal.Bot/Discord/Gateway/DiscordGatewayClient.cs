@@ -1,0 +1,444 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SpotifyLocal.Bot.Discord.Dtos;
+using SpotifyLocal.Bot.Discord.Rest;
+
+namespace SpotifyLocal.Bot.Discord.Gateway;
+
+/// <summary>
+/// One gateway session over ClientWebSocket: Hello → heartbeats (first one jittered; a beat without an ACK for the
+/// previous one marks the connection a zombie and drops it) → Identify with intents 0 (interactions arrive regardless)
+/// → READY. After any drop it resumes on <c>resume_gateway_url</c> with the last sequence number; it identifies anew
+/// only when Discord says the session is gone (op 9 with d=false, 4007, 4009), because identifies are capped at 1000 a
+/// day. Reconnects back off; close codes that cannot succeed on retry end <see cref="RunAsync"/> with a
+/// <see cref="DiscordGatewayFatalException"/>.
+/// </summary>
+public sealed class DiscordGatewayClient(
+    IOptions<DiscordOptions> options,
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    ILogger<DiscordGatewayClient> logger)
+{
+    /// <summary>Slash commands only: INTERACTION_CREATE is sent whatever the intents.</summary>
+    public const int Intents = 0;
+
+    // A non-1000/1001 close keeps the session resumable.
+    private const WebSocketCloseStatus ReconnectCloseStatus = (WebSocketCloseStatus)4000;
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
+    private static readonly DiscordJsonContext Json = DiscordJsonContext.Default;
+    private static readonly JsonElement NullElement = JsonDocument.Parse("null").RootElement.Clone();
+
+    /// <summary>
+    /// Connects and keeps the session alive until <paramref name="cancellationToken"/> is cancelled (returns normally) or
+    /// Discord closes with a code that must not be retried (throws <see cref="DiscordGatewayFatalException"/>).
+    /// </summary>
+    public async Task RunAsync(DiscordGatewayHandlers handlers, CancellationToken cancellationToken)
+    {
+        var token = options.Value.BotToken;
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            throw new InvalidOperationException("Discord:BotToken is not set; the Discord gateway cannot connect.");
+        }
+
+        var session = new Session(token, handlers);
+        try
+        {
+            var gatewayUrl = await ResolveGatewayUrlAsync(cancellationToken);
+            var failures = 0;
+            while (true)
+            {
+                var resume = session.CanResume;
+                var url = resume ? session.ResumeUrl! : gatewayUrl;
+                var outcome = await RunConnectionAsync(session, url, resume, cancellationToken);
+                failures = outcome.Established ? 0 : failures + 1;
+                TimeSpan delay;
+                switch (outcome.Kind)
+                {
+                    case OutcomeKind.Fatal:
+                        var hint = GatewayCloseCodes.FatalHint(outcome.CloseCode)!;
+                        logger.LogCritical(
+                            "Discord gateway closed with {CloseCode}: {Hint}. The Discord adapter stops and will not reconnect.",
+                            outcome.CloseCode, hint);
+                        throw new DiscordGatewayFatalException(outcome.CloseCode, hint);
+                    case OutcomeKind.NewSession:
+                        session.Forget();
+                        // Discord asks for a random 1–5 s wait before identifying again.
+                        delay = TimeSpan.FromMilliseconds(1000 + Random.Shared.Next(4000)) + Backoff(failures);
+                        break;
+                    default:
+                        delay = Backoff(failures);
+                        break;
+                }
+
+                if (delay > TimeSpan.Zero)
+                {
+                    logger.LogInformation("Reconnecting to the Discord gateway in {Delay}", delay);
+                    await Task.Delay(delay, time, cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            await session.WhenHandlersDoneAsync();
+        }
+    }
+
+    // failures = connections in a row that ended before READY/RESUMED; the first retry after a healthy session is immediate.
+    private static TimeSpan Backoff(int failures)
+    {
+        if (failures == 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var seconds = Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, failures - 1));
+        return TimeSpan.FromSeconds(seconds * (0.8 + (0.4 * Random.Shared.NextDouble())));
+    }
+
+    private async Task<Uri> ResolveGatewayUrlAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Value.GatewayUrlOverride))
+        {
+            return new Uri(options.Value.GatewayUrlOverride);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var rest = scope.ServiceProvider.GetRequiredService<DiscordRestClient>();
+        var gateway = await rest.GetGatewayBotAsync(cancellationToken);
+        if (gateway.SessionStartLimit is { } limit)
+        {
+            logger.LogInformation(
+                "Discord gateway at {Url}; {Remaining} of {Total} session starts left today",
+                gateway.Url, limit.Remaining, limit.Total);
+        }
+
+        return new Uri(gateway.Url);
+    }
+
+    private static Uri WithVersion(Uri url)
+    {
+        var builder = new UriBuilder(url) { Query = "v=10&encoding=json" };
+        if (builder.Path is "" or "/")
+        {
+            builder.Path = "/";
+        }
+
+        return builder.Uri;
+    }
+
+    private async Task<Outcome> RunConnectionAsync(
+        Session session, Uri url, bool resume, CancellationToken cancellationToken)
+    {
+        using var connectionCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var socket = new ClientWebSocket();
+        var connection = new Connection(socket, connectionCts);
+        Task? heartbeat = null;
+        try
+        {
+            await socket.ConnectAsync(WithVersion(url), connectionCts.Token);
+            logger.LogDebug("Connected to the Discord gateway ({Mode})", resume ? "resume" : "identify");
+            while (true)
+            {
+                var payload = await ReceiveAsync(socket, connectionCts.Token);
+                if (payload is null)
+                {
+                    return Closed(connection, socket.CloseStatus, session);
+                }
+
+                switch ((GatewayOpCode)payload.Op)
+                {
+                    case GatewayOpCode.Hello:
+                        var hello = payload.D!.Value.Deserialize(Json.HelloDto)!;
+                        // Started before Identify/Resume so its first timer exists once the server sees us identify.
+                        heartbeat = HeartbeatLoopAsync(
+                            connection, session, TimeSpan.FromMilliseconds(hello.HeartbeatIntervalMs));
+                        if (resume)
+                        {
+                            await SendAsync(connection, GatewayOpCode.Resume, JsonSerializer.SerializeToElement(
+                                new ResumeDto(session.Token, session.SessionId!, session.Sequence!.Value), Json.ResumeDto));
+                        }
+                        else
+                        {
+                            await SendAsync(connection, GatewayOpCode.Identify, JsonSerializer.SerializeToElement(
+                                new IdentifyDto(session.Token, Intents, new IdentifyPropertiesDto(
+                                    Environment.OSVersion.Platform.ToString().ToLowerInvariant(), "spotifylocal", "spotifylocal")),
+                                Json.IdentifyDto));
+                        }
+
+                        break;
+                    case GatewayOpCode.HeartbeatAck:
+                        connection.Acknowledged = true;
+                        break;
+                    case GatewayOpCode.Heartbeat:
+                        await SendHeartbeatAsync(connection, session);
+                        break;
+                    case GatewayOpCode.Dispatch:
+                        session.Sequence = payload.S ?? session.Sequence;
+                        Dispatch(session, connection, payload, cancellationToken);
+                        break;
+                    case GatewayOpCode.Reconnect:
+                        logger.LogInformation("Discord asked the gateway to reconnect; resuming");
+                        await CloseForReconnectAsync(socket);
+                        return new Outcome(OutcomeKind.Reconnect, connection.Established);
+                    case GatewayOpCode.InvalidSession:
+                        var resumable = payload.D is { ValueKind: JsonValueKind.True };
+                        logger.LogInformation(
+                            "Discord invalidated the gateway session (resumable: {Resumable})", resumable);
+                        await CloseForReconnectAsync(socket);
+                        return new Outcome(resumable ? OutcomeKind.Reconnect : OutcomeKind.NewSession, connection.Established);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await CloseOnShutdownAsync(socket);
+            throw;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested
+            && ex is OperationCanceledException or WebSocketException or IOException or HttpRequestException)
+        {
+            if (connection.Zombie)
+            {
+                logger.LogWarning("Discord gateway sent no heartbeat ACK; dropped the connection to resume");
+            }
+            else
+            {
+                logger.LogWarning(ex, "Discord gateway connection lost; reconnecting");
+            }
+
+            return new Outcome(OutcomeKind.Reconnect, connection.Established);
+        }
+        finally
+        {
+            await connectionCts.CancelAsync();
+            if (heartbeat is not null)
+            {
+                await heartbeat;
+            }
+        }
+    }
+
+    private Outcome Closed(Connection connection, WebSocketCloseStatus? status, Session session)
+    {
+        var code = (int)(status ?? WebSocketCloseStatus.Empty);
+        if (GatewayCloseCodes.FatalHint(code) is not null)
+        {
+            return new Outcome(OutcomeKind.Fatal, connection.Established, code);
+        }
+
+        logger.LogInformation("Discord gateway closed the connection with {CloseCode}", code);
+        if (GatewayCloseCodes.RequiresNewSession(code))
+        {
+            session.Forget();
+            return new Outcome(OutcomeKind.NewSession, connection.Established, code);
+        }
+
+        return new Outcome(OutcomeKind.Reconnect, connection.Established, code);
+    }
+
+    private void Dispatch(Session session, Connection connection, GatewayPayloadDto payload, CancellationToken cancellationToken)
+    {
+        switch (payload.T)
+        {
+            case "READY":
+                var ready = payload.D!.Value.Deserialize(Json.ReadyDto)!;
+                session.SessionId = ready.SessionId;
+                session.ResumeUrl = new Uri(ready.ResumeGatewayUrl);
+                connection.Established = true;
+                logger.LogInformation("Discord gateway ready as {BotUser}", ready.User.Username);
+                if (session.Handlers.OnReady is { } onReady)
+                {
+                    session.Track(() => onReady(ready, cancellationToken), logger);
+                }
+
+                break;
+            case "RESUMED":
+                connection.Established = true;
+                logger.LogInformation("Discord gateway session resumed");
+                break;
+            case "INTERACTION_CREATE":
+                var interaction = payload.D!.Value.Deserialize(Json.InteractionDto)!;
+                session.Track(() => session.Handlers.OnInteraction(interaction, cancellationToken), logger);
+                break;
+        }
+    }
+
+    private async Task HeartbeatLoopAsync(Connection connection, Session session, TimeSpan interval)
+    {
+        var token = connection.Cancellation.Token;
+        try
+        {
+            await Task.Delay(interval * Random.Shared.NextDouble(), time, token);
+            while (true)
+            {
+                if (!connection.Acknowledged)
+                {
+                    connection.Zombie = true;
+                    await connection.Cancellation.CancelAsync();
+                    return;
+                }
+
+                connection.Acknowledged = false;
+                // Arm the next beat before sending, so tests on a fake clock can advance as soon as they see this one.
+                var next = Task.Delay(interval, time, token);
+                await SendHeartbeatAsync(connection, session);
+                await next;
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException)
+        {
+            // The connection ended; the receive loop decides what happens next.
+        }
+    }
+
+    private Task SendHeartbeatAsync(Connection connection, Session session) =>
+        SendAsync(connection, GatewayOpCode.Heartbeat,
+            session.Sequence is { } seq ? JsonSerializer.SerializeToElement(seq, Json.Int32) : NullElement);
+
+    private static async Task SendAsync(Connection connection, GatewayOpCode op, JsonElement data)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new GatewayPayloadDto((int)op, data), Json.GatewayPayloadDto);
+        await connection.SendLock.WaitAsync(connection.Cancellation.Token);
+        try
+        {
+            await connection.Socket.SendAsync(bytes, WebSocketMessageType.Text, true, connection.Cancellation.Token);
+        }
+        finally
+        {
+            connection.SendLock.Release();
+        }
+    }
+
+    private static async Task<GatewayPayloadDto?> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            using var message = new MemoryStream();
+            while (true)
+            {
+                var result = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return null;
+                }
+
+                message.Write(buffer, 0, result.Count);
+                if (result.EndOfMessage)
+                {
+                    return JsonSerializer.Deserialize(message.GetBuffer().AsSpan(0, (int)message.Length), Json.GatewayPayloadDto);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static async Task CloseForReconnectAsync(ClientWebSocket socket)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await socket.CloseOutputAsync(ReconnectCloseStatus, "reconnect", timeout.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // Reconnecting anyway.
+        }
+    }
+
+    private static async Task CloseOnShutdownAsync(ClientWebSocket socket)
+    {
+        if (socket.State != WebSocketState.Open)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "shutdown", timeout.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // Going away anyway.
+        }
+    }
+
+    private enum OutcomeKind
+    {
+        Reconnect,
+        NewSession,
+        Fatal,
+    }
+
+    private sealed record Outcome(OutcomeKind Kind, bool Established, int CloseCode = 0);
+
+    private sealed class Connection(ClientWebSocket socket, CancellationTokenSource cancellation)
+    {
+        private volatile bool _acknowledged = true;
+        private volatile bool _zombie;
+        private volatile bool _established;
+
+        public ClientWebSocket Socket { get; } = socket;
+        public CancellationTokenSource Cancellation { get; } = cancellation;
+        public SemaphoreSlim SendLock { get; } = new(1, 1);
+        public bool Acknowledged { get => _acknowledged; set => _acknowledged = value; }
+        public bool Zombie { get => _zombie; set => _zombie = value; }
+        public bool Established { get => _established; set => _established = value; }
+    }
+
+    // What survives reconnects: the session to resume and the handler tasks in flight.
+    private sealed class Session(string token, DiscordGatewayHandlers handlers)
+    {
+        private readonly ConcurrentDictionary<Task, byte> _running = new();
+
+        public string Token { get; } = token;
+        public DiscordGatewayHandlers Handlers { get; } = handlers;
+        public string? SessionId { get; set; }
+        public Uri? ResumeUrl { get; set; }
+        public int? Sequence { get; set; }
+        public bool CanResume => SessionId is not null && ResumeUrl is not null && Sequence is not null;
+
+        public void Forget()
+        {
+            SessionId = null;
+            ResumeUrl = null;
+            Sequence = null;
+        }
+
+        public void Track(Func<Task> handler, ILogger logger)
+        {
+            var task = Task.Run(async () =>
+            {
+                try
+                {
+                    await handler();
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "A Discord gateway handler failed");
+                }
+                catch (OperationCanceledException)
+                {
+                    // Shutting down.
+                }
+            });
+            _running.TryAdd(task, 0);
+            _ = task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
+        }
+
+        public Task WhenHandlersDoneAsync() => Task.WhenAll(_running.Keys);
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MongoDB.Driver;
+
+namespace SpotifyLocal.Core.Storage.Mongo;
+
+/// <summary>Registers the MongoDB backend: one <see cref="IMongoClient"/>, the four stores and the index initializer.</summary>
+public static class MongoStorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Resolves the connection from configuration (see <see cref="MongoConnectionSettings.Resolve"/>) and
+    /// registers the backend; throws at once, naming the key, when no URI is configured.
+    /// </summary>
+    public static IServiceCollection AddMongoStorage(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddMongoStorage(MongoConnectionSettings.Resolve(configuration));
+
+    /// <summary>Registers the backend from already-bound <c>Storage:Mongo</c> options (what <c>AddStorage</c> uses).</summary>
+    public static IServiceCollection AddMongoStorage(this IServiceCollection services, MongoStorageOptions options) =>
+        services.AddMongoStorage(MongoConnectionSettings.Create(options));
+
+    public static IServiceCollection AddMongoStorage(this IServiceCollection services, MongoConnectionSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton<IMongoClient>(_ => new MongoClient(settings.ToClientSettings()));
+        services.AddSingleton(sp => new MongoCollections(sp.GetRequiredService<IMongoClient>(), settings.DatabaseName));
+        services.AddSingleton<IPlayStore, MongoPlayStore>();
+        services.AddSingleton<IUserStore, MongoUserStore>();
+        services.AddSingleton<IChatLinkStore, MongoChatLinkStore>();
+        services.AddSingleton<IImportJobStore, MongoImportJobStore>();
+        services.AddHostedService<MongoStorageInitializer>();
+        return services;
+    }
+}

@@ -1,0 +1,90 @@
+namespace SpotifyLocal.Core.Storage.Mongo;
+
+// Output shapes of the plays pipelines (camelCase via MongoConventions, like the documents).
+
+/// <summary>One spelling of a grouped item: its key and the names it was played under.</summary>
+internal sealed class TopSpellingKey
+{
+    public string Key { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string? ArtistName { get; set; }
+}
+
+/// <summary>Counts of one spelling.</summary>
+internal sealed class TopSpelling
+{
+    public TopSpellingKey Id { get; set; } = new();
+
+    public int Plays { get; set; }
+
+    public long MsPlayed { get; set; }
+
+    public DateTime FirstPlayedAt { get; set; }
+
+    public DateTime LastPlayedAt { get; set; }
+}
+
+/// <summary>One row of a top list before mapping to <see cref="TopItem"/>.</summary>
+internal sealed class TopRow
+{
+    public string Key { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string? ArtistName { get; set; }
+
+    public int Plays { get; set; }
+
+    public long MsPlayed { get; set; }
+
+    public DateTime FirstPlayedAt { get; set; }
+
+    public DateTime LastPlayedAt { get; set; }
+
+    public TopItem ToTopItem() =>
+        new(Key, Name, ArtistName, Plays, MsPlayed, MongoTime.FromBson(FirstPlayedAt), MongoTime.FromBson(LastPlayedAt));
+}
+
+/// <summary>Totals over a scope before mapping to <see cref="ListeningTotals"/>.</summary>
+internal sealed class TotalsRow
+{
+    public int Plays { get; set; }
+
+    public long MsPlayed { get; set; }
+
+    public int DistinctTracks { get; set; }
+
+    public int DistinctArtists { get; set; }
+
+    public int DistinctAlbums { get; set; }
+}
+
+/// <summary>One 15-minute slot before mapping to <see cref="ListeningBucket"/>.</summary>
+internal sealed class BucketRow
+{
+    public DateTime StartUtc { get; set; }
+
+    public int Plays { get; set; }
+
+    public long MsPlayed { get; set; }
+}
+
+/// <summary>A play's identity before mapping to <see cref="PlayStamp"/>.</summary>
+internal sealed class StampRow
+{
+    public DateTime PlayedAt { get; set; }
+
+    public string TrackId { get; set; } = string.Empty;
+
+    public string TrackKey { get; set; } = string.Empty;
+
+    public string Source { get; set; } = string.Empty;
+}
+
+/// <summary>The newest play time of a user.</summary>
+internal sealed class LatestRow
+{
+    public DateTime PlayedAt { get; set; }
+}

@@ -1,0 +1,241 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SpotifyLocal.Bot.Commands;
+using SpotifyLocal.Bot.Discord;
+using SpotifyLocal.Core;
+using SpotifyLocal.Core.Storage;
+using SpotifyLocal.Tests.Builders;
+using SpotifyLocal.Tests.Fakes;
+using Xunit;
+
+namespace SpotifyLocal.Tests.Discord;
+
+/// <summary>The Discord adapter end to end: fake Discord ↔ real gateway/REST client ↔ real command layer on SQLite.</summary>
+public sealed class DiscordAdapterTests : IAsyncDisposable
+{
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+    private FakeDiscordServer _fake = null!;
+    private TestBot _bot = null!;
+    private IHostedService _adapter = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<FakeDiscordGatewayConnection> StartAsync()
+    {
+        _fake = await FakeDiscordServer.StartAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Discord:BotToken"] = FakeDiscordServer.BotToken,
+            ["Discord:ApiBaseUrl"] = _fake.ApiBaseUrl,
+            ["Discord:GatewayUrlOverride"] = _fake.GatewayUrl.ToString(),
+            ["Discord:DevGuildId"] = Interactions.GuildId,
+            ["Discord:MaxImportBytes"] = "100000",
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        _bot = new TestBot(settings, configure: services =>
+        {
+            services.AddDiscord(configuration);
+            services.AddSingleton<ICommandHandler<TopCommand>, ChartTopHandler>();
+            services.AddSingleton<ICommandHandler<ImportCommand>, ByteCountingImportHandler>();
+        });
+        _adapter = _bot.Services.GetServices<IHostedService>().OfType<DiscordAdapter>().Single();
+        await _adapter.StartAsync(Ct);
+        var connection = await _fake.NextConnectionAsync(Ct);
+        await connection.SendHelloAsync(41250);
+        await connection.ReceiveAsync(2, Ct);
+        await connection.SendReadyAsync("adapter-session");
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_adapter is not null)
+        {
+            await _adapter.StopAsync(CancellationToken.None);
+        }
+
+        if (_bot is not null)
+        {
+            await _bot.DisposeAsync();
+        }
+
+        if (_fake is not null)
+        {
+            await _fake.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task READY_registers_every_slash_command_in_the_dev_server()
+    {
+        await StartAsync();
+
+        var put = await _fake.WaitForRequestAsync(r => r.Method == "PUT", Ct);
+
+        Assert.Equal($"/api/v10/applications/{FakeDiscordServer.ApplicationId}/guilds/{Interactions.GuildId}/commands", put.Path);
+        Assert.Equal(DiscordCommandDefinitions.All.Count, put.Json.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Top_month_is_deferred_publicly_then_the_original_is_edited_with_an_embed_and_the_PNG()
+    {
+        var connection = await StartAsync();
+
+        var interaction = Interactions.SlashCommand("top", new JsonArray(Interactions.Option("period", 3, "month")));
+        await connection.SendDispatchAsync("INTERACTION_CREATE", interaction);
+        var edit = await _fake.WaitForRequestAsync(r => r.Method == "PATCH", Ct);
+
+        var callback = _fake.Requests.Single(r => r.Path.EndsWith("/callback", StringComparison.Ordinal));
+        Assert.Equal("""{"type":5}""", callback.Body);
+        var order = _fake.Requests.ToList();
+        Assert.True(order.IndexOf(callback) < order.IndexOf(edit));
+        Assert.Equal($"/api/v10/webhooks/{FakeDiscordServer.ApplicationId}/{interaction["token"]}/messages/@original", edit.Path);
+        var file = Assert.Single(edit.Files);
+        Assert.Equal(Png, file.Content);
+        Assert.Equal("files[0]", file.PartName);
+        var embed = edit.Json.GetProperty("embeds")[0];
+        Assert.Equal("attachment://top.png", embed.GetProperty("image").GetProperty("url").GetString());
+        Assert.Contains("month Tracks for Listener", embed.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Forget_answers_privately_with_a_confirm_button_and_the_button_deletes_the_callers_plays()
+    {
+        var connection = await StartAsync();
+        var userId = new ChatIdentity(ChatIdentity.Discord, Interactions.MemberUserId).LocalUserId;
+        await _bot.Get<IPlayStore>().InsertAsync(Plays.For(userId).Count(3).Build(), Ct);
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", Interactions.SlashCommand("forget"));
+        var ask = await _fake.WaitForRequestAsync(r => r.Method == "PATCH", Ct);
+        var button = ask.Json.GetProperty("components")[0].GetProperty("components")[0];
+        var press = Interactions.SlashCommand("forget");
+        press["type"] = 3;
+        press["data"] = new JsonObject { ["custom_id"] = button.GetProperty("custom_id").GetString(), ["component_type"] = 2 };
+        await connection.SendDispatchAsync("INTERACTION_CREATE", press);
+        var done = await _fake.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains((string)press["token"]!, StringComparison.Ordinal), Ct);
+
+        var deferrals = _fake.Requests.Where(r => r.Path.EndsWith("/callback", StringComparison.Ordinal)).Select(r => r.Body).ToList();
+        Assert.Equal(["""{"type":5,"data":{"flags":64}}""", """{"type":6}"""], deferrals);
+        Assert.Equal("/forget confirm", button.GetProperty("custom_id").GetString());
+        Assert.Contains("3 plays", done.Json.GetProperty("embeds")[0].GetProperty("description").GetString());
+        Assert.Equal(0, await _bot.Get<IPlayStore>().CountAsync(PlayScope.AllTime(userId), Ct));
+    }
+
+    [Fact]
+    public async Task Import_downloads_the_attachment_shows_progress_and_ends_with_the_result()
+    {
+        var connection = await StartAsync();
+        var export = Enumerable.Range(0, 5000).Select(i => (byte)i).ToArray();
+        _fake.AddAttachment("my_spotify_data.zip", export);
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", ImportInteraction("my_spotify_data.zip", export.Length));
+        var edits = await WaitForEditsAsync(2);
+
+        Assert.StartsWith("Downloading my_spotify_data.zip", edits[0].Json.GetProperty("content").GetString());
+        var final = edits[^1].Json.GetProperty("embeds")[0].GetProperty("description").GetString();
+        Assert.Equal($"my_spotify_data.zip: {export.Length} bytes", final);
+        Assert.False(File.Exists(ByteCountingImportHandler.LastPath));
+    }
+
+    [Fact]
+    public async Task An_import_above_the_size_limit_gets_a_clear_private_message_without_downloading()
+    {
+        var connection = await StartAsync();
+        _fake.AddAttachment("huge.zip", new byte[10]);
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", ImportInteraction("huge.zip", 50_000_000));
+        var edit = await _fake.WaitForRequestAsync(r => r.Method == "PATCH", Ct);
+
+        Assert.Contains("larger than", edit.Json.GetProperty("content").GetString());
+        Assert.DoesNotContain(_fake.Requests, r => r.Path.StartsWith("/attachments/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_error_after_a_public_deferral_is_replaced_by_an_ephemeral_followup()
+    {
+        var connection = await StartAsync();
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", Interactions.SlashCommand(
+            "top", new JsonArray(Interactions.Option("period", 3, ChartTopHandler.FailingPeriod))));
+        var followup = await _fake.WaitForRequestAsync(r => r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal), Ct);
+
+        Assert.Single(_fake.Requests, r => r.Method == "DELETE");
+        Assert.Equal(64, followup.Json.GetProperty("flags").GetInt32());
+        Assert.Equal("No plays in that period yet.", followup.Json.GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task After_a_drop_the_adapter_resumes_and_serves_the_next_interaction()
+    {
+        var first = await StartAsync();
+        await _fake.WaitForRequestAsync(r => r.Method == "PUT", Ct);
+
+        first.Drop();
+        var second = await _fake.NextConnectionAsync(Ct);
+        await second.SendHelloAsync(41250);
+        var resume = (await second.ReceiveAsync(6, Ct)).GetProperty("d");
+        await second.SendDispatchAsync("RESUMED", new JsonObject());
+        await second.SendDispatchAsync("INTERACTION_CREATE", Interactions.SlashCommand("help"));
+        var edit = await _fake.WaitForRequestAsync(r => r.Method == "PATCH", Ct);
+
+        Assert.Equal("adapter-session", resume.GetProperty("session_id").GetString());
+        Assert.Contains("/top", edit.Json.GetProperty("embeds")[0].GetProperty("description").GetString());
+        Assert.Single(_fake.Requests, r => r.Method == "PUT");
+    }
+
+    private async Task<List<FakeDiscordRequest>> WaitForEditsAsync(int count)
+    {
+        await _fake.WaitForRequestAsync(_ => _fake.Requests.Count(r => r.Method == "PATCH") >= count, Ct);
+        return _fake.Requests.Where(r => r.Method == "PATCH").ToList();
+    }
+
+    private JsonObject ImportInteraction(string fileName, long size)
+    {
+        const string attachmentId = "6666";
+        return Interactions.SlashCommand(
+            "import",
+            new JsonArray(new JsonObject { ["name"] = "file", ["type"] = 11, ["value"] = attachmentId }),
+            new JsonObject
+            {
+                ["attachments"] = new JsonObject
+                {
+                    [attachmentId] = new JsonObject
+                    {
+                        ["id"] = attachmentId, ["filename"] = fileName, ["size"] = size,
+                        ["url"] = _fake.AttachmentUrl(fileName).ToString(), ["content_type"] = "application/zip",
+                    },
+                },
+            });
+    }
+
+    /// <summary>Stands in for the stats issue's /top handler: a PNG reply naming what it was asked.</summary>
+    private sealed class ChartTopHandler : ICommandHandler<TopCommand>
+    {
+        public const string FailingPeriod = "1999";
+
+        public Task<BotReply> HandleAsync(TopCommand command, CommandContext context, CancellationToken cancellationToken) =>
+            command.Period == FailingPeriod
+                ? throw new UserFacingException("No plays in that period yet.")
+                : Task.FromResult(new BotReply($"{command.Period} {command.Kind} for {context.CallerName}")
+                {
+                    Title = "Top", Png = Png, PngFileName = "top.png",
+                });
+    }
+
+    /// <summary>Stands in for the import issue's handler: reports progress and reads the file the adapter saved.</summary>
+    private sealed class ByteCountingImportHandler : ICommandHandler<ImportCommand>
+    {
+        public static string? LastPath { get; private set; }
+
+        public async Task<BotReply> HandleAsync(ImportCommand command, CommandContext context, CancellationToken cancellationToken)
+        {
+            LastPath = command.FilePath;
+            var bytes = await File.ReadAllBytesAsync(command.FilePath!, cancellationToken);
+            context.Progress?.Report(new CommandProgress("Importing", 0.5));
+            return new BotReply($"{command.FileName}: {bytes.Length} bytes") { Private = true };
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using Xunit;
+using System.Text.Json.Nodes;
+using SpotifyLocal.Bot.Discord.Dtos;
+using SpotifyLocal.Bot.Discord.Gateway;
+using SpotifyLocal.Tests.Fakes;
+
+namespace SpotifyLocal.Tests.Discord;
+
+public sealed class DiscordGatewayClientTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Identifies_with_intents_zero_on_the_url_from_gateway_bot_and_reports_READY()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        _ = host.StartGateway();
+
+        var connection = await host.Fake.NextConnectionAsync(Ct);
+        await connection.SendHelloAsync(41250);
+        var identify = (await connection.ReceiveAsync(2, Ct)).GetProperty("d");
+        await connection.SendReadyAsync("session-abc");
+        var ready = await host.Readies.Reader.ReadAsync(Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(15), Ct);
+
+        var gatewayBot = host.Fake.Requests.Single(r => r.Path == "/api/v10/gateway/bot");
+        Assert.Equal($"Bot {FakeDiscordServer.BotToken}", gatewayBot.Authorization);
+        Assert.StartsWith("DiscordBot (", gatewayBot.UserAgent);
+        Assert.Equal("/gateway", connection.Path);
+        Assert.Equal("?v=10&encoding=json", connection.Query);
+        Assert.Equal(FakeDiscordServer.BotToken, identify.GetProperty("token").GetString());
+        Assert.Equal(0, identify.GetProperty("intents").GetInt32());
+        Assert.True(identify.GetProperty("properties").TryGetProperty("os", out _));
+        Assert.Equal("session-abc", ready.SessionId);
+        Assert.Equal(FakeDiscordServer.ApplicationId, ready.Application?.Id);
+    }
+
+    [Fact]
+    public async Task An_INTERACTION_CREATE_dispatch_reaches_the_interaction_handler_with_options_and_attachment()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var connection = await host.StartReadySessionAsync("s1", Ct);
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", Interactions.SlashCommand(
+            "top", new JsonArray(Interactions.Option("period", 3, "month"), Interactions.Option("type", 3, "artists"))));
+        var interaction = await NextInteractionAsync(host);
+
+        Assert.Equal(InteractionType.ApplicationCommand, interaction.Type);
+        Assert.Equal("top", interaction.Data?.Name);
+        Assert.Equal(["month", "artists"], interaction.Data!.Options!.Select(o => o.Text));
+        Assert.Equal(Interactions.MemberUserId, interaction.Invoker?.Id);
+        Assert.Equal(Interactions.GuildId, interaction.GuildId);
+        Assert.Equal(10_485_760, interaction.AttachmentSizeLimit);
+        Assert.DoesNotContain(interaction.Token, interaction.ToString());
+    }
+
+    [Fact]
+    public async Task After_a_dropped_socket_it_resumes_with_the_session_id_and_last_sequence_and_serves_the_next_interaction()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var first = await host.StartReadySessionAsync("session-to-resume", Ct);
+        await first.SendDispatchAsync("INTERACTION_CREATE", Interactions.SlashCommand("help"));
+        await NextInteractionAsync(host);
+        var lastSequence = host.Fake.LastSequence;
+
+        first.Drop();
+        var second = await host.Fake.NextConnectionAsync(Ct);
+        await second.SendHelloAsync(41250);
+        var resume = (await second.ReceiveAsync(6, Ct)).GetProperty("d");
+        await second.SendDispatchAsync("RESUMED", new JsonObject());
+        await second.SendDispatchAsync("INTERACTION_CREATE", Interactions.SlashCommand("recent"));
+        var served = await NextInteractionAsync(host);
+
+        Assert.Equal("/resume-gateway", second.Path);
+        Assert.Equal("session-to-resume", resume.GetProperty("session_id").GetString());
+        Assert.Equal(lastSequence, resume.GetProperty("seq").GetInt32());
+        Assert.Equal(FakeDiscordServer.BotToken, resume.GetProperty("token").GetString());
+        Assert.Equal("recent", served.Data?.Name);
+        Assert.Equal(2, host.Fake.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task A_missing_heartbeat_ACK_drops_the_zombie_connection_and_resumes()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        _ = host.StartGateway();
+        var first = await host.Fake.NextConnectionAsync(Ct);
+        first.AckHeartbeats = false;
+        await first.SendHelloAsync(1000);
+        await first.ReceiveAsync(2, Ct);
+        await first.SendReadyAsync("zombie-session");
+        await host.Readies.Reader.ReadAsync(Ct);
+
+        host.Time.Advance(TimeSpan.FromMilliseconds(1000)); // past the jittered first beat
+        var beat = (await first.ReceiveAsync(1, Ct)).GetProperty("d");
+        host.Time.Advance(TimeSpan.FromMilliseconds(1000)); // the next beat finds no ACK
+        var second = await host.Fake.NextConnectionAsync(Ct);
+        await second.SendHelloAsync(41250);
+        var resume = (await second.ReceiveAsync(6, Ct)).GetProperty("d");
+
+        Assert.Equal(host.Fake.LastSequence, beat.GetInt32());
+        await first.Ended.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+        Assert.Equal("/resume-gateway", second.Path);
+        Assert.Equal("zombie-session", resume.GetProperty("session_id").GetString());
+    }
+
+    [Fact]
+    public async Task Op_7_Reconnect_closes_with_a_resumable_code_and_resumes()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var first = await host.StartReadySessionAsync("s-reconnect", Ct);
+
+        await first.SendOpAsync(7, null);
+        var second = await host.Fake.NextConnectionAsync(Ct);
+        await second.SendHelloAsync(41250);
+        var resume = (await second.ReceiveAsync(6, Ct)).GetProperty("d");
+        await first.Ended.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+
+        Assert.Equal("s-reconnect", resume.GetProperty("session_id").GetString());
+        Assert.DoesNotContain(host.Fake.ClientCloseCodes, code => code is 1000 or 1001);
+    }
+
+    [Fact]
+    public async Task Op_9_with_d_false_waits_one_to_five_seconds_then_identifies_anew()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        // A short heartbeat keeps the jittered first-beat timer below 1 s, apart from the 1–5 s identify wait.
+        var first = await host.StartReadySessionAsync("s-invalid", Ct, heartbeatIntervalMs: 500);
+
+        await first.SendOpAsync(9, JsonValue.Create(false));
+        var wait = await host.Time.NextTimerAsync(
+            due => due >= TimeSpan.FromSeconds(1) && due <= TimeSpan.FromSeconds(5), Ct);
+        var connectionsWhileWaiting = host.Fake.ConnectionCount;
+        host.Time.Advance(wait);
+        var second = await host.Fake.NextConnectionAsync(Ct);
+        await second.SendHelloAsync(41250);
+        var identify = (await second.ReceiveAsync(2, Ct)).GetProperty("d");
+
+        Assert.Equal(1, connectionsWhileWaiting);
+        Assert.Equal("/gateway", second.Path);
+        Assert.Equal(0, identify.GetProperty("intents").GetInt32());
+    }
+
+    [Fact]
+    public async Task Close_code_4004_stops_the_gateway_naming_the_bot_token_setting_without_reconnecting()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var run = host.StartGateway();
+        var connection = await host.Fake.NextConnectionAsync(Ct);
+        await connection.SendHelloAsync(41250);
+        await connection.ReceiveAsync(2, Ct);
+
+        await connection.CloseAsync(4004, "Authentication failed.");
+        var error = await Assert.ThrowsAsync<DiscordGatewayFatalException>(() => run.WaitAsync(TimeSpan.FromSeconds(15), Ct));
+
+        Assert.Equal(4004, error.CloseCode);
+        Assert.Contains("Discord:BotToken", error.Message);
+        Assert.Equal(1, host.Fake.ConnectionCount);
+    }
+
+    private static Task<InteractionDto> NextInteractionAsync(DiscordTestHost host) =>
+        host.Interactions.Reader.ReadAsync(Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(15), Ct);
+}

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SpotifyLocal.Bot.Discord;
+using SpotifyLocal.Bot.Discord.Dtos;
+using SpotifyLocal.Bot.Discord.Rest;
+using SpotifyLocal.Tests.Fakes;
+using Xunit;
+
+namespace SpotifyLocal.Tests.Discord;
+
+public sealed class DiscordRestClientTests
+{
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4, 5];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_429_with_retry_after_is_waited_out_then_the_edit_succeeds()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        host.Fake.RateLimitNext("PATCH", "/api/v10/webhooks/", 1.5);
+
+        var edit = host.Rest.EditOriginalResponseAsync(
+            FakeDiscordServer.ApplicationId, "tok", new MessagePayloadDto("done"), null, Ct);
+        var wait = await host.Time.NextTimerAsync(due => due > TimeSpan.Zero, Ct);
+        var attemptsWhileWaiting = host.Fake.Requests.Count(r => r.Method == "PATCH");
+        var completedWhileWaiting = edit.IsCompleted;
+        host.Time.Advance(wait);
+        var message = await edit.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+
+        Assert.Equal(TimeSpan.FromSeconds(1.5), wait);
+        Assert.Equal(1, attemptsWhileWaiting);
+        Assert.False(completedWhileWaiting);
+        Assert.Equal(2, host.Fake.Requests.Count(r => r.Method == "PATCH"));
+        Assert.Equal("done", message.Content);
+    }
+
+    [Fact]
+    public async Task A_global_429_holds_back_other_routes_until_it_has_passed()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        host.Fake.RateLimitNext("POST", "/api/v10/channels/", 2, global: true);
+
+        var post = host.Rest.CreateChannelMessageAsync("42", new MessagePayloadDto("weekly"), null, Ct);
+        var wait = await host.Time.NextTimerAsync(due => due > TimeSpan.Zero, Ct);
+        var followup = host.Rest.CreateFollowupMessageAsync(
+            FakeDiscordServer.ApplicationId, "tok", new MessagePayloadDto("more"), null, Ct);
+        await host.Time.NextTimerAsync(due => due > TimeSpan.Zero, Ct);
+        var followupsWhileGlobal = host.Fake.Requests.Count(r => r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal));
+        host.Time.Advance(wait);
+        await Task.WhenAll(post, followup).WaitAsync(TimeSpan.FromSeconds(15), Ct);
+
+        Assert.Equal(0, followupsWhileGlobal);
+        Assert.Single(host.Fake.Requests, r => r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Editing_the_original_response_with_a_file_sends_payload_json_and_the_file_bytes()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var payload = new MessagePayloadDto(
+            Embeds: [new EmbedDto(Title: "Top artists", Image: new EmbedImageDto("attachment://top.png"))]);
+
+        await host.Rest.EditOriginalResponseAsync(
+            FakeDiscordServer.ApplicationId, "tok-1", payload, [new DiscordFile("top.png", Png)], Ct);
+
+        var request = host.Fake.Requests.Single(r => r.Method == "PATCH");
+        Assert.Equal($"/api/v10/webhooks/{FakeDiscordServer.ApplicationId}/tok-1/messages/@original", request.Path);
+        Assert.True(request.IsMultipart);
+        var file = Assert.Single(request.Files);
+        Assert.Equal("files[0]", file.PartName);
+        Assert.Equal("top.png", file.FileName);
+        Assert.Equal("image/png", file.ContentType);
+        Assert.Equal(Png, file.Content);
+        var attachment = Assert.Single(request.Json.GetProperty("attachments").EnumerateArray());
+        Assert.Equal(0, attachment.GetProperty("id").GetInt32());
+        Assert.Equal("top.png", attachment.GetProperty("filename").GetString());
+        Assert.Equal("attachment://top.png",
+            request.Json.GetProperty("embeds")[0].GetProperty("image").GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task A_deferred_ephemeral_callback_is_type_5_with_flag_64_and_no_nulls()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+
+        await host.Rest.RespondAsync("9001", "tok-2", new InteractionResponseDto(
+            InteractionCallbackType.DeferredChannelMessageWithSource, new MessagePayloadDto(Flags: MessageFlags.Ephemeral)), Ct);
+
+        var request = host.Fake.Requests.Single(r => r.Path == "/api/v10/interactions/9001/tok-2/callback");
+        Assert.Equal("""{"type":5,"data":{"flags":64}}""", request.Body);
+        Assert.StartsWith("application/json", request.ContentType);
+    }
+
+    [Fact]
+    public async Task Commands_go_to_the_dev_guild_when_one_is_given_and_carry_typed_options()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+
+        var registered = await host.Rest.OverwriteCommandsAsync(
+            FakeDiscordServer.ApplicationId, "123", DiscordCommandDefinitions.All, Ct);
+
+        var request = host.Fake.Requests.Single(r => r.Method == "PUT");
+        Assert.Equal($"/api/v10/applications/{FakeDiscordServer.ApplicationId}/guilds/123/commands", request.Path);
+        var names = request.Json.EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["link", "unlink", "forget", "top", "stats", "recent", "import", "timezone", "weekly", "help"], names);
+        var top = request.Json.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "top");
+        var period = top.GetProperty("options").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "period");
+        Assert.Equal(3, period.GetProperty("type").GetInt32());
+        Assert.Contains("month", period.GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("value").GetString()));
+        var import = request.Json.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "import");
+        Assert.Equal(11, import.GetProperty("options")[0].GetProperty("type").GetInt32());
+        Assert.Equal([0, 1], top.GetProperty("contexts").EnumerateArray().Select(c => c.GetInt32()));
+        Assert.Equal(10, registered.Count);
+    }
+
+    [Fact]
+    public async Task Global_commands_use_the_application_route()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+
+        await host.Rest.OverwriteCommandsAsync(FakeDiscordServer.ApplicationId, null, DiscordCommandDefinitions.All, Ct);
+
+        Assert.Single(host.Fake.Requests, r => r.Method == "PUT"
+            && r.Path == $"/api/v10/applications/{FakeDiscordServer.ApplicationId}/commands");
+    }
+
+    [Fact]
+    public async Task An_attachment_within_the_cap_downloads_without_sending_the_bot_token()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var content = Enumerable.Range(0, 300_000).Select(i => (byte)i).ToArray();
+        host.Fake.AddAttachment("export.zip", content);
+        using var destination = new MemoryStream();
+
+        var written = await host.Rest.DownloadAttachmentAsync(host.Fake.AttachmentUrl("export.zip"), destination, 1_000_000, Ct);
+
+        Assert.Equal(content.Length, written);
+        Assert.Equal(content, destination.ToArray());
+        Assert.Null(host.Fake.Requests.Single(r => r.Path == "/attachments/export.zip").Authorization);
+    }
+
+    [Fact]
+    public async Task An_attachment_over_the_cap_is_refused()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        host.Fake.AddAttachment("big.zip", new byte[2048]);
+        using var destination = new MemoryStream();
+
+        var error = await Assert.ThrowsAsync<DiscordAttachmentTooLargeException>(() =>
+            host.Rest.DownloadAttachmentAsync(host.Fake.AttachmentUrl("big.zip"), destination, 1024, Ct));
+
+        Assert.Equal(1024, error.LimitBytes);
+        Assert.Equal(0, destination.Length);
+    }
+
+    [Fact]
+    public async Task A_rejected_token_becomes_a_typed_api_error_without_the_token_in_it()
+    {
+        await using var host = await DiscordTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Discord:BotToken"] = "wrong-token",
+        });
+
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.GetGatewayBotAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, error.Status);
+        Assert.Equal("GET /gateway/bot", error.Route);
+        Assert.DoesNotContain("wrong-token", error.Message);
+    }
+
+    [Fact]
+    public async Task The_webhook_route_in_errors_never_contains_the_interaction_token()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.EditOriginalResponseAsync(
+            FakeDiscordServer.ApplicationId, "secret-interaction-token/extra", new MessagePayloadDto("x"), null, Ct));
+
+        Assert.Equal(HttpStatusCode.NotFound, error.Status);
+        Assert.DoesNotContain("secret-interaction-token", error.Message);
+    }
+}

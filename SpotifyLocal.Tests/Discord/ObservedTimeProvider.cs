@@ -1,0 +1,35 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Time.Testing;
+
+namespace SpotifyLocal.Tests.Discord;
+
+/// <summary>
+/// A FakeTimeProvider that reports each timer it creates, so a test can wait until the code under test is actually
+/// waiting (a heartbeat, a retry_after, a reconnect delay) before advancing the clock: no sleeps, no races.
+/// </summary>
+public sealed class ObservedTimeProvider : FakeTimeProvider
+{
+    private readonly Channel<TimeSpan> _timers = Channel.CreateUnbounded<TimeSpan>();
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = base.CreateTimer(callback, state, dueTime, period);
+        _timers.Writer.TryWrite(dueTime);
+        return timer;
+    }
+
+    /// <summary>Waits for the next timer whose due time matches (earlier ones are skipped) and returns its due time.</summary>
+    public async Task<TimeSpan> NextTimerAsync(Func<TimeSpan, bool> match, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var due = await _timers.Reader.ReadAsync(timeout.Token);
+            if (match(due))
+            {
+                return due;
+            }
+        }
+    }
+}

@@ -1,0 +1,287 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SpotifyLocal.Tests.Fakes;
+
+/// <summary>
+/// A loopback Discord: a WebSocket gateway (<c>/gateway</c>, and <c>/resume-gateway</c> as READY's resume URL) and the
+/// REST routes the bot uses under <c>/api/v10</c>, plus an attachment CDN under <c>/attachments</c>. It records every
+/// request (multipart parsed into payload_json + files) and can answer the next matching call with a 429.
+/// </summary>
+public sealed class FakeDiscordServer : IAsyncDisposable
+{
+    public const string BotToken = "fake-bot-token";
+    public const string ApplicationId = "111111111111111111";
+
+    private readonly WebApplication _app;
+    private readonly Channel<FakeDiscordGatewayConnection> _connections = Channel.CreateUnbounded<FakeDiscordGatewayConnection>();
+    private readonly Lock _lock = new();
+    private readonly List<FakeDiscordRequest> _requests = [];
+    private readonly List<(string Method, string PathPrefix, double RetryAfter, bool Global)> _rateLimits = [];
+    private readonly Dictionary<string, byte[]> _attachments = [];
+    private readonly List<int?> _clientCloses = [];
+    private TaskCompletionSource _requestArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _sequence;
+    private int _connectionCount;
+
+    private FakeDiscordServer(WebApplication app) => _app = app;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public string ApiBaseUrl => new Uri(BaseUrl, "api/v10").ToString();
+
+    public Uri GatewayUrl => new($"ws://{BaseUrl.Authority}/gateway");
+
+    public Uri ResumeGatewayUrl => new($"ws://{BaseUrl.Authority}/resume-gateway");
+
+    public int ConnectionCount => Volatile.Read(ref _connectionCount);
+
+    public int LastSequence => Volatile.Read(ref _sequence);
+
+    public IReadOnlyList<FakeDiscordRequest> Requests
+    {
+        get { lock (_lock) { return [.. _requests]; } }
+    }
+
+    /// <summary>Close codes the client sent when it closed a connection itself (null = no code).</summary>
+    public IReadOnlyList<int?> ClientCloseCodes
+    {
+        get { lock (_lock) { return [.. _clientCloses]; } }
+    }
+
+    public static async Task<FakeDiscordServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var fake = new FakeDiscordServer(app);
+        app.UseWebSockets();
+        app.Run(fake.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
+        fake.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        return fake;
+    }
+
+    public Uri AttachmentUrl(string name) => new(BaseUrl, $"attachments/{name}");
+
+    public void AddAttachment(string name, byte[] content)
+    {
+        lock (_lock) { _attachments[name] = content; }
+    }
+
+    /// <summary>The next request whose method matches and whose path starts with the prefix gets a 429.</summary>
+    public void RateLimitNext(string method, string pathPrefix, double retryAfterSeconds, bool global = false)
+    {
+        lock (_lock) { _rateLimits.Add((method, pathPrefix, retryAfterSeconds, global)); }
+    }
+
+    public async Task<FakeDiscordGatewayConnection> NextConnectionAsync(CancellationToken cancellationToken) =>
+        await _connections.Reader.ReadAsync(cancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(15), cancellationToken);
+
+    /// <summary>Waits until a request matching <paramref name="match"/> has arrived (including ones already recorded).</summary>
+    public async Task<FakeDiscordRequest> WaitForRequestAsync(
+        Func<FakeDiscordRequest, bool> match, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            Task arrived;
+            lock (_lock)
+            {
+                if (_requests.FirstOrDefault(match) is { } found)
+                {
+                    return found;
+                }
+
+                arrived = _requestArrived.Task;
+            }
+
+            await arrived.WaitAsync(timeout.Token);
+        }
+    }
+
+    public int NextSequence() => Interlocked.Increment(ref _sequence);
+
+    internal void RecordClientClose(int? code)
+    {
+        lock (_lock) { _clientCloses.Add(code); }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        if (context.WebSockets.IsWebSocketRequest)
+        {
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            var connection = new FakeDiscordGatewayConnection(socket, context, this);
+            Interlocked.Increment(ref _connectionCount);
+            var run = connection.RunAsync();
+            _connections.Writer.TryWrite(connection);
+            await run;
+            return;
+        }
+
+        var request = await RecordAsync(context.Request);
+        if (TakeRateLimit(request) is { } limit)
+        {
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.Headers["X-RateLimit-Scope"] = limit.Global ? "global" : "user";
+            if (limit.Global)
+            {
+                context.Response.Headers["X-RateLimit-Global"] = "true";
+            }
+
+            context.Response.Headers["Retry-After"] = Math.Ceiling(limit.RetryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await context.Response.WriteAsJsonAsync(new JsonObject
+            {
+                ["message"] = "You are being rate limited.",
+                ["retry_after"] = limit.RetryAfter,
+                ["global"] = limit.Global,
+            });
+            return;
+        }
+
+        await RespondAsync(context, request);
+    }
+
+    private (double RetryAfter, bool Global)? TakeRateLimit(FakeDiscordRequest request)
+    {
+        lock (_lock)
+        {
+            var index = _rateLimits.FindIndex(r => r.Method == request.Method && request.Path.StartsWith(r.PathPrefix, StringComparison.Ordinal));
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var limit = _rateLimits[index];
+            _rateLimits.RemoveAt(index);
+            return (limit.RetryAfter, limit.Global);
+        }
+    }
+
+    private async Task RespondAsync(HttpContext context, FakeDiscordRequest request)
+    {
+        var path = request.Path;
+        var response = context.Response;
+        if (path.StartsWith("/attachments/", StringComparison.Ordinal))
+        {
+            byte[]? content;
+            lock (_lock) { _attachments.TryGetValue(path["/attachments/".Length..], out content); }
+            if (content is null)
+            {
+                response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            response.ContentType = "application/zip";
+            response.ContentLength = content.Length;
+            await response.Body.WriteAsync(content);
+            return;
+        }
+
+        if (request.Authorization != $"Bot {BotToken}")
+        {
+            response.StatusCode = StatusCodes.Status401Unauthorized;
+            await response.WriteAsJsonAsync(new JsonObject { ["message"] = "401: Unauthorized", ["code"] = 0 });
+            return;
+        }
+
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // segments[0] = "api", [1] = "v10"
+        switch (request.Method, segments.Skip(2).ToArray())
+        {
+            case ("GET", ["gateway", "bot"]):
+                await response.WriteAsJsonAsync(new JsonObject
+                {
+                    ["url"] = GatewayUrl.ToString().TrimEnd('/'),
+                    ["shards"] = 1,
+                    ["session_start_limit"] = new JsonObject
+                    {
+                        ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14400000, ["max_concurrency"] = 1,
+                    },
+                });
+                return;
+            case ("PUT", ["applications", _, "commands"] or ["applications", _, "guilds", _, "commands"]):
+                response.Headers["X-RateLimit-Bucket"] = "commands-bucket";
+                response.Headers["X-RateLimit-Limit"] = "2";
+                response.Headers["X-RateLimit-Remaining"] = "1";
+                response.Headers["X-RateLimit-Reset-After"] = "20.0";
+                response.ContentType = "application/json";
+                await response.WriteAsync(request.Body ?? "[]");
+                return;
+            case ("DELETE", ["webhooks", _, _, "messages", "@original"]):
+            case ("POST", ["interactions", _, _, "callback"]):
+                response.StatusCode = StatusCodes.Status204NoContent;
+                return;
+            case ("PATCH", ["webhooks", _, _, "messages", "@original"]):
+            case ("POST", ["webhooks", _, _]):
+            case ("POST", ["channels", _, "messages"]):
+                await response.WriteAsJsonAsync(new JsonObject
+                {
+                    ["id"] = (900000 + Requests.Count).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["channel_id"] = "222",
+                    ["content"] = request.Json is { ValueKind: System.Text.Json.JsonValueKind.Object } json
+                        && json.TryGetProperty("content", out var c) && c.ValueKind == System.Text.Json.JsonValueKind.String
+                        ? c.GetString()
+                        : "",
+                });
+                return;
+            default:
+                response.StatusCode = StatusCodes.Status404NotFound;
+                await response.WriteAsJsonAsync(new JsonObject { ["message"] = "404: Not Found", ["code"] = 0 });
+                return;
+        }
+    }
+
+    private async Task<FakeDiscordRequest> RecordAsync(HttpRequest request)
+    {
+        string? body = null;
+        var files = new List<FakeDiscordFile>();
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync();
+            body = form["payload_json"];
+            foreach (var file in form.Files)
+            {
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer);
+                files.Add(new FakeDiscordFile(file.Name, file.FileName, file.ContentType, buffer.ToArray()));
+            }
+        }
+        else if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            using var reader = new StreamReader(request.Body);
+            body = await reader.ReadToEndAsync();
+        }
+
+        var recorded = new FakeDiscordRequest(
+            request.Method, request.Path.Value ?? "", request.Headers.Authorization.FirstOrDefault(),
+            request.Headers.UserAgent.FirstOrDefault(), request.ContentType, body, files);
+        lock (_lock)
+        {
+            _requests.Add(recorded);
+            _requestArrived.TrySetResult();
+            _requestArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        return recorded;
+    }
+}

@@ -21,16 +21,19 @@ public static class TelegramServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        // Request URLs carry the bot token, so this client logs nothing; long polls outlast the default
-        // resilience timeouts, and Telegram.Bot already honours retry_after itself.
+        // Request URLs carry the bot token, so this client logs nothing. No resilience handler, even a default
+        // one: long polls outlast its timeouts, Telegram.Bot honours retry_after itself, and sends aren't retried.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers: the documented opt-out from ConfigureHttpClientDefaults
         services.AddHttpClient(HttpClientName)
             .RemoveAllLoggers()
+            .RemoveAllResilienceHandlers()
             .AddTypedClient<ITelegramBotClient>((http, provider) =>
             {
                 var telegram = provider.GetRequiredService<IOptions<TelegramOptions>>().Value;
                 http.Timeout = telegram.PollTimeout + TimeSpan.FromSeconds(60);
                 return new TelegramBotClient(new TelegramBotClientOptions(telegram.BotToken, telegram.ApiBaseUrl), http);
             });
+#pragma warning restore EXTEXP0001
         services.AddSingleton<TelegramErrorPolicy>();
         services.AddSingleton<TelegramReplyRenderer>();
         services.AddSingleton<TelegramUpdateHandler>();

@@ -150,4 +150,19 @@ public sealed class TelegramAdapterTests
         Assert.Contains("/weekly", reply.Text("text"));
         Assert.Contains(bot.Api.Calls, c => c.Method == "getUpdates" && c.FailedWith == 429);
     }
+
+    [Fact]
+    public async Task The_bot_token_never_reaches_the_logs()
+    {
+        await using var bot = await TelegramBotHarness.StartAsync(Ct);
+        bot.Api.FailNext("sendMessage", 403, "Forbidden: bot was blocked by the user");
+        bot.Api.AddFile("doc", "documents/file_1.json", [(byte)'[', (byte)']']);
+
+        bot.Api.EnqueueUpdate(TelegramUpdates.Text("/help"));
+        bot.Api.EnqueueUpdate(TelegramUpdates.Document("doc", "Streaming_History_Audio_2025.json", 2));
+        await bot.Api.WaitForCallAsync("editMessageText", Ct);
+
+        Assert.Contains(bot.Logs.Lines, line => line.Contains("blocked by the user", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Logs.Lines, line => line.Contains(FakeTelegramBotApi.Token, StringComparison.Ordinal) || line.Contains("ABC-DEF", StringComparison.Ordinal));
+    }
 }

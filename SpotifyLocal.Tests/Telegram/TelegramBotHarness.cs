@@ -29,6 +29,8 @@ public sealed class TelegramBotHarness : IAsyncDisposable
 
     public FakeTelegramBotApi Api { get; }
 
+    public CollectingLoggerProvider Logs { get; private init; } = new();
+
     public TimerWatchingTimeProvider Time { get; }
 
     public IServiceProvider Services => _host.Services;
@@ -59,6 +61,9 @@ public sealed class TelegramBotHarness : IAsyncDisposable
         }
 
         builder.Logging.ClearProviders();
+        var logs = new CollectingLoggerProvider();
+        builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Services.AddSingleton<FakeTimeProvider>(time);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddStorage(builder.Configuration);
@@ -67,7 +72,7 @@ public sealed class TelegramBotHarness : IAsyncDisposable
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        return new TelegramBotHarness(api, host, directory, time);
+        return new TelegramBotHarness(api, host, directory, time) { Logs = logs };
     }
 
     public async ValueTask DisposeAsync()

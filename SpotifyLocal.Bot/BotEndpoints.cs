@@ -1,3 +1,5 @@
+using SpotifyLocal.Core.Web;
+
 namespace SpotifyLocal.Bot;
 
 /// <summary>The HTTP surface of the bot: health, and the Spotify OAuth callback when linking is configured.</summary>
@@ -8,7 +10,7 @@ public static class BotEndpoints
 
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
-        app.MapGet("/health", () => Results.Text("ok"));
+        app.MapSpotifyLocalEndpoints();
         return app;
     }
 }

@@ -1,6 +1,10 @@
 using SpotifyLocal.Bot.Commands;
 using SpotifyLocal.Bot.Console;
+using SpotifyLocal.Bot.Discord;
+using SpotifyLocal.Core.Accounts;
+using SpotifyLocal.Core.Spotify;
 using SpotifyLocal.Core.Storage;
+using SpotifyLocal.Core.Tracking;
 
 namespace SpotifyLocal.Bot;
 
@@ -11,8 +15,12 @@ public static class SpotifyLocalServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddStorage(configuration);
+        services.AddSpotify(configuration);
+        services.AddAccounts(configuration);
+        services.AddTracking(configuration);
         services.AddCommands(configuration);
         services.AddConsoleAdapter(configuration);
+        services.AddDiscord(configuration);
         return services;
     }
 }

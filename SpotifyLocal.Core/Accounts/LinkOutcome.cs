@@ -1,0 +1,19 @@
+namespace SpotifyLocal.Core.Accounts;
+
+/// <summary>How an OAuth callback ended.</summary>
+public enum LinkOutcome
+{
+    Linked = 0,
+
+    /// <summary>The user pressed "Cancel" on Spotify's consent screen.</summary>
+    Denied = 1,
+
+    /// <summary>The state was missing, unknown, expired or already used: nothing was linked.</summary>
+    InvalidState = 2,
+
+    /// <summary>Spotify refused the code exchange or the profile request.</summary>
+    TokenError = 3,
+
+    /// <summary>The account is not on the app's allow-list (development mode).</summary>
+    NotAllowListed = 4,
+}

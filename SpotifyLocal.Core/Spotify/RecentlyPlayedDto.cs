@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace SpotifyLocal.Core.Spotify;
+
+/// <summary><c>GET /v1/me/player/recently-played</c>: at most 50 items, newest first.</summary>
+public sealed record RecentlyPlayedDto(
+    [property: JsonPropertyName("items")] IReadOnlyList<PlayHistoryDto> Items,
+    [property: JsonPropertyName("next")] string? Next,
+    [property: JsonPropertyName("cursors")] CursorsDto? Cursors,
+    [property: JsonPropertyName("limit")] int Limit,
+    [property: JsonPropertyName("href")] string? Href);

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace SpotifyLocal.Core.Spotify;
+
+/// <summary><c>GET /v1/me</c>: <c>id</c> is the user id; <c>account_id</c> is the newer stable id; <c>email</c> is often absent.</summary>
+public sealed record SpotifyProfileDto(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("account_id")] string? AccountId,
+    [property: JsonPropertyName("display_name")] string? DisplayName,
+    [property: JsonPropertyName("email")] string? Email);

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using SpotifyLocal.Core.Accounts;
+using SpotifyLocal.Core.Storage;
+
+namespace SpotifyLocal.Core.Tracking;
+
+/// <summary>
+/// Spotify refresh tokens die six months after consent and refreshing does not extend them: a few days before
+/// (<see cref="TrackingOptions.RelinkReminderLead"/>) each linked user is reminded once, per consent, to /link again.
+/// </summary>
+public sealed class RelinkReminderService(
+    IUserStore users,
+    IChatLinkStore chatLinks,
+    IChatNotifier notifier,
+    IOptions<TrackingOptions> options,
+    TimeProvider timeProvider)
+{
+    /// <summary>How long Spotify honours a refresh token after the user's consent.</summary>
+    public static DateTimeOffset TokenDeath(DateTimeOffset consentedAt) => consentedAt.AddMonths(6);
+
+    /// <summary>Reminds the users among <paramref name="linked"/> whose link dies soon and who were not reminded since they consented; returns how many.</summary>
+    public async Task<int> SendDueAsync(IReadOnlyList<User> linked, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var sent = 0;
+        foreach (var user in linked)
+        {
+            if (user.ConsentedAt is not { } consentedAt
+                || now < TokenDeath(consentedAt) - options.Value.RelinkReminderLead
+                || user.RelinkReminderSentAt >= consentedAt)
+            {
+                continue;
+            }
+
+            var text = $"Your Spotify link ends on {TokenDeath(consentedAt):d MMMM yyyy} (Spotify ends every app's access six months after you agree). "
+                + "Send /link before then to keep live tracking; your stored plays stay either way.";
+            foreach (var identity in await chatLinks.ListForUserAsync(user.SpotifyId, cancellationToken))
+            {
+                await notifier.NotifyAsync(identity, new ChatNotice(text, OfferLink: true), cancellationToken);
+            }
+
+            var latest = await users.GetAsync(user.SpotifyId, cancellationToken) ?? user;
+            await users.UpsertAsync(latest with { RelinkReminderSentAt = now }, cancellationToken);
+            sent++;
+        }
+
+        return sent;
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SpotifyLocal.Core.Accounts;
+using SpotifyLocal.Core.Spotify;
+
+namespace SpotifyLocal.Core.Web;
+
+/// <summary>Maps <c>/health</c> and, when a Spotify app is configured, the OAuth callback at the path of <c>Spotify:RedirectUri</c>.</summary>
+public static class SpotifyLocalEndpoints
+{
+    public static IEndpointRouteBuilder MapSpotifyLocalEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/health", () => Results.Text("ok"));
+
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<SpotifyOptions>>().Value;
+        if (options.IsConfigured)
+        {
+            endpoints.MapGet(options.GetRedirectUrl().AbsolutePath, HandleCallbackAsync);
+        }
+
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleCallbackAsync(
+        string? code,
+        string? state,
+        string? error,
+        LinkService linkService,
+        CancellationToken cancellationToken)
+    {
+        var result = await linkService.CompleteAsync(state, code, error, cancellationToken);
+        var status = result.Outcome switch
+        {
+            LinkOutcome.Linked or LinkOutcome.Denied => StatusCodes.Status200OK,
+            LinkOutcome.InvalidState => StatusCodes.Status400BadRequest,
+            LinkOutcome.NotAllowListed => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status502BadGateway,
+        };
+        return Results.Content(LinkPageRenderer.Render(result), "text/html; charset=utf-8", statusCode: status);
+    }
+}

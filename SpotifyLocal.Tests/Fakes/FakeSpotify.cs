@@ -1,0 +1,468 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SpotifyLocal.Tests.Fakes;
+
+/// <summary>
+/// A loopback Spotify (accounts + Web API) on 127.0.0.1 with a free port, speaking the real wire format:
+/// <c>/authorize</c> redirects like the consent screen, <c>/api/token</c> checks the form body and Basic auth,
+/// <c>/v1/me</c> and <c>/v1/me/player/recently-played</c> with the 50-play window and exclusive
+/// <c>after</c>/<c>before</c> cursors. Faults are queued with <see cref="Enqueue"/>. Time is the test's clock.
+/// </summary>
+public sealed class FakeSpotify : IAsyncDisposable
+{
+    public const string ClientId = "fake-client-id";
+    public const string ClientSecret = "fake-client-secret";
+    private const int Window = 50;
+
+    private readonly Lock _lock = new();
+    private readonly WebApplication _app;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, FakeSpotifyAccount> _accounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string UserId, string RedirectUri, bool Used)> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _refreshTokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string UserId, DateTimeOffset ExpiresAt)> _accessTokens = new(StringComparer.Ordinal);
+    private readonly List<(FakeSpotifyFault Fault, string? PathPrefix)> _faults = [];
+    private readonly List<FakeSpotifyRequest> _requests = [];
+
+    private FakeSpotify(WebApplication app, TimeProvider time)
+    {
+        _app = app;
+        _time = time;
+    }
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>The account that "logs in" on the next /authorize.</summary>
+    public string? ConsentingUserId { get; set; }
+
+    /// <summary>When true, /authorize redirects with <c>error=access_denied</c>.</summary>
+    public bool DenyConsent { get; set; }
+
+    /// <summary>When true, every refresh returns a new refresh token and revokes the old one.</summary>
+    public bool RotateRefreshTokens { get; set; }
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    public int RetryAfterSeconds { get; set; } = 30;
+
+    /// <summary>A fault storm: each request gets a fault picked by this (seeded) function, or none when it returns null.</summary>
+    public Func<FakeSpotifyFault?>? Storm { get; set; }
+
+    public IReadOnlyList<FakeSpotifyRequest> Requests
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _requests.ToList();
+            }
+        }
+    }
+
+    public static async Task<FakeSpotify> StartAsync(TimeProvider time)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var fake = new FakeSpotify(app, time);
+        app.MapGet("/authorize", (Delegate)fake.Authorize);
+        app.MapPost("/api/token", (Delegate)fake.TokenAsync);
+        app.MapGet("/v1/me", (Delegate)fake.Me);
+        app.MapGet("/v1/me/player/recently-played", (Delegate)fake.RecentlyPlayed);
+        await app.StartAsync();
+        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return fake;
+    }
+
+    public FakeSpotifyAccount AddAccount(string id, string? displayName = null)
+    {
+        lock (_lock)
+        {
+            var account = new FakeSpotifyAccount(id, displayName ?? id);
+            _accounts[id] = account;
+            return account;
+        }
+    }
+
+    public void AddPlay(string userId, string trackId, string trackName, string artistName, DateTimeOffset endedAt, int durationMs = 180_000)
+    {
+        lock (_lock)
+        {
+            _accounts[userId].Plays.Add(new FakeSpotifyPlay(trackId, trackName, artistName, "Album of " + artistName, endedAt, durationMs));
+        }
+    }
+
+    /// <summary>The user revokes the app in their Spotify account settings: every refresh token dies.</summary>
+    public void Revoke(string userId)
+    {
+        lock (_lock)
+        {
+            foreach (var token in _refreshTokens.Where(t => t.Value == userId).Select(t => t.Key).ToList())
+            {
+                _refreshTokens.Remove(token);
+            }
+        }
+    }
+
+    /// <summary>The next request whose path starts with <paramref name="pathPrefix"/> (any request when null) gets the fault.</summary>
+    public void Enqueue(FakeSpotifyFault fault, string? pathPrefix = null, int times = 1)
+    {
+        lock (_lock)
+        {
+            for (var i = 0; i < times; i++)
+            {
+                _faults.Add((fault, pathPrefix));
+            }
+        }
+    }
+
+    public int Count(string path, string? grantType = null) =>
+        Requests.Count(r => r.Path == path && (grantType is null || r.GrantType == grantType));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private IResult Authorize(HttpContext context)
+    {
+        var query = context.Request.Query;
+        Record(context, null);
+        if (query["client_id"] != ClientId || query["response_type"] != "code" || string.IsNullOrEmpty(query["redirect_uri"]))
+        {
+            return Results.BadRequest("INVALID_CLIENT: Invalid client or redirect URI");
+        }
+
+        var redirect = query["redirect_uri"].ToString();
+        var state = Uri.EscapeDataString(query["state"].ToString());
+        if (DenyConsent)
+        {
+            return Results.Redirect($"{redirect}?error=access_denied&state={state}");
+        }
+
+        var code = NewSecret("code");
+        lock (_lock)
+        {
+            _codes[code] = (ConsentingUserId ?? throw new InvalidOperationException("Set ConsentingUserId first."), redirect, false);
+        }
+
+        return Results.Redirect($"{redirect}?code={Uri.EscapeDataString(code)}&state={state}");
+    }
+
+    private async Task<IResult> TokenAsync(HttpContext context)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            Record(context, null);
+            return TokenError("unsupported_grant_type", "grant_type parameter is missing");
+        }
+
+        var form = await context.Request.ReadFormAsync();
+        var grantType = form["grant_type"].ToString();
+        Record(context, grantType);
+        if (TakeFault(context) is { } fault)
+        {
+            return await ApplyAsync(fault, context);
+        }
+
+        if (!HasClientCredentials(context.Request.Headers.Authorization.ToString()))
+        {
+            return TokenError("invalid_client", "Invalid client");
+        }
+
+        lock (_lock)
+        {
+            switch (grantType)
+            {
+                case "authorization_code":
+                    var code = form["code"].ToString();
+                    if (!_codes.TryGetValue(code, out var grant) || grant.Used || grant.RedirectUri != form["redirect_uri"].ToString())
+                    {
+                        return TokenError("invalid_grant", "Invalid authorization code");
+                    }
+
+                    _codes[code] = grant with { Used = true };
+                    var refresh = NewSecret("refresh");
+                    _refreshTokens[refresh] = grant.UserId;
+                    return TokenResponse(grant.UserId, refresh);
+                case "refresh_token":
+                    var presented = form["refresh_token"].ToString();
+                    if (!_refreshTokens.TryGetValue(presented, out var userId))
+                    {
+                        return TokenError("invalid_grant", "Refresh token revoked");
+                    }
+
+                    string? rotated = null;
+                    if (RotateRefreshTokens)
+                    {
+                        _refreshTokens.Remove(presented);
+                        rotated = NewSecret("refresh");
+                        _refreshTokens[rotated] = userId;
+                    }
+
+                    return TokenResponse(userId, rotated);
+                default:
+                    return TokenError("unsupported_grant_type", "grant_type must be client_credentials, authorization_code or refresh_token");
+            }
+        }
+    }
+
+    private async Task<IResult> Me(HttpContext context)
+    {
+        Record(context, null);
+        if (TakeFault(context) is { } fault)
+        {
+            return await ApplyAsync(fault, context);
+        }
+
+        var (account, failure) = Authenticate(context);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        return Results.Json(new Dictionary<string, object?>
+        {
+            ["id"] = account!.Id,
+            ["account_id"] = account.AccountId,
+            ["display_name"] = account.DisplayName,
+            ["images"] = Array.Empty<object>(),
+            ["type"] = "user",
+            ["uri"] = "spotify:user:" + account.Id,
+        });
+    }
+
+    private async Task<IResult> RecentlyPlayed(HttpContext context)
+    {
+        Record(context, null);
+        if (TakeFault(context) is { } fault)
+        {
+            return await ApplyAsync(fault, context);
+        }
+
+        var (account, failure) = Authenticate(context);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var query = context.Request.Query;
+        var limit = query.ContainsKey("limit") ? int.Parse(query["limit"]!, CultureInfo.InvariantCulture) : 20;
+        if (limit is < 1 or > 50 || (query.ContainsKey("after") && query.ContainsKey("before")))
+        {
+            return ApiError(400, "Invalid limit or both cursors");
+        }
+
+        List<FakeSpotifyPlay> window;
+        lock (_lock)
+        {
+            var now = _time.GetUtcNow();
+            window = account!.Plays.Where(p => p.EndedAt <= now).OrderByDescending(p => p.EndedAt).Take(Window).ToList();
+        }
+
+        IEnumerable<FakeSpotifyPlay> selected = window;
+        if (query.ContainsKey("after"))
+        {
+            var after = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(query["after"]!, CultureInfo.InvariantCulture));
+            // Spotify answers the oldest plays after the cursor first, still listed newest first.
+            selected = window.Where(p => p.EndedAt > after).OrderBy(p => p.EndedAt).Take(limit).OrderByDescending(p => p.EndedAt);
+        }
+        else
+        {
+            if (query.ContainsKey("before"))
+            {
+                var before = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(query["before"]!, CultureInfo.InvariantCulture));
+                selected = window.Where(p => p.EndedAt < before);
+            }
+
+            selected = selected.Take(limit);
+        }
+
+        var items = selected.ToList();
+        var href = $"{BaseUrl}/v1/me/player/recently-played{context.Request.QueryString}";
+        object? cursors = items.Count == 0
+            ? null
+            : new Dictionary<string, string>
+            {
+                ["after"] = items[0].EndedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+                ["before"] = items[^1].EndedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            };
+        return Results.Json(new Dictionary<string, object?>
+        {
+            ["items"] = items.Select(ToItem).ToList(),
+            ["next"] = items.Count == limit ? $"{BaseUrl}/v1/me/player/recently-played?before={items[^1].EndedAt.ToUnixTimeMilliseconds()}&limit={limit}" : null,
+            ["cursors"] = cursors,
+            ["limit"] = limit,
+            ["href"] = href,
+        });
+    }
+
+    private static Dictionary<string, object?> ToItem(FakeSpotifyPlay play)
+    {
+        var artistId = "artist-" + Math.Abs(StringComparer.Ordinal.GetHashCode(play.ArtistName)).ToString("x8", CultureInfo.InvariantCulture);
+        var albumId = "album-" + Math.Abs(StringComparer.Ordinal.GetHashCode(play.AlbumName)).ToString("x8", CultureInfo.InvariantCulture);
+        return new Dictionary<string, object?>
+        {
+            ["track"] = new Dictionary<string, object?>
+            {
+                ["id"] = play.TrackId,
+                ["uri"] = "spotify:track:" + play.TrackId,
+                ["name"] = play.TrackName,
+                ["duration_ms"] = play.DurationMs,
+                ["explicit"] = false,
+                ["type"] = "track",
+                ["artists"] = new[] { new Dictionary<string, object?> { ["id"] = artistId, ["name"] = play.ArtistName, ["uri"] = "spotify:artist:" + artistId, ["type"] = "artist" } },
+                ["album"] = new Dictionary<string, object?> { ["id"] = albumId, ["name"] = play.AlbumName, ["uri"] = "spotify:album:" + albumId, ["album_type"] = "album", ["images"] = Array.Empty<object>() },
+            },
+            ["played_at"] = play.EndedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            ["context"] = null,
+        };
+    }
+
+    private (FakeSpotifyAccount? Account, IResult? Failure) Authenticate(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return (null, ApiError(401, "No token provided"));
+        }
+
+        lock (_lock)
+        {
+            if (!_accessTokens.TryGetValue(header["Bearer ".Length..], out var token))
+            {
+                return (null, ApiError(401, "Invalid access token"));
+            }
+
+            if (token.ExpiresAt <= _time.GetUtcNow())
+            {
+                return (null, ApiError(401, "The access token expired"));
+            }
+
+            var account = _accounts[token.UserId];
+            return account.AllowListed
+                ? (account, null)
+                : (null, ApiError(403, "Check settings on developer.spotify.com/dashboard, the user may not be registered."));
+        }
+    }
+
+    private IResult TokenResponse(string userId, string? refreshToken)
+    {
+        var access = NewSecret("access");
+        _accessTokens[access] = (userId, _time.GetUtcNow() + AccessTokenLifetime);
+        var body = new Dictionary<string, object?>
+        {
+            ["access_token"] = access,
+            ["token_type"] = "Bearer",
+            ["scope"] = "user-read-recently-played user-read-private user-read-email",
+            ["expires_in"] = (int)AccessTokenLifetime.TotalSeconds,
+        };
+        if (refreshToken is not null)
+        {
+            body["refresh_token"] = refreshToken;
+        }
+
+        return Results.Json(body);
+    }
+
+    private static bool HasClientCredentials(string authorization)
+    {
+        if (!AuthenticationHeaderValue.TryParse(authorization, out var header) || header.Scheme != "Basic" || header.Parameter is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter)) == $"{ClientId}:{ClientSecret}";
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private FakeSpotifyFault? TakeFault(HttpContext context)
+    {
+        lock (_lock)
+        {
+            if (Storm?.Invoke() is { } storm)
+            {
+                return storm;
+            }
+
+            var index = _faults.FindIndex(f => f.PathPrefix is null || context.Request.Path.StartsWithSegments(f.PathPrefix));
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var fault = _faults[index].Fault;
+            _faults.RemoveAt(index);
+            return fault;
+        }
+    }
+
+    private async Task<IResult> ApplyAsync(FakeSpotifyFault fault, HttpContext context)
+    {
+        switch (fault)
+        {
+            case FakeSpotifyFault.RateLimited:
+                context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return ApiError(429, "API rate limit exceeded");
+            case FakeSpotifyFault.QuotaExceeded:
+                context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return Results.Json(new { error = new { status = 429, message = "Too many requests", reason = "QUOTA_EXCEEDED" } }, statusCode: 429);
+            case FakeSpotifyFault.ServerError:
+                return ApiError(500, "Server error");
+            case FakeSpotifyFault.Timeout:
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client gave up, as intended.
+                }
+
+                return Results.Empty;
+            default:
+                return ApiError(401, "The access token expired");
+        }
+    }
+
+    private static IResult ApiError(int status, string message) =>
+        Results.Json(new { error = new { status, message } }, statusCode: status);
+
+    private static IResult TokenError(string error, string description) =>
+        Results.Json(new { error, error_description = description }, statusCode: 400);
+
+    private void Record(HttpContext context, string? grantType)
+    {
+        lock (_lock)
+        {
+            _requests.Add(new FakeSpotifyRequest(
+                context.Request.Method,
+                context.Request.Path,
+                context.Request.QueryString.Value ?? string.Empty,
+                grantType,
+                context.Request.Headers.UserAgent.ToString(),
+                _time.GetUtcNow()));
+        }
+    }
+
+    private static string NewSecret(string prefix) => prefix + "-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+}

@@ -1,0 +1,37 @@
+using SpotifyLocal.Core.Storage;
+using SpotifyLocal.Core.Tracking;
+using SpotifyLocal.Tests.Spotify;
+
+namespace SpotifyLocal.Tests.Tracking;
+
+public sealed class RelinkReminderTests
+{
+    private static readonly ChatIdentity Alice = new(ChatIdentity.Discord, "111");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Users_are_reminded_once_three_days_before_the_six_month_token_death()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        host.Spotify.AddAccount("alice");
+        await host.LinkAsync(Alice, "alice");
+        var worker = host.Get<TrackingWorker>();
+        var death = RelinkReminderService.TokenDeath(SpotifyTestHost.Start);
+
+        host.Time.Advance(death - TimeSpan.FromDays(3) - TimeSpan.FromMinutes(1) - host.Time.GetUtcNow());
+        await worker.RunOnceAsync(Ct);
+        var beforeLead = host.Notifier.Sent.Count;
+        host.Time.Advance(TimeSpan.FromMinutes(2));
+        await worker.RunOnceAsync(Ct);
+        host.Time.Advance(TimeSpan.FromHours(1));
+        await worker.RunOnceAsync(Ct);
+
+        Assert.Equal(0, beforeLead);
+        var reminder = Assert.Single(host.Notifier.Sent);
+        Assert.Equal(Alice, reminder.To);
+        Assert.True(reminder.Notice.OfferLink);
+        Assert.Contains("20 May 2027", reminder.Notice.Text);
+        Assert.Equal(LinkState.Linked, (await host.Get<IUserStore>().GetAsync("alice", Ct))!.LinkState);
+    }
+}

@@ -1,0 +1,183 @@
+using System.Net;
+using SpotifyLocal.Core.Accounts;
+using SpotifyLocal.Core.Storage;
+using SpotifyLocal.Tests.Builders;
+using SpotifyLocal.Tests.Spotify;
+
+namespace SpotifyLocal.Tests.Web;
+
+public sealed class LinkEndpointTests
+{
+    private static readonly ChatIdentity Alice = new(ChatIdentity.Telegram, "1001");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Linking_stores_the_user_with_encrypted_tokens_attaches_the_chat_and_fetches_recent_plays()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        host.Spotify.AddAccount("alice", "Alice A.");
+        for (var i = 0; i < 60; i++)
+        {
+            host.Spotify.AddPlay("alice", $"t{i}", $"Song {i}", "Band", SpotifyTestHost.Start.AddMinutes(-300 + (i * 4)));
+        }
+
+        var (status, html) = await host.LinkAsync(Alice, "alice");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Linked as <strong>Alice A.</strong>", html);
+        Assert.Contains("Telegram", html);
+        var user = await host.Get<IUserStore>().GetAsync("alice", Ct);
+        Assert.NotNull(user);
+        Assert.Equal(LinkState.Linked, user.LinkState);
+        Assert.Equal("acct-alice", user.AccountId);
+        Assert.Equal(SpotifyTestHost.Start, user.ConsentedAt);
+        Assert.True(user.HasInitialImport);
+        Assert.DoesNotContain("refresh-", user.EncryptedRefreshToken);
+        Assert.StartsWith("refresh-", host.Get<ITokenProtector>().Unprotect(user.EncryptedRefreshToken!));
+        Assert.Equal("alice", await host.Get<IChatLinkStore>().GetUserIdAsync(Alice, Ct));
+        var stored = await host.Get<IPlayStore>().GetRecentAsync("alice", 100, Ct);
+        Assert.Equal(50, stored.Count);
+        Assert.All(stored, p => Assert.Equal(PlaySource.Tracked, p.Source));
+        Assert.Equal("spotify:track:t59", stored[0].TrackId);
+        Assert.Equal("Band", stored[0].ArtistName);
+    }
+
+    [Fact]
+    public async Task Linking_moves_what_the_chat_identity_imported_before_and_keeps_its_time_zone()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        host.Spotify.AddAccount("alice");
+        var users = host.Get<IUserStore>();
+        await users.UpsertAsync(new User { SpotifyId = Alice.LocalUserId, JoinedAt = SpotifyTestHost.Start.AddDays(-30), TimeZone = "Europe/Berlin", HasFullImport = true }, Ct);
+        await host.Get<IPlayStore>().InsertAsync(Plays.For(Alice.LocalUserId).Count(7).Build(), Ct);
+
+        await host.LinkAsync(Alice, "alice");
+
+        var user = await users.GetAsync("alice", Ct);
+        Assert.Equal("Europe/Berlin", user!.TimeZone);
+        Assert.Equal(SpotifyTestHost.Start.AddDays(-30), user.JoinedAt);
+        Assert.True(user.HasFullImport);
+        Assert.Null(await users.GetAsync(Alice.LocalUserId, Ct));
+        Assert.Equal(7, await host.Get<IPlayStore>().CountAsync(PlayScope.AllTime("alice"), Ct));
+        Assert.Equal(0, await host.Get<IPlayStore>().CountAsync(PlayScope.AllTime(Alice.LocalUserId), Ct));
+    }
+
+    [Fact]
+    public async Task A_replayed_callback_links_nothing_the_second_time()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        host.Spotify.AddAccount("alice");
+        host.Spotify.AddAccount("mallory");
+        host.Spotify.ConsentingUserId = "alice";
+        var authorize = host.Get<LinkService>().CreateLink(Alice.Platform, Alice.ChatUserId);
+        using var consent = await host.Browser.GetAsync(authorize, Ct);
+        var callback = consent.Headers.Location!.ToString();
+
+        var first = await host.OpenAsync(callback);
+        var replay = await host.OpenAsync(callback);
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, replay.Status);
+        Assert.Contains("already used", replay.Html);
+    }
+
+    [Fact]
+    public async Task A_state_older_than_ten_minutes_is_refused()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        host.Spotify.AddAccount("alice");
+        host.Spotify.ConsentingUserId = "alice";
+        var authorize = host.Get<LinkService>().CreateLink(Alice.Platform, Alice.ChatUserId);
+        host.Time.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+        using var consent = await host.Browser.GetAsync(authorize, Ct);
+
+        var (status, html) = await host.OpenAsync(consent.Headers.Location!.ToString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("expired", html);
+        Assert.Null(await host.Get<IUserStore>().GetAsync("alice", Ct));
+        Assert.Null(await host.Get<IChatLinkStore>().GetUserIdAsync(Alice, Ct));
+    }
+
+    [Fact]
+    public async Task An_unknown_state_is_refused_without_calling_Spotify()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+
+        var (status, html) = await host.OpenAsync(host.CallbackUrl + "?code=anything&state=forged");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("Send /link", html);
+        Assert.Equal(0, host.Spotify.Count("/api/token"));
+    }
+
+    [Fact]
+    public async Task Denied_consent_shows_a_page_and_links_nothing()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        host.Spotify.AddAccount("alice");
+        host.Spotify.DenyConsent = true;
+
+        var (status, html) = await host.LinkAsync(Alice, "alice");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Not linked", html);
+        Assert.Null(await host.Get<IUserStore>().GetAsync("alice", Ct));
+        Assert.Equal(0, host.Spotify.Count("/api/token"));
+    }
+
+    [Fact]
+    public async Task A_code_Spotify_refuses_shows_the_token_error_page_and_links_nothing()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        host.Spotify.AddAccount("alice");
+        var state = new Uri(host.Get<LinkService>().CreateLink(Alice.Platform, Alice.ChatUserId)).Query
+            .TrimStart('?').Split('&').Single(p => p.StartsWith("state=", StringComparison.Ordinal))["state=".Length..];
+
+        var (status, html) = await host.OpenAsync($"{host.CallbackUrl}?code=not-issued&state={state}");
+
+        Assert.Equal(HttpStatusCode.BadGateway, status);
+        Assert.Contains("Linking failed", html);
+        Assert.Equal(1, host.Spotify.Count("/api/token", "authorization_code"));
+        Assert.Null(await host.Get<IChatLinkStore>().GetUserIdAsync(Alice, Ct));
+    }
+
+    [Fact]
+    public async Task An_account_missing_from_the_allow_list_gets_instructions_for_the_bot_owner()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        host.Spotify.AddAccount("bob").AllowListed = false;
+
+        var (status, html) = await host.LinkAsync(Alice, "bob");
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Contains("developer.spotify.com/dashboard", html);
+        Assert.Contains("User Management", html);
+        Assert.Null(await host.Get<IUserStore>().GetAsync("bob", Ct));
+    }
+
+    [Fact]
+    public async Task Health_answers_ok()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+
+        var (status, body) = await host.OpenAsync(host.BaseUrl + "/health");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("ok", body);
+    }
+
+    [Fact]
+    public async Task Every_request_to_Spotify_names_SpotifyLocal_in_its_user_agent()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        host.Spotify.AddAccount("alice");
+
+        await host.LinkAsync(Alice, "alice");
+
+        var calls = host.Spotify.Requests.Where(r => r.Path != "/authorize").ToList();
+        Assert.NotEmpty(calls);
+        Assert.All(calls, r => Assert.StartsWith("SpotifyLocal/", r.UserAgent));
+    }
+}

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SpotifyLocal.Core.Accounts;
 using Telegram.Bot;
 
 namespace SpotifyLocal.Bot.Telegram;
@@ -38,6 +39,24 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramReplyRenderer>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddHostedService<TelegramPollingWorker>();
+        AddChatNotifier(services);
         return services;
+    }
+
+    /// <summary>Telegram identities get notices here; others still reach whatever notifier was registered before.</summary>
+    private static void AddChatNotifier(IServiceCollection services)
+    {
+        var previous = services.LastOrDefault(d => d.ServiceType == typeof(IChatNotifier) && !d.IsKeyedService);
+        services.AddSingleton<IChatNotifier>(provider => new TelegramChatNotifier(
+            provider.GetRequiredService<IServiceScopeFactory>(),
+            provider.GetRequiredService<TelegramReplyRenderer>(),
+            provider.GetRequiredService<TelegramErrorPolicy>(),
+            previous switch
+            {
+                { ImplementationInstance: IChatNotifier instance } => instance,
+                { ImplementationFactory: { } factory } => (IChatNotifier)factory(provider),
+                { ImplementationType: { } type } => (IChatNotifier)ActivatorUtilities.CreateInstance(provider, type),
+                _ => ActivatorUtilities.CreateInstance<LoggingChatNotifier>(provider),
+            }));
     }
 }

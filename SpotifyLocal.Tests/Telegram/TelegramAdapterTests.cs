@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using SpotifyLocal.Core.Accounts;
 using SpotifyLocal.Core.Storage;
 using SpotifyLocal.Tests.Builders;
 using SpotifyLocal.Tests.Fakes;
@@ -164,5 +166,21 @@ public sealed class TelegramAdapterTests
 
         Assert.Contains(bot.Logs.Lines, line => line.Contains("blocked by the user", StringComparison.Ordinal));
         Assert.DoesNotContain(bot.Logs.Lines, line => line.Contains(FakeTelegramBotApi.Token, StringComparison.Ordinal) || line.Contains("ABC-DEF", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_notice_for_a_Telegram_user_arrives_as_a_private_message_with_a_link_button()
+    {
+        await using var bot = await TelegramBotHarness.StartAsync(Ct);
+        var notifier = bot.Services.GetRequiredService<IChatNotifier>();
+
+        await notifier.NotifyAsync(new ChatIdentity(ChatIdentity.Discord, "99"), new ChatNotice("Not for Telegram", OfferLink: false), Ct);
+        await notifier.NotifyAsync(new ChatIdentity(ChatIdentity.Telegram, Chat), new ChatNotice("Spotify access was revoked.", OfferLink: true), Ct);
+
+        var notice = await bot.Api.WaitForCallAsync("sendMessage", Ct);
+        Assert.Equal(Chat, notice.Text("chat_id"));
+        Assert.Equal("Spotify access was revoked.", notice.Text("text"));
+        Assert.Equal(["/link"], notice.CallbackData());
+        Assert.Single(bot.Api.Calls, c => c.Method == "sendMessage");
     }
 }

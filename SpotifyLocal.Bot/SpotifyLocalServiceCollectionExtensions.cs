@@ -1,8 +1,11 @@
 using SpotifyLocal.Bot.Commands;
 using SpotifyLocal.Bot.Console;
 using SpotifyLocal.Bot.Discord;
+using SpotifyLocal.Bot.Cli;
 using SpotifyLocal.Core.Accounts;
+using SpotifyLocal.Core.Charts;
 using SpotifyLocal.Core.Spotify;
+using SpotifyLocal.Core.Stats;
 using SpotifyLocal.Core.Storage;
 using SpotifyLocal.Core.Tracking;
 
@@ -18,7 +21,10 @@ public static class SpotifyLocalServiceCollectionExtensions
         services.AddSpotify(configuration);
         services.AddAccounts(configuration);
         services.AddTracking(configuration);
+        services.AddStats(configuration);
+        services.AddCharts(configuration);
         services.AddCommands(configuration);
+        services.AddSingleton<ICliVerb, TopVerb>();
         services.AddConsoleAdapter(configuration);
         services.AddDiscord(configuration);
         return services;

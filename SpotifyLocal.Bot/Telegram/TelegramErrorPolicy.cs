@@ -1,0 +1,58 @@
+using Telegram.Bot.Exceptions;
+
+namespace SpotifyLocal.Bot.Telegram;
+
+/// <summary>
+/// What the adapter does when Telegram refuses a call: a user who blocked the bot (403), a message that can't
+/// be edited or wasn't changed (400), flood control longer than Telegram.Bot waits by itself (429) and network
+/// failures are logged and skipped, so one bad update never stops the poll loop. Message-creating calls are
+/// not retried (a retry could post the answer twice).
+/// </summary>
+public sealed class TelegramErrorPolicy(ILogger<TelegramErrorPolicy> logger)
+{
+    /// <summary>Runs one Telegram call; false when Telegram refused it or could not be reached.</summary>
+    public async Task<bool> TryAsync(string action, Func<Task> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await call();
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (IsSkippable(ex))
+        {
+            Log(action, ex);
+            return false;
+        }
+    }
+
+    internal static bool IsSkippable(Exception ex) => ex is RequestException or HttpRequestException or TaskCanceledException;
+
+    internal static TimeSpan? RetryAfter(Exception ex) =>
+        ex is ApiRequestException { Parameters.RetryAfter: { } seconds } ? TimeSpan.FromSeconds(seconds) : null;
+
+    private void Log(string action, Exception ex)
+    {
+        switch (ex)
+        {
+            case ApiRequestException { ErrorCode: 403 } api:
+                logger.LogInformation("Telegram refused to {Action}: {Description} (the user blocked the bot or left the chat)", action, api.Message);
+                break;
+            case ApiRequestException { ErrorCode: 400 } api:
+                logger.LogInformation("Telegram refused to {Action}: {Description}", action, api.Message);
+                break;
+            case ApiRequestException { ErrorCode: 429 } api:
+                logger.LogWarning("Telegram flood control: could not {Action}, retry after {RetryAfterSeconds} s", action, api.Parameters?.RetryAfter);
+                break;
+            case ApiRequestException api:
+                logger.LogWarning("Telegram refused to {Action}: {ErrorCode} {Description}", action, api.ErrorCode, api.Message);
+                break;
+            default:
+                logger.LogWarning(ex, "Could not reach Telegram to {Action}", action);
+                break;
+        }
+    }
+}

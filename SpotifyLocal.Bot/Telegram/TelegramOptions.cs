@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SpotifyLocal.Bot.Telegram;
+
+/// <summary>The <c>Telegram</c> section. The adapter runs only when <see cref="BotToken"/> is set.</summary>
+public sealed class TelegramOptions
+{
+    public const string SectionName = "Telegram";
+
+    public const string DefaultApiBaseUrl = "https://api.telegram.org";
+
+    /// <summary>The token from @BotFather (<c>123456:ABC-DEF…</c>). A secret: never logged.</summary>
+    [Required(ErrorMessage = "Telegram:BotToken must be the token @BotFather gave you.")]
+    [RegularExpression(@"^\d+:[\w-]+$", ErrorMessage = "Telegram:BotToken must look like 123456:ABC-DEF… (the token @BotFather gave you).")]
+    public string BotToken { get; set; } = "";
+
+    /// <summary>Bot API server root; only scheme and authority are used (a local Bot API server, or a test fake).</summary>
+    [Required(ErrorMessage = "Telegram:ApiBaseUrl must be an absolute http(s) URL.")]
+    [Url(ErrorMessage = "Telegram:ApiBaseUrl must be an absolute http(s) URL.")]
+    public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
+
+    /// <summary>Largest document the bot downloads; the public Bot API refuses more than 20 MB.</summary>
+    [Range(1, long.MaxValue, ErrorMessage = "Telegram:MaxDownloadBytes must be positive.")]
+    public long MaxDownloadBytes { get; set; } = 20L * 1024 * 1024;
+
+    /// <summary>How long one getUpdates call waits for news (Telegram's long-poll timeout, whole seconds).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:30", ErrorMessage = "Telegram:PollTimeout must be between 1 and 90 seconds.")]
+    public TimeSpan PollTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Shortest gap between two edits of an import's progress message (Telegram throttles edits).</summary>
+    public TimeSpan ProgressEditInterval { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Options;
+using SpotifyLocal.Core.Accounts;
+using Telegram.Bot;
+
+namespace SpotifyLocal.Bot.Telegram;
+
+/// <summary>Registers the Telegram adapter when <c>Telegram:BotToken</c> is set; otherwise nothing.</summary>
+public static class TelegramServiceCollectionExtensions
+{
+    public const string HttpClientName = "Telegram";
+
+    public static IServiceCollection AddTelegram(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(TelegramOptions.SectionName);
+        if (string.IsNullOrWhiteSpace(section[nameof(TelegramOptions.BotToken)]))
+        {
+            return services;
+        }
+
+        services.AddOptions<TelegramOptions>()
+            .Bind(section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // Request URLs carry the bot token, so this client logs nothing. No resilience handler, even a default
+        // one: long polls outlast its timeouts, Telegram.Bot honours retry_after itself, and sends aren't retried.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers: the documented opt-out from ConfigureHttpClientDefaults
+        services.AddHttpClient(HttpClientName)
+            .RemoveAllLoggers()
+            .RemoveAllResilienceHandlers()
+            .AddTypedClient<ITelegramBotClient>((http, provider) =>
+            {
+                var telegram = provider.GetRequiredService<IOptions<TelegramOptions>>().Value;
+                http.Timeout = telegram.PollTimeout + TimeSpan.FromSeconds(60);
+                return new TelegramBotClient(new TelegramBotClientOptions(telegram.BotToken, telegram.ApiBaseUrl), http);
+            });
+#pragma warning restore EXTEXP0001
+        services.AddSingleton<TelegramErrorPolicy>();
+        services.AddSingleton<TelegramReplyRenderer>();
+        services.AddSingleton<TelegramUpdateHandler>();
+        services.AddHostedService<TelegramPollingWorker>();
+        AddChatNotifier(services);
+        return services;
+    }
+
+    /// <summary>Telegram identities get notices here; others still reach whatever notifier was registered before.</summary>
+    private static void AddChatNotifier(IServiceCollection services)
+    {
+        var previous = services.LastOrDefault(d => d.ServiceType == typeof(IChatNotifier) && !d.IsKeyedService);
+        services.AddSingleton<IChatNotifier>(provider => new TelegramChatNotifier(
+            provider.GetRequiredService<IServiceScopeFactory>(),
+            provider.GetRequiredService<TelegramReplyRenderer>(),
+            provider.GetRequiredService<TelegramErrorPolicy>(),
+            previous switch
+            {
+                { ImplementationInstance: IChatNotifier instance } => instance,
+                { ImplementationFactory: { } factory } => (IChatNotifier)factory(provider),
+                { ImplementationType: { } type } => (IChatNotifier)ActivatorUtilities.CreateInstance(provider, type),
+                _ => ActivatorUtilities.CreateInstance<LoggingChatNotifier>(provider),
+            }));
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using SpotifyLocal.Bot.Commands;
+using SpotifyLocal.Bot.Telegram;
+using SpotifyLocal.Core.Storage;
+using SpotifyLocal.Tests.Fakes;
+
+namespace SpotifyLocal.Tests.Telegram;
+
+/// <summary>
+/// The bot's Telegram side as the host wires it (AddStorage, AddCommands, AddTelegram) on a temp SQLite file,
+/// polling the loopback fake Bot API through the real Telegram.Bot client.
+/// </summary>
+public sealed class TelegramBotHarness : IAsyncDisposable
+{
+    private readonly string _directory;
+    private readonly IHost _host;
+
+    private TelegramBotHarness(FakeTelegramBotApi api, IHost host, string directory, TimerWatchingTimeProvider time)
+    {
+        Api = api;
+        _host = host;
+        _directory = directory;
+        Time = time;
+    }
+
+    public FakeTelegramBotApi Api { get; }
+
+    public CollectingLoggerProvider Logs { get; private init; } = new();
+
+    public TimerWatchingTimeProvider Time { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public IPlayStore Plays => Services.GetRequiredService<IPlayStore>();
+
+    public static async Task<TelegramBotHarness> StartAsync(
+        CancellationToken cancellationToken,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
+    {
+        var api = await FakeTelegramBotApi.StartAsync(cancellationToken);
+        var directory = Path.Combine(Path.GetTempPath(), "spotifylocal-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var time = new TimerWatchingTimeProvider(new DateTimeOffset(2026, 3, 15, 12, 0, 0, TimeSpan.Zero));
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Sqlite:Path"] = Path.Combine(directory, "bot.db"),
+            ["Telegram:BotToken"] = FakeTelegramBotApi.Token,
+            ["Telegram:ApiBaseUrl"] = api.BaseUrl,
+            ["Telegram:PollTimeout"] = "00:00:10",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Logging.ClearProviders();
+        var logs = new CollectingLoggerProvider();
+        builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        builder.Services.AddSingleton<FakeTimeProvider>(time);
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddStorage(builder.Configuration);
+        builder.Services.AddCommands(builder.Configuration);
+        builder.Services.AddTelegram(builder.Configuration);
+        configure?.Invoke(builder.Services);
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return new TelegramBotHarness(api, host, directory, time) { Logs = logs };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        await Api.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The OS cleans its temp folder.
+        }
+    }
+}

@@ -1,6 +1,7 @@
 using SpotifyLocal.Bot.Commands;
 using SpotifyLocal.Bot.Console;
 using SpotifyLocal.Bot.Discord;
+using SpotifyLocal.Bot.Telegram;
 using SpotifyLocal.Bot.Cli;
 using SpotifyLocal.Core.Accounts;
 using SpotifyLocal.Core.Charts;
@@ -21,6 +22,7 @@ public static class SpotifyLocalServiceCollectionExtensions
         services.AddStorage(configuration);
         services.AddSpotify(configuration);
         services.AddAccounts(configuration);
+        services.AddTelegram(configuration);
         services.AddTracking(configuration);
         services.AddImport(configuration);
         services.AddStats(configuration);

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using SpotifyLocal.Core;
 
 namespace SpotifyLocal.Bot.Commands;
@@ -8,10 +10,11 @@ namespace SpotifyLocal.Bot.Commands;
 /// </summary>
 public sealed class CommandDispatcher(
     IServiceProvider services,
-    IEnumerable<CommandRoute> routes,
     CommandRateLimiter rateLimiter,
     ILogger<CommandDispatcher> logger)
 {
+    private static readonly ConcurrentDictionary<Type, Func<IServiceProvider, BotCommand, CommandContext, CancellationToken, Task<BotReply>?>> Invokers = new();
+
     public async Task<BotReply> DispatchAsync(BotCommand command, CommandContext context, CancellationToken cancellationToken)
     {
         if (command.IsExpensive && rateLimiter.TryAcquire(context.Caller.LocalUserId) is { } wait)
@@ -21,10 +24,9 @@ public sealed class CommandDispatcher(
 
         try
         {
-            var route = routes.FirstOrDefault(r => r.CommandType == command.GetType());
-            return route is null
-                ? BotReply.Error($"/{command.Name} is not available on this bot.")
-                : await route.Handle(services, command, context, cancellationToken);
+            var invoke = Invokers.GetOrAdd(command.GetType(), CreateInvoker);
+            var reply = invoke(services, command, context, cancellationToken);
+            return reply is null ? BotReply.Error($"/{command.Name} is not available on this bot.") : await reply;
         }
         catch (UserFacingException ex)
         {
@@ -41,4 +43,15 @@ public sealed class CommandDispatcher(
             return BotReply.Error("Something went wrong on my side. Please try again in a moment.");
         }
     }
+
+    /// <summary>Builds, once per command type, a call to that type's <see cref="ICommandHandler{TCommand}"/> (null when none is registered).</summary>
+    private static Func<IServiceProvider, BotCommand, CommandContext, CancellationToken, Task<BotReply>?> CreateInvoker(Type commandType) =>
+        (Func<IServiceProvider, BotCommand, CommandContext, CancellationToken, Task<BotReply>?>)typeof(CommandDispatcher)
+            .GetMethod(nameof(Invoke), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(commandType)
+            .CreateDelegate(typeof(Func<IServiceProvider, BotCommand, CommandContext, CancellationToken, Task<BotReply>?>));
+
+    private static Task<BotReply>? Invoke<TCommand>(IServiceProvider provider, BotCommand command, CommandContext context, CancellationToken cancellationToken)
+        where TCommand : BotCommand =>
+        provider.GetService<ICommandHandler<TCommand>>()?.HandleAsync((TCommand)command, context, cancellationToken);
 }

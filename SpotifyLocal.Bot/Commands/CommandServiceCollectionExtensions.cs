@@ -24,23 +24,13 @@ public static class CommandServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers a handler and routes its command type to it (replacing an earlier handler of that command).</summary>
+    /// <summary>Registers the handler of a command type, replacing an earlier one.</summary>
     public static IServiceCollection AddCommandHandler<TCommand, THandler>(this IServiceCollection services)
         where TCommand : BotCommand
         where THandler : class, ICommandHandler<TCommand>
     {
         services.RemoveAll<ICommandHandler<TCommand>>();
         services.AddSingleton<ICommandHandler<TCommand>, THandler>();
-        var existing = services.Where(d => d.ServiceType == typeof(CommandRoute) && d.ImplementationInstance is CommandRoute r && r.CommandType == typeof(TCommand)).ToList();
-        foreach (var descriptor in existing)
-        {
-            services.Remove(descriptor);
-        }
-
-        services.AddSingleton(new CommandRoute(
-            typeof(TCommand),
-            (provider, command, context, cancellationToken) =>
-                provider.GetRequiredService<ICommandHandler<TCommand>>().HandleAsync((TCommand)command, context, cancellationToken)));
         return services;
     }
 }

@@ -9,6 +9,19 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
     private const string PlayColumns =
         "user_id, played_at, track_id, track_name, artist_id, artist_name, album_id, album_name, duration_ms, ms_played, source, track_key, artist_key, album_key";
 
+    /// <summary>
+    /// The end of both top-list queries: given <c>ranked</c> (k, plays, ms, first_at, last_at) and <c>spellings</c>
+    /// (k, n, a, c), picks the most-played spelling per key (ties: smallest name, then artist) and orders the list.
+    /// </summary>
+    private const string TopListTail = """
+        best AS (
+            SELECT k, n, a, ROW_NUMBER() OVER (PARTITION BY k ORDER BY c DESC, n ASC, a ASC) AS rn FROM spellings
+        )
+        SELECT ranked.k, best.n, best.a, ranked.plays, ranked.ms, ranked.first_at, ranked.last_at
+        FROM ranked JOIN best ON best.k = ranked.k AND best.rn = 1
+        ORDER BY ranked.plays DESC, ranked.ms DESC, ranked.k ASC
+        """;
+
     public async Task<InsertResult> InsertAsync(IReadOnlyList<Play> plays, CancellationToken cancellationToken)
     {
         if (plays.Count == 0)
@@ -41,6 +54,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         };
         command.Prepare();
 
+        var mark = await SqlitePlayRollups.MarkAsync(connection, transaction, cancellationToken);
         var inserted = 0;
         foreach (var play in plays)
         {
@@ -61,11 +75,46 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             inserted += await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        if (inserted > 0)
+        {
+            await SqlitePlayRollups.FoldInsertedAsync(connection, transaction, mark, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new InsertResult(inserted, plays.Count - inserted);
     }
 
+    /// <summary>
+    /// Reads the rollups when the range holds every play of the scope's users (all time, or any range around
+    /// them), else groups the plays in the range; both give exactly the same list.
+    /// </summary>
     public async Task<IReadOnlyList<TopItem>> GetTopAsync(PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // One read snapshot, so no write lands between the coverage check and the rollup read.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await TryGetTopFromRollupsAsync(connection, transaction, scope, kind, limit, cancellationToken)
+            ?? await GetTopRawAsync(connection, transaction, scope, kind, limit, cancellationToken);
+    }
+
+    /// <summary>The top list grouped from the plays themselves, whatever the range (the reference the rollups must equal).</summary>
+    internal async Task<IReadOnlyList<TopItem>> GetTopRawAsync(PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await GetTopRawAsync(connection, transaction, scope, kind, limit, cancellationToken);
+    }
+
+    /// <summary>The top list read from the rollups, or null when the range leaves out some play of the scope's users.</summary>
+    internal async Task<IReadOnlyList<TopItem>?> TryGetTopFromRollupsAsync(PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await TryGetTopFromRollupsAsync(connection, transaction, scope, kind, limit, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<TopItem>> GetTopRawAsync(
+        SqliteConnection connection, SqliteTransaction transaction, PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken)
     {
         var (keyColumn, nameColumn, artistColumn, extraFilter) = kind switch
         {
@@ -75,8 +124,8 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
 
-        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         var users = AddScope(command, scope);
         command.Parameters.AddWithValue("@limit", limit);
         // Rank keys first, then pick the most-played spelling only for the keys that made the list.
@@ -95,14 +144,74 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             spellings AS (
                 SELECT k, n, a, COUNT(*) AS c FROM scoped WHERE k IN (SELECT k FROM ranked) GROUP BY k, n, a
             ),
-            best AS (
-                SELECT k, n, a, ROW_NUMBER() OVER (PARTITION BY k ORDER BY c DESC, n ASC, a ASC) AS rn FROM spellings
-            )
-            SELECT ranked.k, best.n, best.a, ranked.plays, ranked.ms, ranked.first_at, ranked.last_at
-            FROM ranked JOIN best ON best.k = ranked.k AND best.rn = 1
-            ORDER BY ranked.plays DESC, ranked.ms DESC, ranked.k ASC
+            {TopListTail}
             """;
+        return await ReadTopAsync(command, kind, cancellationToken);
+    }
 
+    private static async Task<IReadOnlyList<TopItem>?> TryGetTopFromRollupsAsync(
+        SqliteConnection connection, SqliteTransaction transaction, PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken)
+    {
+        var userIds = scope.UserIds.Distinct(StringComparer.Ordinal).ToList();
+        if (!await CoversEveryPlayAsync(connection, transaction, userIds, scope, cancellationToken))
+        {
+            return null;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.Parameters.AddWithValue("@kind", (int)kind);
+        command.Parameters.AddWithValue("@limit", limit);
+        var users = AddUserIds(command, userIds);
+        // Sum the spellings of each key (and each user, for a leaderboard), then pick the most-played spelling.
+        command.CommandText = $"""
+            WITH rollups AS (
+                SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_rollups
+                WHERE user_id IN ({users}) AND kind = @kind
+            ),
+            ranked AS (
+                SELECT k, SUM(plays) AS plays, SUM(ms) AS ms, MIN(first_at) AS first_at, MAX(last_at) AS last_at
+                FROM rollups GROUP BY k
+                ORDER BY plays DESC, ms DESC, k ASC
+                LIMIT @limit
+            ),
+            spellings AS (
+                SELECT k, n, a, SUM(plays) AS c FROM rollups WHERE k IN (SELECT k FROM ranked) GROUP BY k, n, a
+            ),
+            {TopListTail}
+            """;
+        return await ReadTopAsync(command, kind, cancellationToken);
+    }
+
+    /// <summary>True when no play of the users lies outside [From, To); two index seeks per user.</summary>
+    private static async Task<bool> CoversEveryPlayAsync(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> userIds, PlayScope scope, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        // Separate sub-selects: SQLite answers a lone MIN or MAX from the index, not both in one select.
+        command.CommandText = """
+            SELECT (SELECT MIN(played_at) FROM plays WHERE user_id = @user), (SELECT MAX(played_at) FROM plays WHERE user_id = @user)
+            """;
+        var user = command.Parameters.Add("@user", SqliteType.Text);
+        var from = ToMs(scope.From);
+        var to = ToMs(scope.To);
+        foreach (var userId in userIds)
+        {
+            user.Value = userId;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            if (!reader.IsDBNull(0) && (reader.GetInt64(0) < from || reader.GetInt64(1) >= to))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static async Task<IReadOnlyList<TopItem>> ReadTopAsync(SqliteCommand command, TopKind kind, CancellationToken cancellationToken)
+    {
         var items = new List<TopItem>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -110,7 +219,8 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             items.Add(new TopItem(
                 reader.GetString(0),
                 reader.GetString(1),
-                NullableString(reader, 2),
+                // Artists have no artist line; the rollups store '' there because key columns cannot be NULL.
+                kind == TopKind.Artists ? null : NullableString(reader, 2),
                 reader.GetInt32(3),
                 reader.GetInt64(4),
                 FromMs(reader.GetInt64(5)),
@@ -225,11 +335,14 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         command.Transaction = transaction;
         command.Parameters.AddWithValue("@from", fromUserId);
         command.Parameters.AddWithValue("@to", toUserId);
+        var mark = await SqlitePlayRollups.MarkAsync(connection, transaction, cancellationToken);
         var columnsAfterUser = PlayColumns["user_id, ".Length..];
         command.CommandText = $"INSERT OR IGNORE INTO plays ({PlayColumns}) SELECT @to, {columnsAfterUser} FROM plays WHERE user_id = @from";
         var inserted = await command.ExecuteNonQueryAsync(cancellationToken);
         command.CommandText = "DELETE FROM plays WHERE user_id = @from";
         var moved = await command.ExecuteNonQueryAsync(cancellationToken);
+        await SqlitePlayRollups.DeleteUserAsync(connection, transaction, fromUserId, cancellationToken);
+        await SqlitePlayRollups.FoldInsertedAsync(connection, transaction, mark, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new InsertResult(inserted, moved - inserted);
     }
@@ -237,10 +350,15 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
     public async Task<long> DeleteUserAsync(string userId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.Parameters.AddWithValue("@user", userId);
         command.CommandText = "DELETE FROM plays WHERE user_id = @user";
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+        await SqlitePlayRollups.DeleteUserAsync(connection, transaction, userId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
     }
 
     private static string AddScope(SqliteCommand command, PlayScope scope)

@@ -73,5 +73,32 @@ internal static class SqliteSchema
         -- At most one pending/processing import per user.
         CREATE UNIQUE INDEX ux_import_jobs_active ON import_jobs (user_id) WHERE status IN (0, 1);
         """,
+        // 1: exact all-time rollups: per user, kind (0 tracks, 1 artists, 2 albums), key and spelling, kept by
+        // SqlitePlayStore's writes, so an all-time top list sums a few thousand rows instead of grouping every play.
+        // artist is '' for the artist kind (primary key columns cannot be NULL).
+        """
+        CREATE TABLE play_rollups (
+            user_id TEXT NOT NULL,
+            kind INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            artist TEXT NOT NULL,
+            plays INTEGER NOT NULL,
+            ms INTEGER NOT NULL,
+            first_at INTEGER NOT NULL,
+            last_at INTEGER NOT NULL,
+            PRIMARY KEY (user_id, kind, key, name, artist)
+        ) WITHOUT ROWID;
+
+        INSERT INTO play_rollups (user_id, kind, key, name, artist, plays, ms, first_at, last_at)
+        SELECT user_id, 0, track_key, track_name, artist_name, COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
+        FROM plays GROUP BY user_id, track_key, track_name, artist_name;
+        INSERT INTO play_rollups (user_id, kind, key, name, artist, plays, ms, first_at, last_at)
+        SELECT user_id, 1, artist_key, artist_name, '', COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
+        FROM plays GROUP BY user_id, artist_key, artist_name;
+        INSERT INTO play_rollups (user_id, kind, key, name, artist, plays, ms, first_at, last_at)
+        SELECT user_id, 2, album_key, album_name, artist_name, COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
+        FROM plays WHERE album_name IS NOT NULL AND album_name <> '' GROUP BY user_id, album_key, album_name, artist_name;
+        """,
     ];
 }

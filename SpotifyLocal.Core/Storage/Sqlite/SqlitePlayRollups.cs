@@ -1,0 +1,68 @@
+using Microsoft.Data.Sqlite;
+
+namespace SpotifyLocal.Core.Storage.Sqlite;
+
+/// <summary>
+/// Keeps the all-time rollups (<c>play_rollups</c>, see <see cref="SqliteSchema"/> migration 1) exact: every write that adds
+/// plays takes a rowid mark first, then folds the rows above the mark into the rollups in the same transaction.
+/// Plays are only ever removed a whole user at a time, so removal is deleting that user's rollups.
+/// </summary>
+/// <remarks>
+/// Rows above the mark are exactly the rows the transaction inserted: writers hold SQLite's write lock from
+/// BEGIN IMMEDIATE, and new rowids are the current maximum plus one (SQLite only picks others once the
+/// maximum reaches 2^63-1). Folding them in with set-based SQL costs a handful of statements per batch
+/// instead of several upserts per play.
+/// </remarks>
+internal static class SqlitePlayRollups
+{
+    private const string FoldSql = """
+        INSERT INTO play_rollups (user_id, kind, key, name, artist, plays, ms, first_at, last_at)
+        SELECT user_id, 0, track_key, track_name, artist_name, COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
+        FROM plays NOT INDEXED WHERE rowid > @mark GROUP BY user_id, track_key, track_name, artist_name
+        ON CONFLICT (user_id, kind, key, name, artist) DO UPDATE SET
+            plays = plays + excluded.plays, ms = ms + excluded.ms,
+            first_at = MIN(first_at, excluded.first_at), last_at = MAX(last_at, excluded.last_at);
+        INSERT INTO play_rollups (user_id, kind, key, name, artist, plays, ms, first_at, last_at)
+        SELECT user_id, 1, artist_key, artist_name, '', COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
+        FROM plays NOT INDEXED WHERE rowid > @mark GROUP BY user_id, artist_key, artist_name
+        ON CONFLICT (user_id, kind, key, name, artist) DO UPDATE SET
+            plays = plays + excluded.plays, ms = ms + excluded.ms,
+            first_at = MIN(first_at, excluded.first_at), last_at = MAX(last_at, excluded.last_at);
+        INSERT INTO play_rollups (user_id, kind, key, name, artist, plays, ms, first_at, last_at)
+        SELECT user_id, 2, album_key, album_name, artist_name, COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
+        FROM plays NOT INDEXED WHERE rowid > @mark AND album_name IS NOT NULL AND album_name <> ''
+        GROUP BY user_id, album_key, album_name, artist_name
+        ON CONFLICT (user_id, kind, key, name, artist) DO UPDATE SET
+            plays = plays + excluded.plays, ms = ms + excluded.ms,
+            first_at = MIN(first_at, excluded.first_at), last_at = MAX(last_at, excluded.last_at);
+        """;
+
+    /// <summary>The highest plays rowid now; call inside the write transaction before inserting.</summary>
+    public static async Task<long> MarkAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COALESCE(MAX(rowid), 0) FROM plays";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
+    /// <summary>Adds every play stored after <paramref name="mark"/> to its user's rollups.</summary>
+    public static async Task FoldInsertedAsync(SqliteConnection connection, SqliteTransaction transaction, long mark, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = FoldSql;
+        command.Parameters.AddWithValue("@mark", mark);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Drops a user's rollups; call in the transaction that removes all the user's plays.</summary>
+    public static async Task DeleteUserAsync(SqliteConnection connection, SqliteTransaction transaction, string userId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM play_rollups WHERE user_id = @user";
+        command.Parameters.AddWithValue("@user", userId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

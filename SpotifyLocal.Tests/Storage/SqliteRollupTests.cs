@@ -1,0 +1,213 @@
+using Microsoft.Data.Sqlite;
+using SpotifyLocal.Core.Storage;
+using SpotifyLocal.Core.Storage.Sqlite;
+using SpotifyLocal.Tests.Builders;
+
+namespace SpotifyLocal.Tests.Storage;
+
+/// <summary>
+/// The SQLite all-time rollups answer top lists exactly as grouping the plays would, through inserts in batches
+/// with duplicates, reassigning, deleting users and upgrading a database written before the rollups existed.
+/// </summary>
+public sealed class SqliteRollupTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2025, 6, 1, 8, 0, 0, TimeSpan.Zero);
+    private static readonly TopKind[] Kinds = [TopKind.Tracks, TopKind.Artists, TopKind.Albums];
+    private readonly SqliteTestDatabase _database = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private SqlitePlayStore Store => (SqlitePlayStore)_database.Plays;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Rollups_equal_the_raw_group_by_after_batches_with_repeats_and_several_spellings()
+    {
+        var plays = RandomPlays(["u1", "u2", "u3"], count: 3_000, seed: 11);
+        // Overlapping batches: every play after the first 500 is sent twice, some inside one batch.
+        foreach (var batch in plays.Chunk(700))
+        {
+            await Store.InsertAsync([.. batch, .. batch.Take(50)], Ct);
+        }
+
+        await Store.InsertAsync(plays.Skip(500).ToList(), Ct);
+
+        await AssertRollupsEqualRawAsync(["u1"], ["u2"], ["u3"], ["u1", "u3"], ["u1", "u2", "u3", "u2"]);
+    }
+
+    [Fact]
+    public async Task Ranking_and_spelling_ties_are_broken_the_same_way_as_the_raw_query()
+    {
+        string[] u1 = ["Alpha", "Alpha", "alpha", "beta", "BETA", "Gamma", "gamma"];
+        string[] u2 = ["alpha", "alpha"];
+        var plays = u1.Select(t => ("u1", t)).Concat(u2.Select(t => ("u2", t)))
+            .Select((p, i) => Plays.One(p.Item1, p.Item2, "Band", "Record", T0.AddMinutes(i), msPlayed: 1_000))
+            .ToList();
+        await Store.InsertAsync(plays, Ct);
+
+        var top = await Store.TryGetTopFromRollupsAsync(new PlayScope(["u1", "u2"], PlayScope.Beginning, PlayScope.End), TopKind.Tracks, 10, Ct);
+
+        // "alpha" wins across both users though u1 alone plays "Alpha" more; beta and gamma tie on plays and
+        // time, so the key orders them; their spellings tie, so the smaller name (ordinal) is shown.
+        Assert.NotNull(top);
+        Assert.Equal([("alpha", 5), ("BETA", 2), ("Gamma", 2)], top.Select(t => (t.Name, t.Plays)));
+        await AssertRollupsEqualRawAsync(["u1"], ["u2"], ["u1", "u2"]);
+    }
+
+    [Fact]
+    public async Task A_range_that_leaves_out_a_play_is_grouped_from_the_plays()
+    {
+        var plays = RandomPlays(["u1"], count: 200, seed: 3);
+        await Store.InsertAsync(plays, Ct);
+        var first = plays.Min(p => p.PlayedAt);
+        var last = plays.Max(p => p.PlayedAt);
+
+        var tight = PlayScope.ForUser("u1", first, last.AddMilliseconds(1));
+        var missingFirst = PlayScope.ForUser("u1", first.AddMilliseconds(1), PlayScope.End);
+        var missingLast = PlayScope.ForUser("u1", PlayScope.Beginning, last);
+
+        Assert.NotNull(await Store.TryGetTopFromRollupsAsync(tight, TopKind.Tracks, 10, Ct));
+        Assert.Null(await Store.TryGetTopFromRollupsAsync(missingFirst, TopKind.Tracks, 10, Ct));
+        Assert.Null(await Store.TryGetTopFromRollupsAsync(missingLast, TopKind.Tracks, 10, Ct));
+        foreach (var scope in new[] { tight, missingFirst, missingLast })
+        {
+            Assert.Equal(await Store.GetTopRawAsync(scope, TopKind.Albums, 10, Ct), await Store.GetTopAsync(scope, TopKind.Albums, 10, Ct));
+        }
+    }
+
+    [Fact]
+    public async Task Reassigning_with_overlapping_plays_adds_only_the_moved_plays_to_the_target()
+    {
+        var local = RandomPlays(["telegram:1"], count: 600, seed: 5);
+        var spotify = RandomPlays(["alice"], count: 900, seed: 6);
+        await Store.InsertAsync(local, Ct);
+        // Half of the local plays are already known to the target account.
+        await Store.InsertAsync([.. spotify, .. local.Take(300).Select(p => p with { UserId = "alice" })], Ct);
+
+        var result = await Store.ReassignAsync("telegram:1", "alice", Ct);
+
+        Assert.Equal(300, result.Duplicates);
+        Assert.Empty(await RollupsAsync(["telegram:1"], TopKind.Tracks));
+        await AssertRollupsEqualRawAsync(["alice"], ["alice", "telegram:1"]);
+    }
+
+    [Fact]
+    public async Task Deleting_a_user_drops_their_rollups_and_new_plays_start_from_zero()
+    {
+        await Store.InsertAsync(RandomPlays(["u1", "u2"], count: 800, seed: 8), Ct);
+
+        await Store.DeleteUserAsync("u1", Ct);
+
+        Assert.Empty(await RollupsAsync(["u1"], TopKind.Artists));
+        await Store.InsertAsync(RandomPlays(["u1"], count: 50, seed: 9), Ct);
+        await AssertRollupsEqualRawAsync(["u1"], ["u2"], ["u1", "u2"]);
+    }
+
+    [Fact]
+    public async Task Upgrading_a_database_written_before_rollups_backfills_them_from_the_plays()
+    {
+        var plays = RandomPlays(["u1", "u2"], count: 1_500, seed: 13);
+        await using (var connection = new SqliteConnection($"Data Source={_database.Path}"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = SqliteSchema.Migrations[0] + "\nPRAGMA user_version = 1;";
+            await command.ExecuteNonQueryAsync(Ct);
+            await InsertWithoutStoreAsync(connection, plays);
+        }
+
+        // The test database's SqliteDatabase has not opened the file yet: its first use migrates 1 → 2.
+        await AssertRollupsEqualRawAsync(["u1"], ["u2"], ["u1", "u2"]);
+        Assert.Equal(plays.Count(p => p.UserId == "u1"), (await RollupsAsync(["u1"], TopKind.Artists)).Sum(a => a.Plays));
+    }
+
+    private async Task<IReadOnlyList<TopItem>> RollupsAsync(IReadOnlyList<string> userIds, TopKind kind) =>
+        await Store.TryGetTopFromRollupsAsync(new PlayScope(userIds, PlayScope.Beginning, PlayScope.End), kind, 1_000, Ct)
+        ?? throw new InvalidOperationException("All time must be answered from the rollups.");
+
+    /// <summary>For every kind and a long and a short limit, the rollups give exactly the raw group-by's list, and GetTopAsync gives it too.</summary>
+    private async Task AssertRollupsEqualRawAsync(params IReadOnlyList<string>[] userSets)
+    {
+        foreach (var users in userSets)
+        {
+            var scope = new PlayScope(users, PlayScope.Beginning, PlayScope.End);
+            foreach (var kind in Kinds)
+            {
+                foreach (var limit in new[] { 1_000, 7 })
+                {
+                    var raw = await Store.GetTopRawAsync(scope, kind, limit, Ct);
+                    Assert.NotEmpty(raw);
+                    Assert.Equal(raw, await Store.TryGetTopFromRollupsAsync(scope, kind, limit, Ct));
+                    Assert.Equal(raw, await Store.GetTopAsync(scope, kind, limit, Ct));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Plays over a few songs in several spellings (case, edition suffixes, featured artists, with and without an
+    /// album), few distinct play lengths so ties in plays and time are common, and repeated timestamps.
+    /// </summary>
+    private static List<Play> RandomPlays(IReadOnlyList<string> userIds, int count, int seed)
+    {
+        string[] titles = ["Hello", "HELLO", "hello", "Hello - Remastered 2011", "Jóga", "JOGA", "Сплин", "СПЛИН", "Alpha", "alpha", "Beta"];
+        string[] artists = ["Adele", "ADELE", "Björk", "Bjork", "Adele feat. Someone", "Band"];
+        string?[] albums = ["25", "25 (Deluxe Edition)", "Homogenic", "homogenic", null, ""];
+        int[] lengths = [30_000, 60_000, 90_000];
+        var random = new Random(seed);
+        var plays = new List<Play>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var title = titles[random.Next(titles.Length)];
+            var artist = artists[random.Next(artists.Length)];
+            plays.Add(Play.Create(
+                userIds[random.Next(userIds.Count)],
+                $"spotify:track:{random.Next(6)}",
+                title,
+                null,
+                artist,
+                null,
+                albums[random.Next(albums.Length)],
+                T0.AddMinutes(random.Next(0, 20_000)).AddMilliseconds(random.Next(0, 3)),
+                200_000,
+                lengths[random.Next(lengths.Length)],
+                PlaySource.Import));
+        }
+
+        return plays;
+    }
+
+    private static async Task InsertWithoutStoreAsync(SqliteConnection connection, IEnumerable<Play> plays)
+    {
+        await using var transaction = connection.BeginTransaction();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT OR IGNORE INTO plays (user_id, played_at, track_id, track_name, artist_id, artist_name, album_id, album_name,
+                duration_ms, ms_played, source, track_key, artist_key, album_key)
+            VALUES ($user, $at, $track_id, $track, NULL, $artist, NULL, $album, $duration, $ms, $source, $track_key, $artist_key, $album_key)
+            """;
+        foreach (var play in plays)
+        {
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$user", play.UserId);
+            command.Parameters.AddWithValue("$at", play.PlayedAt.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$track_id", play.TrackId);
+            command.Parameters.AddWithValue("$track", play.TrackName);
+            command.Parameters.AddWithValue("$artist", play.ArtistName);
+            command.Parameters.AddWithValue("$album", (object?)play.AlbumName ?? DBNull.Value);
+            command.Parameters.AddWithValue("$duration", play.DurationMs);
+            command.Parameters.AddWithValue("$ms", play.MsPlayed);
+            command.Parameters.AddWithValue("$source", (int)play.Source);
+            command.Parameters.AddWithValue("$track_key", play.TrackKey);
+            command.Parameters.AddWithValue("$artist_key", play.ArtistKey);
+            command.Parameters.AddWithValue("$album_key", play.AlbumKey);
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        await transaction.CommitAsync(Ct);
+    }
+}

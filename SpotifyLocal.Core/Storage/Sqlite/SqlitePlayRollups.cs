@@ -8,10 +8,10 @@ namespace SpotifyLocal.Core.Storage.Sqlite;
 /// Plays are only ever removed a whole user at a time, so removal is deleting that user's rollups.
 /// </summary>
 /// <remarks>
-/// Rows above the mark are exactly the rows the transaction inserted: writers hold SQLite's write lock from
-/// BEGIN IMMEDIATE, and new rowids are the current maximum plus one (SQLite only picks others once the
-/// maximum reaches 2^63-1). Folding them in with set-based SQL costs a handful of statements per batch
-/// instead of several upserts per play.
+/// Rows above the mark are exactly the rows the transaction inserted: no other writer can commit inside a
+/// write transaction (SQLite has one writer, and a snapshot that went stale fails the write instead), and new
+/// rowids are the current maximum plus one (SQLite only picks others once the maximum reaches 2^63-1).
+/// Folding them in with set-based SQL costs three statements per batch instead of several upserts per play.
 /// </remarks>
 internal static class SqlitePlayRollups
 {

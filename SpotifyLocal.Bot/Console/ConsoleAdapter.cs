@@ -88,7 +88,13 @@ public sealed class ConsoleAdapter(
             var directory = Path.GetFullPath(options.Value.OutputDirectory);
             Directory.CreateDirectory(directory);
             var stamp = time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-            var path = Path.Combine(directory, $"{commandName}-{stamp}-{Path.GetFileName(reply.PngFileName)}");
+            var baseName = $"{commandName}-{stamp}";
+            var path = Path.Combine(directory, baseName + ".png");
+            for (var n = 2; File.Exists(path); n++)
+            {
+                path = Path.Combine(directory, $"{baseName}-{n}.png");
+            }
+
             await File.WriteAllBytesAsync(path, reply.Png, cancellationToken);
             await Output.WriteLineAsync($"Chart written to {path}");
         }

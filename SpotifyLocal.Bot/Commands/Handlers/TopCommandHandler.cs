@@ -7,8 +7,12 @@ using SpotifyLocal.Core.Storage;
 
 namespace SpotifyLocal.Bot.Commands.Handlers;
 
-/// <summary>/top [period] [kind]: a ranked chart and caption, with buttons to switch period and kind.</summary>
-public sealed class TopCommandHandler(ChatAccountService accounts, StatsService stats, ChartRenderer charts) : ICommandHandler<TopCommand>
+/// <summary>
+/// /top [period] [kind]: a ranked chart and caption, with buttons to switch period and kind. Another member's list
+/// (Discord <c>/top user:</c>) is shown only when that member turned on /visibility in this server.
+/// </summary>
+public sealed class TopCommandHandler(ChatAccountService accounts, StatsService stats, ChartRenderer charts, IServerSettingsStore servers)
+    : ICommandHandler<TopCommand>
 {
     /// <summary>Rows in the chart and the caption.</summary>
     public const int Limit = 10;
@@ -17,15 +21,27 @@ public sealed class TopCommandHandler(ChatAccountService accounts, StatsService 
 
     public async Task<BotReply> HandleAsync(TopCommand command, CommandContext context, CancellationToken cancellationToken)
     {
+        var subject = context.Caller;
+        string? subjectName = null;
         if (command.TargetChatUserId is { } target && target != context.Caller.ChatUserId)
         {
-            throw new UserFacingException("You can only see your own top lists here.");
+            var member = context.ServerId is { } serverId
+                ? (await servers.ListVisibleAsync(serverId, cancellationToken)).FirstOrDefault(m => m.ChatUserId == target)
+                : null;
+            if (member is null)
+            {
+                throw new UserFacingException("That member's listening is private in this server. They can share it with /visibility state:on.");
+            }
+
+            subject = new ChatIdentity(context.Caller.Platform, target);
+            subjectName = member.DisplayName ?? "This member";
         }
 
-        var user = await accounts.GetUserAsync(context.Caller, cancellationToken);
+        var user = await accounts.GetUserAsync(subject, cancellationToken);
         var period = stats.ParsePeriod(command.Period, user.TimeZone);
         var items = await stats.GetTopAsync([user.SpotifyId], period, command.Kind, Limit, cancellationToken);
-        var buttons = Buttons(command);
+        // Buttons re-run /top for the caller, so another member's list gets none.
+        var buttons = subjectName is null ? Buttons(command) : [];
         if (items.Count == 0)
         {
             return new BotReply($"No plays in {period.Label} yet. Send your Spotify data export with /import, or /link Spotify for live tracking.")
@@ -34,7 +50,7 @@ public sealed class TopCommandHandler(ChatAccountService accounts, StatsService 
             };
         }
 
-        var name = context.CallerName ?? user.DisplayName ?? "You";
+        var name = subjectName ?? context.CallerName ?? user.DisplayName ?? "You";
         var title = $"{name}'s top {command.Kind.ToString().ToLowerInvariant()} · {period.Label}";
         return new BotReply(Caption(items, command.Kind))
         {

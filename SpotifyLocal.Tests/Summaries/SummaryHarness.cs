@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 using SpotifyLocal.Bot.Commands;
 using SpotifyLocal.Bot.Discord;
 using SpotifyLocal.Bot.Telegram;
@@ -25,7 +24,7 @@ public sealed class SummaryHarness : IAsyncDisposable
     private readonly Dictionary<string, string?> _settings;
     private ServiceProvider _services;
 
-    private SummaryHarness(FakeDiscordServer discord, FakeTelegramBotApi telegram, FakeTimeProvider time, string directory, Dictionary<string, string?> settings)
+    private SummaryHarness(FakeDiscordServer discord, FakeTelegramBotApi telegram, TimerWatchingTimeProvider time, string directory, Dictionary<string, string?> settings)
     {
         Discord = discord;
         Telegram = telegram;
@@ -39,7 +38,7 @@ public sealed class SummaryHarness : IAsyncDisposable
 
     public FakeTelegramBotApi Telegram { get; }
 
-    public FakeTimeProvider Time { get; }
+    public TimerWatchingTimeProvider Time { get; }
 
     public CollectingLoggerProvider Logs { get; } = new();
 
@@ -75,7 +74,7 @@ public sealed class SummaryHarness : IAsyncDisposable
             values[key] = value;
         }
 
-        return new SummaryHarness(discord, telegram, new FakeTimeProvider(now), directory, values);
+        return new SummaryHarness(discord, telegram, new TimerWatchingTimeProvider(now), directory, values);
     }
 
     /// <summary>Drops every service (as a crash would) and builds them anew on the same database.</summary>

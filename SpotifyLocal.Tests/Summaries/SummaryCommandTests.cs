@@ -105,6 +105,22 @@ public sealed class SummaryCommandTests
     }
 
     [Fact]
+    public async Task Forgetting_a_member_withdraws_their_visibility_everywhere_and_their_weekly_subscription()
+    {
+        await using var harness = await SummaryHarness.StartAsync(Now, Ct);
+        var member = new ChatIdentity(ChatIdentity.Discord, "m1");
+        await harness.Settings.SetVisibleAsync("g1", "m1", "Ann", true, Ct);
+        await harness.Settings.SetVisibleAsync("g2", "m1", "Ann", true, Ct);
+        await harness.Settings.SetWeeklyAsync(member, true, Ct);
+
+        await harness.Services.GetRequiredService<Core.Accounts.ChatAccountService>().ForgetAsync(member, Ct);
+
+        Assert.False(await harness.Settings.IsVisibleAsync("g1", "m1", Ct));
+        Assert.False(await harness.Settings.IsVisibleAsync("g2", "m1", Ct));
+        Assert.False(await harness.Settings.IsWeeklyAsync(member, Ct));
+    }
+
+    [Fact]
     public void Discord_weekly_with_a_channel_in_a_server_is_the_server_setting_and_server_top_reads_its_subcommand()
     {
         var weekly = Interactions.SlashCommand("weekly", [Interactions.Option("channel", 7, "999")]);

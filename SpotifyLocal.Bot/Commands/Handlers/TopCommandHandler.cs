@@ -35,7 +35,7 @@ public sealed class TopCommandHandler(ChatAccountService accounts, StatsService 
         }
 
         var name = context.CallerName ?? user.DisplayName ?? "You";
-        var title = $"{name}'s top {command.Kind.ToString().ToLowerInvariant()} · {period.Label}";
+        var title = $"Top {command.Kind.ToString().ToLowerInvariant()} · {period.Label}";
         return new BotReply(Caption(items, command.Kind))
         {
             Title = title,

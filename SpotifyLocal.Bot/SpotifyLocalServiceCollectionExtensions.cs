@@ -32,6 +32,7 @@ public static class SpotifyLocalServiceCollectionExtensions
         services.AddSingleton<ICliVerb, TopVerb>();
         services.AddConsoleAdapter(configuration);
         services.AddDiscord(configuration);
+        services.AddHostedService<BotStartupReport>();
         return services;
     }
 }

@@ -21,8 +21,8 @@ public sealed class ConsoleAdapter(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Let the host finish starting (and log) before the first prompt.
-        await Task.Yield();
+        // Start reading only once the host has started: stopping it mid-start (input already at its end) would fail the start.
+        await WhenStartedAsync(lifetime.ApplicationStarted, stoppingToken);
         var identity = new ChatIdentity(ChatIdentity.Console, options.Value.UserId);
         await Output.WriteLineAsync("SpotifyLocal console. Type /help for commands; try /import samples/demo-export.zip then /top month artists. /quit exits.");
         while (!stoppingToken.IsCancellationRequested)
@@ -105,6 +105,14 @@ public sealed class ConsoleAdapter(
         }
 
         await Output.FlushAsync(cancellationToken);
+    }
+
+    private static async Task WhenStartedAsync(CancellationToken started, CancellationToken stoppingToken)
+    {
+        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var onStarted = started.Register(() => signal.TrySetResult());
+        await using var onStopping = stoppingToken.Register(() => signal.TrySetResult());
+        await signal.Task;
     }
 
     private async Task<string?> ReadLineAsync(CancellationToken stoppingToken)

@@ -31,7 +31,7 @@ public sealed class ChartCommandTests : IAsyncDisposable
 
         Assert.False(reply.IsError);
         Assert.Equal("1. Air · 2 plays · 6 min\n2. Röyksopp · 1 play · 3 min", reply.Text);
-        Assert.Contains("top artists · last 30 days", reply.Title, StringComparison.Ordinal);
+        Assert.Equal("Top artists · last 30 days", reply.Title);
         using var bitmap = SKBitmap.Decode(reply.Png);
         Assert.Equal((1200, 675), (bitmap.Width, bitmap.Height));
         Assert.Equal(

@@ -84,6 +84,7 @@ public sealed class ConsoleAdapterTests : IAsyncDisposable
     {
         var output = new StringWriter();
         var lifetime = Substitute.For<IHostApplicationLifetime>();
+        lifetime.ApplicationStarted.Returns(new CancellationToken(canceled: true));
         var adapter = new ConsoleAdapter(
             _bot.Get<CommandDispatcher>(),
             new ConsoleStreams(new StringReader(string.Join('\n', lines) + "\n"), output, IsInteractive: false),

@@ -23,7 +23,7 @@ public sealed class StatsCommandHandler(ChatAccountService accounts, StatsServic
             + $"{ReplyText.Count(totals.DistinctTracks, "song", "songs")} · {ReplyText.Count(totals.DistinctArtists, "artist", "artists")} · {ReplyText.Count(totals.DistinctAlbums, "album", "albums")}";
         return new BotReply(text)
         {
-            Title = $"{name}'s listening · {period.Label}",
+            Title = $"Listening · {period.Label}",
             Png = charts.RenderDailyListening(days, new ChartHeader(name, period.Label)),
             PngFileName = "stats.png",
             Buttons = [ReplyButton.Command("top tracks", CommandParser.TopText(command.Period, Core.Storage.TopKind.Tracks)), ReplyButton.Command("top artists", CommandParser.TopText(command.Period, Core.Storage.TopKind.Artists))],

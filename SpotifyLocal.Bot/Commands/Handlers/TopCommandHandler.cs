@@ -51,7 +51,8 @@ public sealed class TopCommandHandler(ChatAccountService accounts, StatsService 
         }
 
         var name = subjectName ?? context.CallerName ?? user.DisplayName ?? "You";
-        var title = $"{name}'s top {command.Kind.ToString().ToLowerInvariant()} · {period.Label}";
+        var kind = command.Kind.ToString().ToLowerInvariant();
+        var title = subjectName is null ? $"Top {kind} · {period.Label}" : $"{subjectName}'s top {kind} · {period.Label}";
         return new BotReply(Caption(items, command.Kind))
         {
             Title = title,

@@ -20,7 +20,7 @@ COPY --from=build /app ./
 COPY samples/ ./samples/
 RUN mkdir -p /data && chown app:app /data
 ENV Storage__Sqlite__Path=/data/spotifylocal.db \
-    DataProtection__KeysDirectory=/data/keys \
+    Spotify__TokenKeyDirectory=/data/keys \
     Console__Enabled=false \
     ASPNETCORE_URLS=http://0.0.0.0:8888 \
     DOTNET_RUNNING_IN_CONTAINER=true

@@ -9,6 +9,7 @@ using SpotifyLocal.Core.Import;
 using SpotifyLocal.Core.Spotify;
 using SpotifyLocal.Core.Stats;
 using SpotifyLocal.Core.Storage;
+using SpotifyLocal.Core.Summaries;
 using SpotifyLocal.Core.Tracking;
 
 namespace SpotifyLocal.Bot;
@@ -28,10 +29,13 @@ public static class SpotifyLocalServiceCollectionExtensions
         services.AddStats(configuration);
         services.AddCharts(configuration);
         services.AddCommands(configuration);
+        services.AddSummaries(configuration);
+        services.AddSummaryCommands(configuration);
         services.AddSingleton<ICliVerb, ImportVerb>();
         services.AddSingleton<ICliVerb, TopVerb>();
         services.AddConsoleAdapter(configuration);
         services.AddDiscord(configuration);
+        services.AddHostedService<BotStartupReport>();
         return services;
     }
 }

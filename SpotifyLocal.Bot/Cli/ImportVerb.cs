@@ -31,7 +31,7 @@ public sealed class ImportVerb(ImportService imports, IChatLinkStore chatLinks, 
         {
             var job = await imports.ImportAsync(path, Path.GetFileName(path), userId, bar, cancellationToken);
             bar?.Finish();
-            await output.WriteLineAsync(Summary(job, userId, options.Value));
+            await output.WriteLineAsync(ImportSummary.Describe(job, options.Value, userId));
             return 0;
         }
         catch (ImportRejectedException ex)
@@ -40,28 +40,6 @@ public sealed class ImportVerb(ImportService imports, IChatLinkStore chatLinks, 
             await error.WriteLineAsync("Import failed: " + ex.Message);
             return 1;
         }
-    }
-
-    /// <summary>The final report: counts, skips by reason and the two counting rules.</summary>
-    internal static string Summary(ImportJob job, string userId, ImportOptions rules)
-    {
-        var culture = CultureInfo.InvariantCulture;
-        var lines = new List<string>
-        {
-            string.Create(culture, $"Imported {job.FileName} for {userId}: {job.Inserted:N0} new plays, {job.Duplicates:N0} already stored, {job.Skipped:N0} left out (of {job.TotalTracks:N0} entries)."),
-        };
-        foreach (var (reason, count) in job.SkippedByReason.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
-        {
-            lines.Add(string.Create(culture, $"  {reason}: {count:N0}"));
-        }
-
-        var seconds = (rules.MinPlayedMs / 1000.0).ToString("0.###", culture);
-        lines.Add(string.Create(culture, $"Rules: a play counts when it lasted at least {seconds} s (Import:MinPlayedMs = {rules.MinPlayedMs})."));
-        lines.Add(rules.IncludeIncognito
-            ? "Private-session (incognito) plays are included (Import:IncludeIncognito = true)."
-            : "Private-session (incognito) plays are left out (Import:IncludeIncognito = false).");
-        lines.Add("Podcasts, audiobooks and videos are not music plays and are left out.");
-        return string.Join(Environment.NewLine, lines);
     }
 
     private static bool TryParse(IReadOnlyList<string> arguments, out string path, out string user)

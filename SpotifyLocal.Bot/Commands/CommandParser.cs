@@ -21,7 +21,7 @@ public static class CommandParser
         ("unlink", "/unlink", "disconnect Spotify (your plays stay)"),
         ("forget", "/forget", "delete everything stored about you"),
         ("timezone", "/timezone [Europe/Berlin]", "show or set your time zone"),
-        ("weekly", "/weekly on|off", "a private weekly summary"),
+        ("weekly", "/weekly on|off", "your top artists and tracks of the week, every Monday morning"),
         ("help", "/help", "this list"),
     ];
 

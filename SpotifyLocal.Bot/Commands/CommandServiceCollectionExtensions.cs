@@ -21,6 +21,10 @@ public static class CommandServiceCollectionExtensions
         services.AddCommandHandler<UnlinkCommand, UnlinkCommandHandler>();
         services.AddCommandHandler<ForgetCommand, ForgetCommandHandler>();
         services.AddCommandHandler<RecentCommand, RecentCommandHandler>();
+        services.AddCommandHandler<TopCommand, TopCommandHandler>();
+        services.AddCommandHandler<StatsCommand, StatsCommandHandler>();
+        services.AddCommandHandler<ImportCommand, ImportCommandHandler>();
+        services.AddCommandHandler<LinkCommand, LinkCommandHandler>();
         return services;
     }
 

@@ -21,8 +21,8 @@ public sealed class ConsoleAdapter(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Let the host finish starting (and log) before the first prompt.
-        await Task.Yield();
+        // Start reading only once the host has started: stopping it mid-start (input already at its end) would fail the start.
+        await WhenStartedAsync(lifetime.ApplicationStarted, stoppingToken);
         var identity = new ChatIdentity(ChatIdentity.Console, options.Value.UserId);
         await Output.WriteLineAsync("SpotifyLocal console. Type /help for commands; try /import samples/demo-export.zip then /top month artists. /quit exits.");
         while (!stoppingToken.IsCancellationRequested)
@@ -88,7 +88,13 @@ public sealed class ConsoleAdapter(
             var directory = Path.GetFullPath(options.Value.OutputDirectory);
             Directory.CreateDirectory(directory);
             var stamp = time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-            var path = Path.Combine(directory, $"{commandName}-{stamp}-{Path.GetFileName(reply.PngFileName)}");
+            var baseName = $"{commandName}-{stamp}";
+            var path = Path.Combine(directory, baseName + ".png");
+            for (var n = 2; File.Exists(path); n++)
+            {
+                path = Path.Combine(directory, $"{baseName}-{n}.png");
+            }
+
             await File.WriteAllBytesAsync(path, reply.Png, cancellationToken);
             await Output.WriteLineAsync($"Chart written to {path}");
         }
@@ -99,6 +105,14 @@ public sealed class ConsoleAdapter(
         }
 
         await Output.FlushAsync(cancellationToken);
+    }
+
+    private static async Task WhenStartedAsync(CancellationToken started, CancellationToken stoppingToken)
+    {
+        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var onStarted = started.Register(() => signal.TrySetResult());
+        await using var onStopping = stoppingToken.Register(() => signal.TrySetResult());
+        await signal.Task;
     }
 
     private async Task<string?> ReadLineAsync(CancellationToken stoppingToken)

@@ -11,6 +11,12 @@ public static class DiscordCommandDefinitions
     /// <summary>Interaction contexts: 0 = server, 1 = DM with the bot.</summary>
     private static readonly IReadOnlyList<int> ServerAndBotDm = [0, 1];
 
+    /// <summary>Interaction contexts: 0 = server only.</summary>
+    private static readonly IReadOnlyList<int> ServerOnly = [0];
+
+    /// <summary>Channel types a weekly summary can go to: 0 = text, 5 = announcement.</summary>
+    private static readonly IReadOnlyList<int> TextChannels = [0, 5];
+
     /// <summary>Installation types: 0 = installed to a server.</summary>
     private static readonly IReadOnlyList<int> GuildInstall = [0];
 
@@ -50,14 +56,29 @@ public static class DiscordCommandDefinitions
         Command("timezone", "Show or set the time zone your periods are counted in",
             new ApplicationCommandOptionDto(ApplicationCommandOptionType.String, "zone",
                 "An IANA time zone such as Europe/Berlin (leave out to see yours)")),
-        Command("weekly", "Turn your private weekly summary on or off",
-            new ApplicationCommandOptionDto(ApplicationCommandOptionType.String, "state", "on or off (leave out to see yours)",
+        Command("weekly", "Server admins: post a weekly summary in a channel (in a DM: your private summary)",
+            new ApplicationCommandOptionDto(ApplicationCommandOptionType.Channel, "channel",
+                "Where the server's weekly summary goes (needs Manage Server)", ChannelTypes: TextChannels),
+            new ApplicationCommandOptionDto(ApplicationCommandOptionType.String, "state", "on or off (leave out to see the setting)",
                 Choices: [new("on", "on"), new("off", "off")])),
+        ServerCommand("visibility", "Let this server see your listening (leaderboards, weekly post, /top user:)",
+            new ApplicationCommandOptionDto(ApplicationCommandOptionType.String, "state", "on or off (default: off)",
+                Choices: [new("on", "on"), new("off", "off")])),
+        ServerCommand("server", "This server's leaderboard and settings",
+            new ApplicationCommandOptionDto(ApplicationCommandOptionType.SubCommand, "top",
+                "Top artists, tracks or albums of the members who turned on /visibility",
+                Options: [Period(), new(ApplicationCommandOptionType.String, "type", "What to rank", Choices: TypeChoices)]),
+            new ApplicationCommandOptionDto(ApplicationCommandOptionType.SubCommand, "timezone",
+                "Show or (Manage Server) set the time zone the server's weeks follow",
+                Options: [new(ApplicationCommandOptionType.String, "zone", "An IANA time zone such as Europe/Berlin")])),
         Command("help", "What this bot can do"),
     ];
 
     private static ApplicationCommandOptionDto Period() =>
         new(ApplicationCommandOptionType.String, "period", "Which period (default: last 30 days)", Choices: PeriodChoices);
+
+    private static ApplicationCommandDto ServerCommand(string name, string description, params ApplicationCommandOptionDto[] options) =>
+        new(name, description, options, ServerOnly, GuildInstall);
 
     private static ApplicationCommandDto Command(string name, string description, params ApplicationCommandOptionDto[] options) =>
         new(name, description, options.Length == 0 ? null : options, ServerAndBotDm, GuildInstall);

@@ -11,7 +11,7 @@ namespace SpotifyLocal.Bot.Discord;
 public static class DiscordCommandMapper
 {
     /// <summary>Commands whose answer only the caller should see; they are deferred as ephemeral.</summary>
-    private static readonly HashSet<string> PrivateCommands = ["link", "unlink", "forget", "timezone", "weekly", "import"];
+    private static readonly HashSet<string> PrivateCommands = ["link", "unlink", "forget", "timezone", "weekly", "visibility", "import"];
 
     public static CommandParseResult Map(InteractionDto interaction)
     {
@@ -40,13 +40,11 @@ public static class DiscordCommandMapper
             "forget" => CommandParseResult.Ok(new ForgetCommand(Confirmed: false)),
             "help" => CommandParseResult.Ok(new HelpCommand()),
             "timezone" => CommandParseResult.Ok(new TimeZoneCommand(Option("zone"))),
-            "weekly" => Option("state") switch
-            {
-                null => CommandParseResult.Ok(new WeeklyCommand(null)),
-                "on" => CommandParseResult.Ok(new WeeklyCommand(true)),
-                "off" => CommandParseResult.Ok(new WeeklyCommand(false)),
-                _ => CommandParseResult.Fail("Usage: " + CommandParser.UsageOf("weekly")),
-            },
+            "weekly" => MapWeekly(interaction.GuildId, Option("channel"), Option("state")),
+            "visibility" => TryOnOff(Option("state"), out var visible)
+                ? CommandParseResult.Ok(new VisibilityCommand(visible))
+                : CommandParseResult.Fail("Usage: /visibility state:on|off"),
+            "server" => MapServer(data.Options?.FirstOrDefault()),
             "import" => ImportAttachment(interaction) is null
                 ? CommandParseResult.Fail("Attach your Spotify export ZIP to /import (the file option).")
                 : CommandParseResult.Ok(new ImportCommand(null, null)),
@@ -66,6 +64,53 @@ public static class DiscordCommandMapper
     /// <summary>Whether to defer privately, before the handler has said anything.</summary>
     public static bool IsPrivate(InteractionDto interaction) =>
         interaction.Data?.Name is { } name && PrivateCommands.Contains(name);
+
+    // In a server /weekly is the server's post (admins); in a DM it is the caller's private summary.
+    private static CommandParseResult MapWeekly(string? guildId, string? channel, string? state)
+    {
+        if (!TryOnOff(state, out var enabled))
+        {
+            return CommandParseResult.Fail("Usage: /weekly channel:#stats, or /weekly state:on|off");
+        }
+
+        if (guildId is null)
+        {
+            return channel is null
+                ? CommandParseResult.Ok(new WeeklyCommand(enabled))
+                : CommandParseResult.Fail("A weekly channel can only be set in a server.");
+        }
+
+        return enabled == false && channel is not null
+            ? CommandParseResult.Fail("Pick a channel or turn the weekly post off, not both.")
+            : CommandParseResult.Ok(new ServerWeeklyCommand(channel, channel is null ? enabled : true));
+    }
+
+    private static CommandParseResult MapServer(InteractionOptionDto? subcommand)
+    {
+        string? Option(string name) => subcommand?.Options?.FirstOrDefault(o => o.Name == name)?.Text;
+        switch (subcommand?.Name)
+        {
+            case "top":
+                var kind = Core.Storage.TopKind.Artists;
+                if (Option("type") is { } type && !CommandParser.TryParseKind(type, out kind))
+                {
+                    return CommandParseResult.Fail("Usage: /server top [period] [type]");
+                }
+
+                return CommandParseResult.Ok(new ServerTopCommand(Option("period") ?? CommandParser.DefaultPeriod, kind));
+            case "timezone":
+                return CommandParseResult.Ok(new ServerTimeZoneCommand(Option("zone")));
+            default:
+                return CommandParseResult.Fail("Usage: /server top [period] [type], /server timezone [zone]");
+        }
+    }
+
+    /// <summary>"on"/"off" as true/false, not given as null; false when the text is something else.</summary>
+    private static bool TryOnOff(string? state, out bool? value)
+    {
+        value = state switch { "on" => true, "off" => false, _ => null };
+        return state is null || value is not null;
+    }
 
     private static CommandParseResult MapTop(string period, string? type, string? user)
     {

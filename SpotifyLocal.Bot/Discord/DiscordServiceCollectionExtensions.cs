@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SpotifyLocal.Bot.Discord.Gateway;
 using SpotifyLocal.Bot.Discord.Rest;
+using SpotifyLocal.Core.Summaries;
 
 namespace SpotifyLocal.Bot.Discord;
 
@@ -12,7 +13,7 @@ public static class DiscordServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the Discord REST and gateway clients bound to the <c>Discord</c> section. The section is validated at start
-    /// only when <c>Discord:BotToken</c> is set, and only then does the <see cref="DiscordAdapter"/> run (it needs AddCommands).
+    /// only when <c>Discord:BotToken</c> is set, and only then do the <see cref="DiscordAdapter"/> run (it needs AddCommands) and weekly summaries post to channels.
     /// </summary>
     public static IServiceCollection AddDiscord(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,6 +28,7 @@ public static class DiscordServiceCollectionExtensions
         if (!string.IsNullOrWhiteSpace(configuration[$"{DiscordOptions.SectionName}:{nameof(DiscordOptions.BotToken)}"]))
         {
             services.AddHostedService<DiscordAdapter>();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<ISummaryPublisher, DiscordSummaryPublisher>());
         }
 
         return services;

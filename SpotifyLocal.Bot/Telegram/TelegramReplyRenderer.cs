@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using SpotifyLocal.Bot.Commands;
 using Telegram.Bot;
@@ -106,15 +105,20 @@ public sealed class TelegramReplyRenderer(ILogger<TelegramReplyRenderer> logger)
         var html = new StringBuilder();
         if (title is not null)
         {
-            html.Append("<b>").Append(WebUtility.HtmlEncode(title)).Append("</b>");
+            html.Append("<b>").Append(Escape(title)).Append("</b>");
             if (text.Length > 0)
             {
                 html.Append('\n');
             }
         }
 
-        return html.Append(WebUtility.HtmlEncode(text)).ToString();
+        return html.Append(Escape(text)).ToString();
     }
+
+    /// <summary>Telegram's HTML mode needs only these three escaped; other characters stay readable as they are.</summary>
+    internal static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal);
 
     internal static string Truncate(string text, int limit)
     {

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpotifyLocal.Core.Accounts;
+using SpotifyLocal.Core.Summaries;
 using Telegram.Bot;
 
 namespace SpotifyLocal.Bot.Telegram;
@@ -39,6 +41,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramReplyRenderer>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddHostedService<TelegramPollingWorker>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISummaryPublisher, TelegramSummaryPublisher>());
         AddChatNotifier(services);
         return services;
     }

@@ -12,6 +12,9 @@ public sealed class ChatAccountService(
     IChatLinkStore chatLinks,
     IPlayStore plays,
     IImportJobStore importJobs,
+    IServerSettingsStore servers,
+    IWeeklySubscriptionStore weeklySubscriptions,
+    ISummaryLedgerStore summaryLedger,
     TimeProvider time,
     ILogger<ChatAccountService> logger)
 {
@@ -67,7 +70,10 @@ public sealed class ChatAccountService(
         return true;
     }
 
-    /// <summary>Deletes every play and import job stored for the identity (and its local data); returns the plays deleted.</summary>
+    /// <summary>
+    /// Deletes every play and import job stored for the identity (and its local data), its visibility in servers, its
+    /// weekly subscription and the record of its weekly summaries; returns the plays deleted.
+    /// </summary>
     public async Task<long> ForgetAsync(ChatIdentity identity, CancellationToken cancellationToken)
     {
         var userIds = new HashSet<string>(StringComparer.Ordinal) { identity.LocalUserId, await ResolveUserIdAsync(identity, cancellationToken) };
@@ -77,6 +83,14 @@ public sealed class ChatAccountService(
             deleted += await plays.DeleteUserAsync(userId, cancellationToken);
             await importJobs.DeleteUserAsync(userId, cancellationToken);
         }
+
+        if (identity.Platform == ChatIdentity.Discord)
+        {
+            await servers.RemoveVisibleEverywhereAsync(identity.ChatUserId, cancellationToken);
+        }
+
+        await weeklySubscriptions.SetAsync(identity, false, cancellationToken);
+        await summaryLedger.DeleteTargetAsync(Summaries.SummaryTarget.KeyOf(Summaries.SummaryTargetKind.User, identity.Platform, identity.ChatUserId), cancellationToken);
 
         logger.LogInformation("Forgot {Count} plays of a {Platform} identity", deleted, identity.Platform);
         return deleted;

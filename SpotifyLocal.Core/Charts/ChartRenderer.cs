@@ -152,17 +152,48 @@ public sealed class ChartRenderer
                 line.LineWidth = 1.5f;
             }
 
-            var dateAxis = plot.Axes.DateTimeTicksBottom();
-            var spansYears = days[^1].Day.Year != days[0].Day.Year;
-            dateAxis.TickGenerator = new ScottPlot.TickGenerators.DateTimeAutomatic
-            {
-                LabelFormatter = date => date.ToString(spansYears ? "MMM yyyy" : "d MMM", CultureInfo.InvariantCulture),
-            };
+            plot.Axes.Bottom.TickGenerator = DayTicks(days[0].Day, days[^1].Day);
             plot.Axes.SetLimits(xs[0] - 0.7, xs[^1] + 0.7, 0, Math.Max(1, ys.Max()) * 1.1);
             plot.Axes.Left.Label.Text = "minutes";
             ApplyAxisStyle(plot);
             return Render(plot, canvas => DrawTitle(canvas, title, subtitle));
         }
+    }
+
+    /// <summary>
+    /// Labels on calendar boundaries: every 1st of the month (every few months for long spans, "MMM yyyy"), or
+    /// every Monday for spans of up to two months ("d MMM"), so no month is labelled twice.
+    /// </summary>
+    private static ScottPlot.TickGenerators.NumericManual DayTicks(DateOnly first, DateOnly last)
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var spanDays = last.DayNumber - first.DayNumber;
+        if (spanDays <= 62)
+        {
+            var step = spanDays <= 14 ? 1 : 7;
+            var day = step == 1 ? first : first.AddDays(((int)DayOfWeek.Monday - (int)first.DayOfWeek + 7) % 7);
+            for (; day <= last; day = day.AddDays(step))
+            {
+                ticks.AddMajor(day.ToDateTime(TimeOnly.MinValue).ToOADate(), day.ToString("d MMM", CultureInfo.InvariantCulture));
+            }
+
+            return ticks;
+        }
+
+        var months = (last.Year - first.Year) * 12 + last.Month - first.Month;
+        var monthStep = Math.Max(1, (int)Math.Ceiling(months / 12.0));
+        var month = new DateOnly(first.Year, first.Month, 1);
+        if (month < first)
+        {
+            month = month.AddMonths(1);
+        }
+
+        for (; month <= last; month = month.AddMonths(monthStep))
+        {
+            ticks.AddMajor(month.ToDateTime(TimeOnly.MinValue).ToOADate(), month.ToString("MMM yyyy", CultureInfo.InvariantCulture));
+        }
+
+        return ticks;
     }
 
     /// <summary>A weekday × hour heatmap of minutes listened, Monday on top, hours in the user's zone.</summary>

@@ -4,10 +4,10 @@ namespace SpotifyLocal.Core.Import;
 /// An import that cannot go on because of its input (not a Spotify export, damaged, too large, …) or because
 /// another import is running. <see cref="Exception.Message"/> is written for the user and safe to show in chat.
 /// </summary>
-public sealed class ImportRejectedException : Exception
+public sealed class ImportRejectedException : UserFacingException
 {
     public ImportRejectedException(string message)
-        : base(message)
+        : base(message, null)
     {
     }
 

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
 
 namespace SpotifyLocal.Core.Spotify;
 
@@ -48,16 +47,7 @@ public sealed class SpotifyAccountsClient(HttpClient httpClient, IOptions<Spotif
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.ClientId}:{settings.ClientSecret}"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await httpClient.SendAsync(request, cancellationToken);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException
-                                   || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new SpotifyUnavailableException(null, ex);
-        }
+        var response = await SpotifyTransport.SendAsync(httpClient, request, cancellationToken);
 
         using (response)
         {

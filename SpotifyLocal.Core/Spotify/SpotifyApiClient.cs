@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization.Metadata;
-using Polly.Timeout;
 
 namespace SpotifyLocal.Core.Spotify;
 
@@ -36,16 +35,7 @@ public sealed class SpotifyApiClient(HttpClient httpClient)
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await httpClient.SendAsync(request, cancellationToken);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException
-                                   || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new SpotifyUnavailableException(null, ex);
-        }
+        var response = await SpotifyTransport.SendAsync(httpClient, request, cancellationToken);
 
         using (response)
         {

@@ -1,10 +1,10 @@
 namespace SpotifyLocal.Core.Spotify;
 
 /// <summary>Base of every Spotify failure; <see cref="Exception.Message"/> is safe to show a user (no tokens, no codes).</summary>
-public class SpotifyException : Exception
+public class SpotifyException : UserFacingException
 {
     public SpotifyException(string message)
-        : base(message)
+        : base(message, null)
     {
     }
 

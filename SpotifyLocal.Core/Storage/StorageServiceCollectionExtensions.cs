@@ -40,6 +40,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddSingleton<IChatLinkStore, SqliteChatLinkStore>();
         services.AddSingleton<IImportJobStore, SqliteImportJobStore>();
+        services.AddSingleton<IServerSettingsStore, SqliteServerSettingsStore>();
+        services.AddSingleton<IWeeklySubscriptionStore, SqliteWeeklySubscriptionStore>();
+        services.AddSingleton<ISummaryLedgerStore, SqliteSummaryLedgerStore>();
         services.AddHostedService<SqliteStorageInitializer>();
         return services;
     }

@@ -35,6 +35,7 @@ public sealed class ChartRendererTests
     [Fact]
     public void Emoji_in_names_are_drawn_in_colour()
     {
+        InstalledFonts.RequireEveryScript();
         using var bitmap = Decode(_renderer.RenderTop([Item("🎧🔥🌈", "Lofi Girl", 3)], TopKind.Tracks, Header));
 
         Assert.True(CountColourful(bitmap, 0, 110, 470, 620) > 50, $"colour emoji should appear in the name column (needs fonts-noto-color-emoji: apt-get install -y {ChartFonts.AptPackages})");

@@ -67,10 +67,24 @@ public sealed class ConsoleAdapterTests : IAsyncDisposable
         Assert.Equal(0, await _bot.Get<IPlayStore>().CountAsync(PlayScope.AllTime(identity.LocalUserId), Ct));
     }
 
+    [Fact]
+    public async Task The_demo_export_imports_with_a_progress_line_per_batch_and_top_writes_a_chart_file()
+    {
+        var (output, _) = await RunScriptAsync($"/import {Samples.DemoExport()}", "/top all artists");
+
+        Assert.Contains("Imported demo-export.zip: 3,201 new plays, 0 already stored, 399 left out (of 3,600 entries).", output, StringComparison.Ordinal);
+        Assert.Contains("[##############################] 100 % 3,600 of 3,600 entries", output, StringComparison.Ordinal);
+        var chart = output.Split('\n').Single(l => l.StartsWith("Chart written to ", StringComparison.Ordinal))["Chart written to ".Length..].Trim();
+        using var bitmap = SkiaSharp.SKBitmap.Decode(chart);
+        Assert.Equal(1200, bitmap.Width);
+        Assert.StartsWith(_bot.WorkDirectory, chart, StringComparison.Ordinal);
+    }
+
     private async Task<(string Output, IHostApplicationLifetime Lifetime)> RunScriptAsync(params string[] lines)
     {
         var output = new StringWriter();
         var lifetime = Substitute.For<IHostApplicationLifetime>();
+        lifetime.ApplicationStarted.Returns(new CancellationToken(canceled: true));
         var adapter = new ConsoleAdapter(
             _bot.Get<CommandDispatcher>(),
             new ConsoleStreams(new StringReader(string.Join('\n', lines) + "\n"), output, IsInteractive: false),

@@ -23,7 +23,7 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<FakeDiscordGatewayConnection> StartAsync()
+    private async Task<FakeDiscordGatewayConnection> StartAsync(bool standInHandlers = true)
     {
         _fake = await FakeDiscordServer.StartAsync();
         var settings = new Dictionary<string, string?>
@@ -38,8 +38,11 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
         _bot = new TestBot(settings, configure: services =>
         {
             services.AddDiscord(configuration);
-            services.AddCommandHandler<TopCommand, ChartTopHandler>();
-            services.AddCommandHandler<ImportCommand, ByteCountingImportHandler>();
+            if (standInHandlers)
+            {
+                services.AddCommandHandler<TopCommand, ChartTopHandler>();
+                services.AddCommandHandler<ImportCommand, ByteCountingImportHandler>();
+            }
         });
         _adapter = _bot.Services.GetServices<IHostedService>().OfType<DiscordAdapter>().Single();
         await _adapter.StartAsync(Ct);
@@ -184,6 +187,53 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
         Assert.Equal("adapter-session", resume.GetProperty("session_id").GetString());
         Assert.Contains("/top", edit.Json.GetProperty("embeds")[0].GetProperty("description").GetString());
         Assert.Single(_fake.Requests, r => r.Method == "PUT");
+    }
+
+    [Fact]
+    public async Task Real_top_month_edits_the_deferred_reply_with_a_decodable_chart_and_the_ranked_list()
+    {
+        var connection = await StartAsync(standInHandlers: false);
+        var userId = new ChatIdentity(ChatIdentity.Discord, Interactions.MemberUserId).LocalUserId;
+        var now = _bot.Time.GetUtcNow();
+        await _bot.Get<IPlayStore>().InsertAsync(
+        [
+            Plays.One(userId, "Hyperballad", "Björk", "Post", now.AddDays(-1)),
+            Plays.One(userId, "Hyperballad", "Björk", "Post", now.AddDays(-1).AddMinutes(6)),
+            Plays.One(userId, "Orbit", "Сплин", null, now.AddDays(-2)),
+        ], Ct);
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", Interactions.SlashCommand("top", new JsonArray(Interactions.Option("period", 3, "month"))));
+        var edit = await _fake.WaitForRequestAsync(r => r.Method == "PATCH", Ct);
+
+        using var bitmap = SkiaSharp.SKBitmap.Decode(Assert.Single(edit.Files).Content);
+        Assert.Equal((1200, 675), (bitmap.Width, bitmap.Height));
+        var description = edit.Json.GetProperty("embeds")[0].GetProperty("description").GetString()!;
+        Assert.StartsWith("1. Björk — Hyperballad · 2 plays", description, StringComparison.Ordinal);
+        Assert.Contains("2. Сплин — Orbit · 1 play", description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Real_import_of_an_attached_export_reports_progress_and_the_exact_counts()
+    {
+        var connection = await StartAsync(standInHandlers: false);
+        using var files = new SpotifyLocal.Tests.Import.ExportFiles();
+        var history = new SpotifyLocal.Tests.Import.ExtendedHistoryBuilder(new DateTimeOffset(2025, 1, 1, 9, 0, 0, TimeSpan.Zero))
+            .Music(1_500, distinctTracks: 40)
+            .Podcasts(7)
+            .ShortPlays(12);
+        var zip = await File.ReadAllBytesAsync(files.Zip([.. history.ToFiles(rowsPerFile: 600).Select(f => ("Spotify Extended Streaming History/" + f.Name, f.Json))]), Ct);
+        _fake.AddAttachment("my_spotify_data.zip", zip);
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", ImportInteraction("my_spotify_data.zip", zip.Length));
+        var final = await _fake.WaitForRequestAsync(
+            r => r.Method == "PATCH" && r.Json.TryGetProperty("embeds", out var embeds) && embeds[0].GetProperty("description").GetString()!.StartsWith("Imported", StringComparison.Ordinal),
+            Ct);
+
+        var summary = final.Json.GetProperty("embeds")[0].GetProperty("description").GetString()!;
+        Assert.Contains($"{history.ExpectedPlays:N0} new plays, 0 already stored", summary, StringComparison.Ordinal);
+        Assert.Contains("podcast: 7", summary, StringComparison.Ordinal);
+        var userId = new ChatIdentity(ChatIdentity.Discord, Interactions.MemberUserId).LocalUserId;
+        Assert.Equal(history.ExpectedPlays, await _bot.Get<IPlayStore>().CountAsync(PlayScope.AllTime(userId), Ct));
     }
 
     private async Task<List<FakeDiscordRequest>> WaitForEditsAsync(int count)

@@ -104,7 +104,7 @@ public sealed class DiscordRestClientTests
         var request = host.Fake.Requests.Single(r => r.Method == "PUT");
         Assert.Equal($"/api/v10/applications/{FakeDiscordServer.ApplicationId}/guilds/123/commands", request.Path);
         var names = request.Json.EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["link", "unlink", "forget", "top", "stats", "recent", "import", "timezone", "weekly", "help"], names);
+        Assert.Equal(["link", "unlink", "forget", "top", "stats", "recent", "import", "timezone", "weekly", "visibility", "server", "help"], names);
         var top = request.Json.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "top");
         var period = top.GetProperty("options").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "period");
         Assert.Equal(3, period.GetProperty("type").GetInt32());
@@ -112,7 +112,7 @@ public sealed class DiscordRestClientTests
         var import = request.Json.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "import");
         Assert.Equal(11, import.GetProperty("options")[0].GetProperty("type").GetInt32());
         Assert.Equal([0, 1], top.GetProperty("contexts").EnumerateArray().Select(c => c.GetInt32()));
-        Assert.Equal(10, registered.Count);
+        Assert.Equal(12, registered.Count);
     }
 
     [Fact]

@@ -28,6 +28,9 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     private readonly List<(string Method, string PathPrefix, double RetryAfter, bool Global)> _rateLimits = [];
     private readonly Dictionary<string, byte[]> _attachments = [];
     private readonly List<int?> _clientCloses = [];
+    private readonly Dictionary<string, int> _failingChannels = [];
+    private readonly Dictionary<string, string> _messagesByNonce = [];
+    private readonly List<string> _createdChannelMessages = [];
     private TaskCompletionSource _requestArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sequence;
     private int _connectionCount;
@@ -84,6 +87,18 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     public void RateLimitNext(string method, string pathPrefix, double retryAfterSeconds, bool global = false)
     {
         lock (_lock) { _rateLimits.Add((method, pathPrefix, retryAfterSeconds, global)); }
+    }
+
+    /// <summary>Every later post to the channel answers <paramref name="status"/> (403 Missing Access, 404 Unknown Channel).</summary>
+    public void FailChannel(string channelId, int status)
+    {
+        lock (_lock) { _failingChannels[channelId] = status; }
+    }
+
+    /// <summary>Ids of the channel messages actually created (a post deduplicated by <c>enforce_nonce</c> adds none).</summary>
+    public IReadOnlyList<string> CreatedChannelMessages
+    {
+        get { lock (_lock) { return [.. _createdChannelMessages]; } }
     }
 
     public async Task<FakeDiscordGatewayConnection> NextConnectionAsync(CancellationToken cancellationToken) =>
@@ -231,9 +246,11 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             case ("POST", ["interactions", _, _, "callback"]):
                 response.StatusCode = StatusCodes.Status204NoContent;
                 return;
+            case ("POST", ["channels", var channelId, "messages"]):
+                await CreateChannelMessageAsync(response, request, channelId);
+                return;
             case ("PATCH", ["webhooks", _, _, "messages", "@original"]):
             case ("POST", ["webhooks", _, _]):
-            case ("POST", ["channels", _, "messages"]):
                 await response.WriteAsJsonAsync(new JsonObject
                 {
                     ["id"] = (900000 + Requests.Count).ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -249,6 +266,46 @@ public sealed class FakeDiscordServer : IAsyncDisposable
                 await response.WriteAsJsonAsync(new JsonObject { ["message"] = "404: Not Found", ["code"] = 0 });
                 return;
         }
+    }
+
+    // Like Discord: a failing channel answers its error; with enforce_nonce a nonce seen before returns that message.
+    private async Task CreateChannelMessageAsync(HttpResponse response, FakeDiscordRequest request, string channelId)
+    {
+        var json = request.Json;
+        var nonce = json.ValueKind == System.Text.Json.JsonValueKind.Object && json.TryGetProperty("nonce", out var n) ? n.GetString() : null;
+        var enforce = json.ValueKind == System.Text.Json.JsonValueKind.Object && json.TryGetProperty("enforce_nonce", out var e) && e.GetBoolean();
+        string id;
+        lock (_lock)
+        {
+            if (_failingChannels.TryGetValue(channelId, out var status))
+            {
+                response.StatusCode = status;
+                id = "";
+            }
+            else if (enforce && nonce is not null && _messagesByNonce.TryGetValue(nonce, out var existing))
+            {
+                id = existing;
+            }
+            else
+            {
+                id = (700000 + _createdChannelMessages.Count).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                _createdChannelMessages.Add(id);
+                if (nonce is not null)
+                {
+                    _messagesByNonce[nonce] = id;
+                }
+            }
+        }
+
+        if (id.Length == 0)
+        {
+            await response.WriteAsJsonAsync(response.StatusCode == 404
+                ? new JsonObject { ["message"] = "Unknown Channel", ["code"] = 10003 }
+                : new JsonObject { ["message"] = "Missing Access", ["code"] = 50001 });
+            return;
+        }
+
+        await response.WriteAsJsonAsync(new JsonObject { ["id"] = id, ["channel_id"] = channelId, ["content"] = "" });
     }
 
     private async Task<FakeDiscordRequest> RecordAsync(HttpRequest request)

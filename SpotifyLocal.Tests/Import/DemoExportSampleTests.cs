@@ -1,3 +1,4 @@
+using SpotifyLocal.Tests.Builders;
 using SpotifyLocal.Core.Storage;
 
 namespace SpotifyLocal.Tests.Import;
@@ -7,7 +8,7 @@ public sealed class DemoExportSampleTests
     [Fact]
     public async Task The_demo_export_sample_imports_with_the_counts_it_was_generated_with()
     {
-        var sample = FindSample();
+        var sample = Samples.DemoExport();
         await using var harness = new ImportHarness();
 
         var job = await harness.ImportAsync(sample, userId: "demo");
@@ -19,19 +20,5 @@ public sealed class DemoExportSampleTests
         Assert.Equal(new Dictionary<string, long> { ["short"] = 263, ["incognito"] = 25, ["podcast"] = 111 }, job.SkippedByReason);
         var newest = (await harness.Database.Plays.GetRecentAsync("demo", 1, TestContext.Current.CancellationToken))[0];
         Assert.Equal(2026, newest.PlayedAt.Year);
-    }
-
-    private static string FindSample()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "samples", "demo-export.zip");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("samples/demo-export.zip not found above " + AppContext.BaseDirectory);
     }
 }

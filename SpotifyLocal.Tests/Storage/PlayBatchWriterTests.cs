@@ -23,7 +23,7 @@ public sealed class PlayBatchWriterTests : IAsyncDisposable
         var result = await _writer.WriteAsync(
         [
             Plays.One("u1", "Song", "Band", "Album (Deluxe)", T0.AddSeconds(-7), PlaySource.Import, trackId: "spotify:track:deluxe"),
-            Plays.One("u1", "Song", "Band", "Album", T0.AddSeconds(12), PlaySource.Import, trackId: "spotify:track:single"),
+            Plays.One("u1", "Song", "Band", "Album", T0.AddSeconds(18), PlaySource.Import, trackId: "spotify:track:single"),
         ], Ct);
 
         Assert.Equal(new InsertResult(0, 2), result);

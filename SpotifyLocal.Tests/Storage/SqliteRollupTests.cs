@@ -119,7 +119,7 @@ public sealed class SqliteRollupTests : IAsyncLifetime
             await InsertWithoutStoreAsync(connection, plays);
         }
 
-        // The test database's SqliteDatabase has not opened the file yet: its first use migrates 1 → 2.
+        // The test database's SqliteDatabase has not opened the file yet: its first use runs every later migration.
         await AssertRollupsEqualRawAsync(["u1"], ["u2"], ["u1", "u2"]);
         Assert.Equal(plays.Count(p => p.UserId == "u1"), (await RollupsAsync(["u1"], TopKind.Artists)).Sum(a => a.Plays));
     }

@@ -3,15 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using SpotifyLocal.Bot.Commands;
-using SpotifyLocal.Bot.Telegram;
+using SpotifyLocal.Bot;
 using SpotifyLocal.Core.Storage;
 using SpotifyLocal.Tests.Fakes;
 
 namespace SpotifyLocal.Tests.Telegram;
 
 /// <summary>
-/// The bot's Telegram side as the host wires it (AddStorage, AddCommands, AddTelegram) on a temp SQLite file,
+/// The bot as the host wires it (AddSpotifyLocal, with Telegram enabled) on a temp SQLite file,
 /// polling the loopback fake Bot API through the real Telegram.Bot client.
 /// </summary>
 public sealed class TelegramBotHarness : IAsyncDisposable
@@ -64,11 +63,10 @@ public sealed class TelegramBotHarness : IAsyncDisposable
         var logs = new CollectingLoggerProvider();
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        // The host's own service graph (storage, stats, charts, import, commands, Telegram), on the fake clock.
+        builder.Services.AddSpotifyLocal(builder.Configuration);
         builder.Services.AddSingleton<FakeTimeProvider>(time);
         builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddStorage(builder.Configuration);
-        builder.Services.AddCommands(builder.Configuration);
-        builder.Services.AddTelegram(builder.Configuration);
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);

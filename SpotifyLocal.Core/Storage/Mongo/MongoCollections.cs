@@ -3,7 +3,7 @@ using MongoDB.Driver;
 namespace SpotifyLocal.Core.Storage.Mongo;
 
 /// <summary>
-/// The database and its four typed collections, made from the one <see cref="IMongoClient"/> singleton.
+/// The database and its typed collections, made from the one <see cref="IMongoClient"/> singleton.
 /// Creating it does not contact the server (the driver connects on the first operation).
 /// </summary>
 public sealed class MongoCollections
@@ -12,6 +12,10 @@ public sealed class MongoCollections
     public const string PlaysName = "plays";
     public const string ImportJobsName = "import_jobs";
     public const string ChatLinksName = "chat_links";
+    public const string ServerSettingsName = "server_settings";
+    public const string VisibleMembersName = "visible_members";
+    public const string WeeklySubscriptionsName = "weekly_subscriptions";
+    public const string SummaryLedgerName = "summary_ledger";
 
     public MongoCollections(IMongoClient client, string databaseName)
     {
@@ -22,6 +26,10 @@ public sealed class MongoCollections
         Plays = Database.GetCollection<PlayDocument>(PlaysName);
         ImportJobs = Database.GetCollection<ImportJobDocument>(ImportJobsName);
         ChatLinks = Database.GetCollection<ChatLinkDocument>(ChatLinksName);
+        ServerSettings = Database.GetCollection<ServerSettingsDocument>(ServerSettingsName);
+        VisibleMembers = Database.GetCollection<VisibleMemberDocument>(VisibleMembersName);
+        WeeklySubscriptions = Database.GetCollection<WeeklySubscriptionDocument>(WeeklySubscriptionsName);
+        SummaryLedger = Database.GetCollection<SummaryLedgerDocument>(SummaryLedgerName);
     }
 
     public IMongoDatabase Database { get; }
@@ -33,4 +41,12 @@ public sealed class MongoCollections
     public IMongoCollection<ImportJobDocument> ImportJobs { get; }
 
     public IMongoCollection<ChatLinkDocument> ChatLinks { get; }
+
+    public IMongoCollection<ServerSettingsDocument> ServerSettings { get; }
+
+    public IMongoCollection<VisibleMemberDocument> VisibleMembers { get; }
+
+    public IMongoCollection<WeeklySubscriptionDocument> WeeklySubscriptions { get; }
+
+    public IMongoCollection<SummaryLedgerDocument> SummaryLedger { get; }
 }

@@ -19,6 +19,10 @@ public sealed class MongoStorageInitializer(
         await CreateAsync(collections.Users, MongoUserStore.Indexes, cancellationToken);
         await CreateAsync(collections.ChatLinks, MongoChatLinkStore.Indexes, cancellationToken);
         await CreateAsync(collections.ImportJobs, MongoImportJobStore.Indexes, cancellationToken);
+        await CreateAsync(collections.ServerSettings, MongoServerSettingsStore.SettingsIndexes, cancellationToken);
+        await CreateAsync(collections.VisibleMembers, MongoServerSettingsStore.MemberIndexes, cancellationToken);
+        await CreateAsync(collections.WeeklySubscriptions, MongoWeeklySubscriptionStore.Indexes, cancellationToken);
+        await CreateAsync(collections.SummaryLedger, MongoSummaryLedgerStore.Indexes, cancellationToken);
         logger.LogInformation("Storage: MongoDB {Location}, indexes ensured", settings.ToString());
     }
 

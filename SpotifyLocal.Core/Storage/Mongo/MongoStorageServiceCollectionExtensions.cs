@@ -4,7 +4,7 @@ using MongoDB.Driver;
 
 namespace SpotifyLocal.Core.Storage.Mongo;
 
-/// <summary>Registers the MongoDB backend: one <see cref="IMongoClient"/>, the four stores and the index initializer.</summary>
+/// <summary>Registers the MongoDB backend: one <see cref="IMongoClient"/>, the stores and the index initializer.</summary>
 public static class MongoStorageServiceCollectionExtensions
 {
     /// <summary>
@@ -27,6 +27,9 @@ public static class MongoStorageServiceCollectionExtensions
         services.AddSingleton<IUserStore, MongoUserStore>();
         services.AddSingleton<IChatLinkStore, MongoChatLinkStore>();
         services.AddSingleton<IImportJobStore, MongoImportJobStore>();
+        services.AddSingleton<IServerSettingsStore, MongoServerSettingsStore>();
+        services.AddSingleton<IWeeklySubscriptionStore, MongoWeeklySubscriptionStore>();
+        services.AddSingleton<ISummaryLedgerStore, MongoSummaryLedgerStore>();
         services.AddHostedService<MongoStorageInitializer>();
         return services;
     }

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace SpotifyLocal.Core.Storage.Sqlite;
 
 /// <summary>
-/// Keeps the all-time rollups (<c>play_rollups</c>, see <see cref="SqliteSchema"/> migration 1) exact: every write that adds
+/// Keeps the all-time rollups (<c>play_rollups</c>, see <see cref="SqliteSchema"/> migration 2) exact: every write that adds
 /// plays takes a rowid mark first, then folds the rows above the mark into the rollups in the same transaction.
 /// Plays are only ever removed a whole user at a time, so removal is deleting that user's rollups.
 /// </summary>

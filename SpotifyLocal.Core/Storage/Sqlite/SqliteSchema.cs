@@ -73,7 +73,44 @@ internal static class SqliteSchema
         -- At most one pending/processing import per user.
         CREATE UNIQUE INDEX ux_import_jobs_active ON import_jobs (user_id) WHERE status IN (0, 1);
         """,
-        // 1: exact all-time rollups: per user, kind (0 tracks, 1 artists, 2 albums), key and spelling, kept by
+        """
+        CREATE TABLE server_settings (
+            server_id TEXT NOT NULL PRIMARY KEY,
+            weekly_channel_id TEXT NULL,
+            weekly_enabled INTEGER NOT NULL DEFAULT 0,
+            weekly_disabled_reason TEXT NULL,
+            time_zone TEXT NOT NULL DEFAULT 'UTC'
+        );
+        CREATE INDEX ix_server_settings_weekly ON server_settings (weekly_enabled);
+
+        CREATE TABLE visible_members (
+            server_id TEXT NOT NULL,
+            chat_user_id TEXT NOT NULL,
+            display_name TEXT NULL,
+            since INTEGER NOT NULL,
+            PRIMARY KEY (server_id, chat_user_id)
+        );
+        CREATE INDEX ix_visible_members_user ON visible_members (chat_user_id);
+
+        CREATE TABLE weekly_subscriptions (
+            platform TEXT NOT NULL,
+            chat_user_id TEXT NOT NULL,
+            PRIMARY KEY (platform, chat_user_id)
+        );
+
+        -- One row per (target, week): the primary key is what makes a weekly summary post at most once.
+        CREATE TABLE summary_ledger (
+            target_key TEXT NOT NULL,
+            week TEXT NOT NULL,
+            state INTEGER NOT NULL,
+            nonce TEXT NOT NULL,
+            decided_at INTEGER NOT NULL,
+            completed_at INTEGER NULL,
+            detail TEXT NULL,
+            PRIMARY KEY (target_key, week)
+        );
+        """,
+        // 2: exact all-time rollups: per user, kind (0 tracks, 1 artists, 2 albums), key and spelling, kept by
         // SqlitePlayStore's writes, so an all-time top list sums a few thousand rows instead of grouping every play.
         // artist is '' for the artist kind (primary key columns cannot be NULL).
         """

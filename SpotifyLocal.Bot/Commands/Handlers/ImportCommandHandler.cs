@@ -1,0 +1,49 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using SpotifyLocal.Core;
+using SpotifyLocal.Core.Accounts;
+using SpotifyLocal.Core.Import;
+
+namespace SpotifyLocal.Bot.Commands.Handlers;
+
+/// <summary>/import with an export file: runs the import for the caller, reports progress, answers with the summary.</summary>
+public sealed class ImportCommandHandler(ChatAccountService accounts, ImportService imports, IOptions<ImportOptions> options) : ICommandHandler<ImportCommand>
+{
+    public async Task<BotReply> HandleAsync(ImportCommand command, CommandContext context, CancellationToken cancellationToken)
+    {
+        if (command.FilePath is null)
+        {
+            return new BotReply(
+                "Send your Spotify data export with this command: request it on Spotify's privacy page (\"Extended streaming history\" "
+                + "is best; \"Account data\" works too), then attach the ZIP (or one of its Streaming_History JSON files).")
+            {
+                Private = true,
+            };
+        }
+
+        var path = Path.GetFullPath(command.FilePath);
+        if (!File.Exists(path))
+        {
+            throw new UserFacingException($"There is no file at {command.FilePath}.");
+        }
+
+        var userId = await accounts.ResolveUserIdAsync(context.Caller, cancellationToken);
+        var progress = context.Progress is { } sink ? new ImportProgressReporter(sink) : null;
+        var job = await imports.ImportAsync(path, command.FileName ?? Path.GetFileName(path), userId, progress, cancellationToken);
+        return new BotReply(ImportSummary.Describe(job, options.Value))
+        {
+            Title = "Import finished",
+            Buttons = [ReplyButton.Command("top artists", "/top all artists"), ReplyButton.Command("stats this year", "/stats year")],
+        };
+    }
+
+    /// <summary>Maps import snapshots to chat progress on the importing thread, so updates arrive in order and before the summary.</summary>
+    private sealed class ImportProgressReporter(IProgress<CommandProgress> sink) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => sink.Report(value.TotalTracks == 0
+            ? new CommandProgress("Checking the file…", null)
+            : new CommandProgress(
+                string.Create(CultureInfo.InvariantCulture, $"{value.ProcessedTracks:N0} of {value.TotalTracks:N0} entries · {value.Inserted:N0} new plays"),
+                value.Fraction));
+    }
+}

@@ -1,0 +1,105 @@
+using SkiaSharp;
+using SpotifyLocal.Bot.Commands;
+using SpotifyLocal.Core.Storage;
+using SpotifyLocal.Tests.Builders;
+
+namespace SpotifyLocal.Tests.Commands;
+
+/// <summary>/top and /stats through the real dispatcher, stats service and chart renderer on SQLite.</summary>
+public sealed class ChartCommandTests : IAsyncDisposable
+{
+    private static readonly ChatIdentity Caller = new(ChatIdentity.Telegram, "77");
+    private readonly TestBot _bot = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask DisposeAsync() => _bot.DisposeAsync();
+
+    [Fact]
+    public async Task Top_artists_of_the_month_ranks_by_plays_and_offers_the_other_periods_and_kinds()
+    {
+        var now = _bot.Time.GetUtcNow();
+        await _bot.Get<IPlayStore>().InsertAsync(
+        [
+            Plays.One(Caller.LocalUserId, "A", "Air", "Moon Safari", now.AddDays(-1)),
+            Plays.One(Caller.LocalUserId, "B", "Air", "Moon Safari", now.AddDays(-1).AddMinutes(5)),
+            Plays.One(Caller.LocalUserId, "C", "Röyksopp", "Melody A.M.", now.AddDays(-3)),
+            Plays.One(Caller.LocalUserId, "Old", "Portishead", "Dummy", now.AddDays(-45)),
+        ], Ct);
+
+        var reply = await RunAsync("/top month artists");
+
+        Assert.False(reply.IsError);
+        Assert.Equal("1. Air · 2 plays · 6 min\n2. Röyksopp · 1 play · 3 min", reply.Text);
+        Assert.Equal("Top artists · last 30 days", reply.Title);
+        using var bitmap = SKBitmap.Decode(reply.Png);
+        Assert.Equal((1200, 675), (bitmap.Width, bitmap.Height));
+        Assert.Equal(
+            ["/top week artists", "/top year artists", "/top all artists", "/top month tracks", "/top month albums"],
+            reply.Buttons.Select(b => b.CommandText));
+    }
+
+    [Fact]
+    public async Task Top_follows_the_users_time_zone_for_calendar_periods()
+    {
+        // 23:30 UTC on 31 October is 00:30 on 1 November in Berlin (UTC+1 after the October change).
+        await _bot.Get<IPlayStore>().InsertAsync([Plays.One(Caller.LocalUserId, "Late", "Night Owl", null, new DateTimeOffset(2026, 10, 31, 23, 30, 0, TimeSpan.Zero))], Ct);
+
+        var utcNovember = await RunAsync("/top 2026-11");
+        await RunAsync("/timezone Europe/Berlin");
+        var berlinNovember = await RunAsync("/top 2026-11");
+
+        Assert.StartsWith("No plays in", utcNovember.Text, StringComparison.Ordinal);
+        Assert.Equal("1. Night Owl — Late · 1 play · 3 min", berlinNovember.Text);
+    }
+
+    [Fact]
+    public async Task An_empty_period_and_a_bad_period_get_plain_messages_without_a_chart()
+    {
+        var empty = await RunAsync("/top week");
+        var bad = await RunAsync("/top 2026-13");
+
+        Assert.Null(empty.Png);
+        Assert.StartsWith("No plays in", empty.Text, StringComparison.Ordinal);
+        Assert.True(bad.IsError);
+        Assert.Null(bad.Png);
+        Assert.Contains("month must be 01 to 12", bad.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stats_reports_totals_and_a_listening_per_day_chart()
+    {
+        var now = _bot.Time.GetUtcNow();
+        await _bot.Get<IPlayStore>().InsertAsync(
+        [
+            Plays.One(Caller.LocalUserId, "A", "Air", "Moon Safari", now.AddDays(-1), msPlayed: 3_600_000),
+            Plays.One(Caller.LocalUserId, "B", "Björk", "Post", now.AddDays(-2), msPlayed: 1_800_000),
+        ], Ct);
+
+        var reply = await RunAsync("/stats week");
+
+        Assert.Equal("2 plays · 1 h 30 min listened\n2 songs · 2 artists · 2 albums", reply.Text);
+        Assert.NotNull(SKBitmap.Decode(reply.Png));
+    }
+
+    [Fact]
+    public async Task Expensive_commands_are_rate_limited_per_user()
+    {
+        var replies = new List<BotReply>();
+        for (var i = 0; i < 11; i++)
+        {
+            replies.Add(await RunAsync("/top week"));
+        }
+
+        Assert.All(replies.Take(10), r => Assert.False(r.IsError));
+        Assert.StartsWith("Easy there", replies[^1].Text, StringComparison.Ordinal);
+        _bot.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.False((await RunAsync("/top week")).IsError);
+    }
+
+    private async Task<BotReply> RunAsync(string text)
+    {
+        var command = CommandParser.Parse(text).Command ?? throw new InvalidOperationException(text);
+        return await _bot.Get<CommandDispatcher>().DispatchAsync(command, new CommandContext(Caller), Ct);
+    }
+}

@@ -14,13 +14,16 @@ internal sealed class ImportRun(ImportJob job, ImportOptions settings)
     private long processed;
     private long inserted;
     private long duplicates;
-    private long pendingRows;
+    private Dictionary<string, long> pendingSkipped = new(StringComparer.Ordinal);
 
     public ImportJob Job { get; set; } = job;
 
     public ImportOptions Settings { get; } = settings;
 
-    public List<Play> Pending { get; } = new(settings.BatchSize);
+    public List<Play> Pending { get; private set; } = new(settings.BatchSize);
+
+    /// <summary>The batch being written while the next one is read.</summary>
+    public (Task<InsertResult> Write, ImportBatch Batch)? InFlight { get; set; }
 
     public long ProcessedSinceSave { get; set; }
 
@@ -81,28 +84,38 @@ internal sealed class ImportRun(ImportJob job, ImportOptions settings)
 
     public void Skip(string reason, long count)
     {
-        skipped[reason] = skipped.GetValueOrDefault(reason) + count;
-        processed += count;
+        pendingSkipped[reason] = pendingSkipped.GetValueOrDefault(reason) + count;
         ProcessedSinceSave += count;
     }
 
     public void Add(Play play)
     {
         Pending.Add(play);
-        pendingRows++;
         ProcessedSinceSave++;
     }
 
-    public void Written(InsertResult result)
+    /// <summary>Hands the rows read since the last hand-off to a writer and starts collecting anew.</summary>
+    public ImportBatch TakePending()
+    {
+        var batch = new ImportBatch(Pending, pendingSkipped);
+        Pending = new List<Play>(Settings.BatchSize);
+        pendingSkipped = new Dictionary<string, long>(StringComparer.Ordinal);
+        return batch;
+    }
+
+    /// <summary>Counts a batch once its write has completed, so every snapshot covers whole batches only.</summary>
+    public void Written(ImportBatch batch, InsertResult result)
     {
         inserted += result.Inserted;
         duplicates += result.Duplicates;
-        processed += pendingRows;
-        pendingRows = 0;
-        Pending.Clear();
+        processed += batch.Rows;
+        foreach (var (reason, count) in batch.Skipped)
+        {
+            skipped[reason] = skipped.GetValueOrDefault(reason) + count;
+        }
     }
 
-    /// <summary>The job with the counts of everything written so far (rows of an unwritten batch are not counted yet).</summary>
+    /// <summary>The job with the counts of every completed batch (rows read but not yet written are not counted).</summary>
     public ImportJob Snapshot() => Job with
     {
         ProcessedTracks = processed,

@@ -69,8 +69,8 @@ public sealed partial class ImportService(
                 await ImportFileAsync(run, file, scan, coveredFrom, coveredTo, progress, cancellationToken);
             }
 
-            await FlushAsync(run, progress, cancellationToken);
-            run.Job = run.Snapshot() with { Status = ImportJobStatus.Completed, CompletedAt = time.GetUtcNow() };
+            await FinishAsync(run, progress, cancellationToken);
+            run.Job = run.Job with { Status = ImportJobStatus.Completed, CompletedAt = time.GetUtcNow() };
             await SaveAsync(run, progress, cancellationToken);
             if (scans.Any(s => s.Scan.Kind == ExportFileKind.ExtendedAudio))
             {
@@ -179,16 +179,55 @@ public sealed partial class ImportService(
         }
     }
 
+    /// <summary>
+    /// Completes the batch in flight, saves the job with its exact counts, then starts writing the pending batch
+    /// and returns: reading the next batch overlaps with that write (2 cores: parse on one, SQLite on the other).
+    /// The job is saved only between writes, so it never waits for the store's writer lock.
+    /// </summary>
     private async Task FlushAsync(ImportRun run, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        if (run.Pending.Count > 0)
-        {
-            var result = await writer.WriteAsync(run.Pending, cancellationToken);
-            run.Written(result);
-        }
-
+        await CompleteInFlightAsync(run);
         run.Job = run.Snapshot();
         await SaveAsync(run, progress, cancellationToken);
+        var batch = run.TakePending();
+        if (batch.Plays.Count > 0)
+        {
+            run.InFlight = (writer.WriteAsync(batch.Plays, cancellationToken), batch);
+        }
+        else
+        {
+            run.Written(batch, InsertResult.Empty);
+        }
+    }
+
+    /// <summary>Writes what is left and saves the final counts.</summary>
+    private async Task FinishAsync(ImportRun run, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        await FlushAsync(run, progress, cancellationToken);
+        await CompleteInFlightAsync(run);
+        run.Job = run.Snapshot();
+    }
+
+    private static async Task CompleteInFlightAsync(ImportRun run)
+    {
+        if (run.InFlight is { } inFlight)
+        {
+            run.InFlight = null;
+            run.Written(inFlight.Batch, await inFlight.Write);
+        }
+    }
+
+    /// <summary>On failure, lets a batch already being written finish (or fail) so the job's counts match what is stored.</summary>
+    private static async Task DrainInFlightAsync(ImportRun run)
+    {
+        try
+        {
+            await CompleteInFlightAsync(run);
+        }
+        catch (Exception)
+        {
+            // The batch was rolled back (cancelled or failed): it counts as not written, which is what is stored.
+        }
     }
 
     private async Task SaveAsync(ImportRun run, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -200,8 +239,9 @@ public sealed partial class ImportService(
 
     private async Task FailAsync(ImportRun run, string error, IProgress<ImportProgress>? progress)
     {
-        // Counts stay as last saved: the pending batch was never written.
-        run.Job = run.Job with { Status = ImportJobStatus.Failed, Error = error, CompletedAt = time.GetUtcNow() };
+        // Counts are those of the batches written; the pending batch was never written.
+        await DrainInFlightAsync(run);
+        run.Job = run.Snapshot() with { Status = ImportJobStatus.Failed, Error = error, CompletedAt = time.GetUtcNow() };
         try
         {
             await jobs.UpdateAsync(run.Job, CancellationToken.None);

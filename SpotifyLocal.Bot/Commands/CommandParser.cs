@@ -14,7 +14,7 @@ public static class CommandParser
     public static readonly IReadOnlyList<(string Name, string Usage, string Description)> Usages =
     [
         ("top", "/top [week|month|year|all|2026|2026-11|from..to] [tracks|artists|albums]", "your top tracks, artists or albums as a chart"),
-        ("stats", "/stats [period]", "totals and listening time per day"),
+        ("stats", "/stats [period] [clock]", "totals and listening time per day, or by weekday and hour"),
         ("recent", "/recent", "your latest plays"),
         ("import", "/import <your Spotify data-export ZIP>", "add your whole history from Spotify's export"),
         ("link", "/link", "connect Spotify for live tracking"),
@@ -50,7 +50,7 @@ public static class CommandParser
             "recent" => NoArguments(new RecentCommand(), args),
             "forget" => ParseForget(args),
             "top" => ParseTop(args),
-            "stats" => args.Length <= 1 ? CommandParseResult.Ok(new StatsCommand(args.Length == 1 ? args[0].ToLowerInvariant() : DefaultPeriod)) : Usage("stats"),
+            "stats" => ParseStats(args),
             "import" => ParseImport(args, filePath, fileName),
             "timezone" => args.Length <= 1 ? CommandParseResult.Ok(new TimeZoneCommand(args.Length == 1 ? args[0] : null)) : Usage("timezone"),
             "weekly" => ParseWeekly(args),
@@ -107,6 +107,15 @@ public static class CommandParser
         }
 
         return CommandParseResult.Ok(new TopCommand(period, kind));
+    }
+
+    private static CommandParseResult ParseStats(string[] args)
+    {
+        var clock = args.Any(a => a.Equals(StatsCommand.ClockWord, StringComparison.OrdinalIgnoreCase));
+        var periods = args.Where(a => !a.Equals(StatsCommand.ClockWord, StringComparison.OrdinalIgnoreCase)).ToList();
+        return periods.Count <= 1
+            ? CommandParseResult.Ok(new StatsCommand(periods.Count == 1 ? periods[0].ToLowerInvariant() : DefaultPeriod, clock))
+            : Usage("stats");
     }
 
     private static CommandParseResult ParseForget(string[] args) => args switch

@@ -33,7 +33,7 @@ public static class DiscordCommandMapper
         return data.Name switch
         {
             "top" => MapTop(period, Option("type"), Option("user")),
-            "stats" => CommandParseResult.Ok(new StatsCommand(period)),
+            "stats" => CommandParseResult.Ok(new StatsCommand(period, Option("view") == StatsCommand.ClockWord)),
             "recent" => CommandParseResult.Ok(new RecentCommand()),
             "link" => CommandParseResult.Ok(new LinkCommand()),
             "unlink" => CommandParseResult.Ok(new UnlinkCommand()),

@@ -83,6 +83,33 @@ public sealed class ChartCommandTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Stats_clock_draws_the_weekday_by_hour_chart_and_links_back_to_the_per_day_view()
+    {
+        var now = _bot.Time.GetUtcNow();
+        await _bot.Get<IPlayStore>().InsertAsync([Plays.One(Caller.LocalUserId, "A", "Air", "Moon Safari", now.AddDays(-1))], Ct);
+
+        var perDay = await RunAsync("/stats month");
+        var clock = await RunAsync("/stats month clock");
+
+        Assert.Equal("Listening clock · last 30 days", clock.Title);
+        Assert.Contains("/stats month clock", perDay.Buttons.Select(b => b.CommandText));
+        Assert.Contains("/stats month", clock.Buttons.Select(b => b.CommandText));
+        using var bitmap = SKBitmap.Decode(clock.Png);
+        Assert.Equal((1200, 675), (bitmap.Width, bitmap.Height));
+        Assert.NotEqual(perDay.Png, clock.Png);
+    }
+
+    [Theory]
+    [InlineData("/stats", "month", false)]
+    [InlineData("/stats clock", "month", true)]
+    [InlineData("/stats year CLOCK", "year", true)]
+    [InlineData("/stats clock 2026-11", "2026-11", true)]
+    public void Stats_text_parses_period_and_view_in_any_order(string text, string period, bool clock)
+    {
+        Assert.Equal(new StatsCommand(period, clock), CommandParser.Parse(text).Command);
+    }
+
+    [Fact]
     public async Task Expensive_commands_are_rate_limited_per_user()
     {
         var replies = new List<BotReply>();

@@ -1,10 +1,11 @@
 using SpotifyLocal.Core.Accounts;
 using SpotifyLocal.Core.Charts;
 using SpotifyLocal.Core.Stats;
+using SpotifyLocal.Core.Storage;
 
 namespace SpotifyLocal.Bot.Commands.Handlers;
 
-/// <summary>/stats [period]: totals and a listening-time-per-day chart.</summary>
+/// <summary>/stats [period] [clock]: totals and a listening-time-per-day chart, or the listening clock.</summary>
 public sealed class StatsCommandHandler(ChatAccountService accounts, StatsService stats, ChartRenderer charts) : ICommandHandler<StatsCommand>
 {
     public async Task<BotReply> HandleAsync(StatsCommand command, CommandContext context, CancellationToken cancellationToken)
@@ -17,16 +18,35 @@ public sealed class StatsCommandHandler(ChatAccountService accounts, StatsServic
             return new BotReply($"No plays in {period.Label} yet. Send your Spotify data export with /import, or /link Spotify for live tracking.");
         }
 
-        var days = await stats.GetDailyListeningAsync([user.SpotifyId], period, cancellationToken);
         var name = context.CallerName ?? user.DisplayName ?? "You";
+        var header = new ChartHeader(name, period.Label);
         var text = $"{ReplyText.Count(totals.Plays, "play", "plays")} · {ReplyText.Duration(totals.MsPlayed)} listened\n"
             + $"{ReplyText.Count(totals.DistinctTracks, "song", "songs")} · {ReplyText.Count(totals.DistinctArtists, "artist", "artists")} · {ReplyText.Count(totals.DistinctAlbums, "album", "albums")}";
+        byte[] png;
+        if (command.Clock)
+        {
+            var clock = await stats.GetListeningClockAsync([user.SpotifyId], period, cancellationToken);
+            png = charts.RenderListeningClock(clock, header);
+        }
+        else
+        {
+            var days = await stats.GetDailyListeningAsync([user.SpotifyId], period, cancellationToken);
+            png = charts.RenderDailyListening(days, header);
+        }
+
         return new BotReply(text)
         {
-            Title = $"Listening · {period.Label}",
-            Png = charts.RenderDailyListening(days, new ChartHeader(name, period.Label)),
-            PngFileName = "stats.png",
-            Buttons = [ReplyButton.Command("top tracks", CommandParser.TopText(command.Period, Core.Storage.TopKind.Tracks)), ReplyButton.Command("top artists", CommandParser.TopText(command.Period, Core.Storage.TopKind.Artists))],
+            Title = (command.Clock ? "Listening clock · " : "Listening · ") + period.Label,
+            Png = png,
+            PngFileName = command.Clock ? "clock.png" : "stats.png",
+            Buttons =
+            [
+                command.Clock
+                    ? ReplyButton.Command("per day", StatsCommand.Text(command.Period, clock: false))
+                    : ReplyButton.Command("listening clock", StatsCommand.Text(command.Period, clock: true)),
+                ReplyButton.Command("top tracks", CommandParser.TopText(command.Period, TopKind.Tracks)),
+                ReplyButton.Command("top artists", CommandParser.TopText(command.Period, TopKind.Artists)),
+            ],
         };
     }
 }

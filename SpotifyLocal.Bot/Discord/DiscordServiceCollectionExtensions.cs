@@ -23,7 +23,8 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DiscordRateLimiter>();
-        services.AddHttpClient<DiscordRestClient>();
+        // Interaction and webhook URLs carry interaction tokens: no request-URL logging (the client logs route templates).
+        services.AddHttpClient<DiscordRestClient>().RemoveAllLoggers();
         services.TryAddSingleton<DiscordGatewayClient>();
         if (!string.IsNullOrWhiteSpace(configuration[$"{DiscordOptions.SectionName}:{nameof(DiscordOptions.BotToken)}"]))
         {

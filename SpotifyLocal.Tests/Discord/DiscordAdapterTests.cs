@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using SpotifyLocal.Bot.Commands;
 using SpotifyLocal.Bot.Discord;
 using SpotifyLocal.Core;
@@ -23,7 +24,7 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<FakeDiscordGatewayConnection> StartAsync(bool standInHandlers = true)
+    private async Task<FakeDiscordGatewayConnection> StartAsync(bool standInHandlers = true, SpotifyLocal.Tests.Telegram.CollectingLoggerProvider? logs = null)
     {
         _fake = await FakeDiscordServer.StartAsync();
         var settings = new Dictionary<string, string?>
@@ -38,6 +39,11 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
         _bot = new TestBot(settings, configure: services =>
         {
             services.AddDiscord(configuration);
+            if (logs is not null)
+            {
+                services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace));
+            }
+
             if (standInHandlers)
             {
                 services.AddCommandHandler<TopCommand, ChartTopHandler>();
@@ -187,6 +193,22 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
         Assert.Equal("adapter-session", resume.GetProperty("session_id").GetString());
         Assert.Contains("/top", edit.Json.GetProperty("embeds")[0].GetProperty("description").GetString());
         Assert.Single(_fake.Requests, r => r.Method == "PUT");
+    }
+
+    [Fact]
+    public async Task Interaction_tokens_and_the_bot_token_never_reach_the_logs()
+    {
+        var logs = new SpotifyLocal.Tests.Telegram.CollectingLoggerProvider();
+        var connection = await StartAsync(logs: logs);
+        var interaction = Interactions.SlashCommand("help");
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", interaction);
+        await _fake.WaitForRequestAsync(r => r.Method == "PATCH", Ct);
+
+        var token = interaction["token"]!.GetValue<string>();
+        Assert.NotEmpty(logs.Lines);
+        Assert.DoesNotContain(logs.Lines, line => line.Contains(token, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.Contains(FakeDiscordServer.BotToken, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -63,9 +63,9 @@ public static class BotApplication
         builder.Configuration.AddCommandLine(args);
         // Logs go to stderr so the console adapter's replies (stdout) stay clean for scripts.
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-        if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration["ASPNETCORE_URLS"]))
         {
-            builder.WebHost.UseUrls(BotEndpoints.DefaultUrl);
+            builder.WebHost.UseUrls(BotEndpoints.ChooseListenUrl(builder.Configuration));
         }
 
         builder.Services.AddSpotifyLocal(builder.Configuration);

@@ -128,18 +128,26 @@ public sealed class DiscordAdapter(
         }
 
         await progress.FlushAsync();
-        await SendReplyAsync(rest, interaction, reply, deferredPublicly: !component && !deferredPrivately, cancellationToken);
+        var shownToEveryone = component
+            ? interaction.Message?.Flags?.HasFlag(MessageFlags.Ephemeral) != true
+            : !deferredPrivately;
+        await SendReplyAsync(rest, interaction, reply, shownToEveryone, cancellationToken);
     }
 
     private async Task SendReplyAsync(
-        DiscordRestClient rest, InteractionDto interaction, BotReply reply, bool deferredPublicly, CancellationToken cancellationToken)
+        DiscordRestClient rest, InteractionDto interaction, BotReply reply, bool shownToEveryone, CancellationToken cancellationToken)
     {
         var (payload, files) = DiscordReplyRenderer.Render(reply);
         var hidden = reply.Private || reply.IsError;
-        if (hidden && deferredPublicly)
+        if (hidden && shownToEveryone)
         {
-            // A public "thinking…" cannot turn ephemeral: remove it and answer privately.
-            await rest.DeleteOriginalResponseAsync(interaction.ApplicationId, interaction.Token, cancellationToken);
+            // A public message cannot turn ephemeral: answer privately instead. A public "thinking…" is removed; the
+            // public message a button sits on is left as it was.
+            if (interaction.Type != InteractionType.MessageComponent)
+            {
+                await rest.DeleteOriginalResponseAsync(interaction.ApplicationId, interaction.Token, cancellationToken);
+            }
+
             await rest.CreateFollowupMessageAsync(
                 interaction.ApplicationId, interaction.Token, payload with { Flags = MessageFlags.Ephemeral }, files,
                 cancellationToken);

@@ -123,6 +123,7 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
         var press = Interactions.SlashCommand("forget");
         press["type"] = 3;
         press["data"] = new JsonObject { ["custom_id"] = button.GetProperty("custom_id").GetString(), ["component_type"] = 2 };
+        press["message"] = new JsonObject { ["id"] = "900", ["channel_id"] = Interactions.ChannelId, ["flags"] = 64 };
         await connection.SendDispatchAsync("INTERACTION_CREATE", press);
         var done = await _fake.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains((string)press["token"]!, StringComparison.Ordinal), Ct);
 
@@ -174,6 +175,23 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
         Assert.Single(_fake.Requests, r => r.Method == "DELETE");
         Assert.Equal(64, followup.Json.GetProperty("flags").GetInt32());
         Assert.Equal("No plays in that period yet.", followup.Json.GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task An_error_from_a_button_on_a_public_chart_comes_privately_and_leaves_the_chart_alone()
+    {
+        var connection = await StartAsync();
+
+        var press = Interactions.SlashCommand("top");
+        press["type"] = 3;
+        press["data"] = new JsonObject { ["custom_id"] = $"/top {ChartTopHandler.FailingPeriod}", ["component_type"] = 2 };
+        press["message"] = new JsonObject { ["id"] = "901", ["channel_id"] = Interactions.ChannelId, ["flags"] = 0 };
+        await connection.SendDispatchAsync("INTERACTION_CREATE", press);
+        var followup = await _fake.WaitForRequestAsync(r => r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal), Ct);
+
+        Assert.Equal(64, followup.Json.GetProperty("flags").GetInt32());
+        Assert.Equal("No plays in that period yet.", followup.Json.GetProperty("content").GetString());
+        Assert.DoesNotContain(_fake.Requests, r => r.Method is "PATCH" or "DELETE");
     }
 
     [Fact]

@@ -35,6 +35,22 @@ public sealed class DiscordGatewayClientTests
     }
 
     [Fact]
+    public async Task When_gateway_bot_fails_at_start_it_asks_again_after_a_backoff_and_connects()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        host.Fake.FailNext("GET", "/api/v10/gateway/bot", 503);
+        var run = host.StartGateway();
+
+        var backoff = await host.Time.NextTimerAsync(d => d > TimeSpan.Zero, Ct);
+        host.Time.Advance(backoff);
+        var connection = await host.Fake.NextConnectionAsync(Ct);
+
+        Assert.False(run.IsCompleted);
+        Assert.Equal(2, host.Fake.Requests.Count(r => r.Path == "/api/v10/gateway/bot"));
+        Assert.Equal("/gateway", connection.Path);
+    }
+
+    [Fact]
     public async Task An_INTERACTION_CREATE_dispatch_reaches_the_interaction_handler_with_options_and_attachment()
     {
         await using var host = await DiscordTestHost.StartAsync();

@@ -26,6 +26,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly List<FakeDiscordRequest> _requests = [];
     private readonly List<(string Method, string PathPrefix, double RetryAfter, bool Global)> _rateLimits = [];
+    private readonly List<(string Method, string PathPrefix, int Status)> _failures = [];
     private readonly Dictionary<string, byte[]> _attachments = [];
     private readonly List<int?> _clientCloses = [];
     private readonly Dictionary<string, int> _failingChannels = [];
@@ -87,6 +88,12 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     public void RateLimitNext(string method, string pathPrefix, double retryAfterSeconds, bool global = false)
     {
         lock (_lock) { _rateLimits.Add((method, pathPrefix, retryAfterSeconds, global)); }
+    }
+
+    /// <summary>The next request whose method matches and whose path starts with the prefix gets <paramref name="status"/>.</summary>
+    public void FailNext(string method, string pathPrefix, int status)
+    {
+        lock (_lock) { _failures.Add((method, pathPrefix, status)); }
     }
 
     /// <summary>Every later post to the channel answers <paramref name="status"/> (403 Missing Access, 404 Unknown Channel).</summary>
@@ -154,6 +161,12 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         }
 
         var request = await RecordAsync(context.Request);
+        if (TakeFailure(request) is { } status)
+        {
+            context.Response.StatusCode = status;
+            return;
+        }
+
         if (TakeRateLimit(request) is { } limit)
         {
             context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -174,6 +187,22 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         }
 
         await RespondAsync(context, request);
+    }
+
+    private int? TakeFailure(FakeDiscordRequest request)
+    {
+        lock (_lock)
+        {
+            var index = _failures.FindIndex(f => f.Method == request.Method && request.Path.StartsWith(f.PathPrefix, StringComparison.Ordinal));
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var status = _failures[index].Status;
+            _failures.RemoveAt(index);
+            return status;
+        }
     }
 
     private (double RetryAfter, bool Global)? TakeRateLimit(FakeDiscordRequest request)

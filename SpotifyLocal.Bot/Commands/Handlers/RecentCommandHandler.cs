@@ -1,25 +1,25 @@
 using System.Globalization;
 using System.Text;
 using SpotifyLocal.Core.Accounts;
-using SpotifyLocal.Core.Storage;
+using SpotifyLocal.Core.Stats;
 
 namespace SpotifyLocal.Bot.Commands.Handlers;
 
 /// <summary>/recent: the latest stored plays in the caller's time zone.</summary>
-public sealed class RecentCommandHandler(ChatAccountService accounts, IPlayStore plays) : ICommandHandler<RecentCommand>
+public sealed class RecentCommandHandler(ChatAccountService accounts, StatsService stats) : ICommandHandler<RecentCommand>
 {
     private const int Count = 10;
 
     public async Task<BotReply> HandleAsync(RecentCommand command, CommandContext context, CancellationToken cancellationToken)
     {
         var user = await accounts.GetUserAsync(context.Caller, cancellationToken);
-        var recent = await plays.GetRecentAsync(user.SpotifyId, Count, cancellationToken);
+        var recent = await stats.GetRecentAsync(user.SpotifyId, Count, cancellationToken);
         if (recent.Count == 0)
         {
             return new BotReply("No plays stored yet. Send your Spotify data export with /import, or /link Spotify for live tracking.");
         }
 
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(user.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = UserTimeZones.FindOrUtc(user.TimeZone);
         var text = new StringBuilder();
         foreach (var play in recent)
         {

@@ -18,7 +18,8 @@ public sealed record InteractionDto(
     [property: JsonPropertyName("user")] UserDto? User = null,
     [property: JsonPropertyName("app_permissions")] string? AppPermissions = null,
     [property: JsonPropertyName("attachment_size_limit")] long? AttachmentSizeLimit = null,
-    [property: JsonPropertyName("locale")] string? Locale = null)
+    [property: JsonPropertyName("locale")] string? Locale = null,
+    [property: JsonPropertyName("message")] MessageDto? Message = null)
 {
     /// <summary>The person who ran the command, in a server or in a DM.</summary>
     [JsonIgnore]

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,13 +49,20 @@ public sealed class DiscordGatewayClient(
         var session = new Session(token, handlers);
         try
         {
-            var gatewayUrl = await ResolveGatewayUrlAsync(cancellationToken);
+            Uri? gatewayUrl = null;
             var failures = 0;
             while (true)
             {
                 var resume = session.CanResume;
-                var url = resume ? session.ResumeUrl! : gatewayUrl;
-                var outcome = await RunConnectionAsync(session, url, resume, cancellationToken);
+                if (!resume)
+                {
+                    gatewayUrl ??= await TryResolveGatewayUrlAsync(cancellationToken);
+                }
+
+                var url = resume ? session.ResumeUrl : gatewayUrl;
+                var outcome = url is null
+                    ? new Outcome(OutcomeKind.Reconnect, Established: false)
+                    : await RunConnectionAsync(session, url, resume, cancellationToken);
                 failures = outcome.Established ? 0 : failures + 1;
                 TimeSpan delay;
                 switch (outcome.Kind)
@@ -102,6 +110,27 @@ public sealed class DiscordGatewayClient(
 
         var seconds = Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, failures - 1));
         return TimeSpan.FromSeconds(seconds * (0.8 + (0.4 * Random.Shared.NextDouble())));
+    }
+
+    // Asked inside the reconnect loop, so a bot that starts while Discord or the network is down still connects later.
+    private async Task<Uri?> TryResolveGatewayUrlAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ResolveGatewayUrlAsync(cancellationToken);
+        }
+        catch (DiscordApiException ex) when (ex.Status == HttpStatusCode.Unauthorized)
+        {
+            var hint = GatewayCloseCodes.FatalHint(GatewayCloseCodes.AuthenticationFailed)!;
+            logger.LogCritical("Discord refused GET /gateway/bot: {Hint}. The Discord adapter stops and will not reconnect.", hint);
+            throw new DiscordGatewayFatalException(GatewayCloseCodes.AuthenticationFailed, hint);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested
+            && ex is DiscordApiException or HttpRequestException or OperationCanceledException or JsonException)
+        {
+            logger.LogWarning(ex, "Could not ask Discord where its gateway is; trying again");
+            return null;
+        }
     }
 
     private async Task<Uri> ResolveGatewayUrlAsync(CancellationToken cancellationToken)

@@ -16,36 +16,37 @@ public sealed class DiscordRateLimiter(TimeProvider time)
     private readonly ConcurrentDictionary<string, BucketState> _buckets = new();
     private long _globalResetTicks;
 
-    /// <summary>How long a request on <paramref name="route"/> must wait now (zero when it may go).</summary>
-    public TimeSpan DelayFor(DiscordRoute route, bool exemptFromGlobal)
+    /// <summary>
+    /// Takes one request from the route's bucket and returns zero, or returns how long to wait before asking again
+    /// (nothing taken). Check and take are one step, so concurrent callers cannot both spend the last request.
+    /// </summary>
+    public TimeSpan Acquire(DiscordRoute route, bool exemptFromGlobal)
     {
         var now = time.GetUtcNow();
-        var delay = TimeSpan.Zero;
         if (!exemptFromGlobal)
         {
             var globalReset = new DateTimeOffset(Interlocked.Read(ref _globalResetTicks), TimeSpan.Zero);
             if (globalReset > now)
             {
-                delay = globalReset - now;
+                return globalReset - now;
             }
         }
 
-        if (_buckets.TryGetValue(StateKey(route), out var bucket) && bucket.Remaining <= 0 && bucket.ResetAt > now)
+        var key = StateKey(route);
+        while (_buckets.TryGetValue(key, out var bucket) && bucket.ResetAt > now)
         {
-            var bucketDelay = bucket.ResetAt - now;
-            delay = bucketDelay > delay ? bucketDelay : delay;
+            if (bucket.Remaining <= 0)
+            {
+                return bucket.ResetAt - now;
+            }
+
+            if (_buckets.TryUpdate(key, bucket with { Remaining = bucket.Remaining - 1 }, bucket))
+            {
+                break;
+            }
         }
 
-        return delay;
-    }
-
-    /// <summary>Takes one request from the bucket's remaining count (so concurrent callers see it go down).</summary>
-    public void Consume(DiscordRoute route)
-    {
-        if (_buckets.TryGetValue(StateKey(route), out var bucket) && bucket.Remaining > 0)
-        {
-            _buckets[StateKey(route)] = bucket with { Remaining = bucket.Remaining - 1 };
-        }
+        return TimeSpan.Zero;
     }
 
     /// <summary>Reads the rate-limit headers of any answer.</summary>

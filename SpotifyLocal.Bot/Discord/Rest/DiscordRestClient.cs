@@ -169,14 +169,13 @@ public sealed class DiscordRestClient(
         var uri = new Uri($"{options.Value.ApiBaseUrl.TrimEnd('/')}/{path}");
         for (var attempt = 0; ; attempt++)
         {
-            var wait = rateLimiter.DelayFor(route, exemptFromGlobal);
-            if (wait > TimeSpan.Zero)
+            TimeSpan wait;
+            while ((wait = rateLimiter.Acquire(route, exemptFromGlobal)) > TimeSpan.Zero)
             {
                 logger.LogDebug("Waiting {Delay} for the Discord rate limit of {Route}", wait, route);
                 await Task.Delay(wait, time, cancellationToken);
             }
 
-            rateLimiter.Consume(route);
             using var request = new HttpRequestMessage(route.Method, uri) { Content = content?.Invoke() };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bot", token);
             request.Headers.UserAgent.ParseAdd(UserAgent);

@@ -45,8 +45,9 @@ public sealed partial class TrackingWorker(
                         _ = poll.ContinueWith(t => _inFlight.TryRemove(t, out _), TaskScheduler.Default);
                     }
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // Also a cancellation that is not shutdown (a store or notifier timeout): escaping here would stop the host.
                     LogRoundFailed(logger, ex);
                 }
 
@@ -181,7 +182,7 @@ public sealed partial class TrackingWorker(
             var reminders = scope.ServiceProvider.GetRequiredService<RelinkReminderService>();
             await reminders.SendDueAsync(linked, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogRemindersFailed(logger, ex);
         }

@@ -34,4 +34,19 @@ public sealed class RelinkReminderTests
         Assert.Contains("20 May 2027", reminder.Notice.Text);
         Assert.Equal(LinkState.Linked, (await host.Get<IUserStore>().GetAsync("alice", Ct))!.LinkState);
     }
+
+    [Fact]
+    public async Task A_reminder_whose_delivery_times_out_does_not_stop_the_polls()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        host.Spotify.AddAccount("alice");
+        await host.LinkAsync(Alice, "alice");
+        host.Time.Advance(RelinkReminderService.TokenDeath(SpotifyTestHost.Start) - TimeSpan.FromDays(1) - host.Time.GetUtcNow());
+        host.Spotify.AddPlay("alice", "t", "T", "Band", host.Time.GetUtcNow().AddSeconds(-40));
+        host.Notifier.Failure = new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout.");
+
+        await host.Get<TrackingWorker>().RunOnceAsync(Ct);
+
+        Assert.Single(await host.Get<IPlayStore>().GetRecentAsync("alice", 10, Ct));
+    }
 }

@@ -88,14 +88,10 @@ public sealed partial class TrackingWorker(
         }
 
         var now = timeProvider.GetUtcNow();
-        foreach (var user in linked)
-        {
-            _states.GetOrAdd(user.SpotifyId, _ => new UserPollState(now));
-        }
-
         var started = new List<Task>();
+        // GetOrAdd in the same step: a poll that ends with a relink removes its user's state from another thread.
         foreach (var (state, spotifyId) in linked
-                     .Select(u => (State: _states[u.SpotifyId], u.SpotifyId))
+                     .Select(u => (State: _states.GetOrAdd(u.SpotifyId, _ => new UserPollState(now)), u.SpotifyId))
                      .Where(p => !p.State.InFlight && p.State.NextPollAt <= now)
                      .OrderBy(p => p.State.NextPollAt))
         {

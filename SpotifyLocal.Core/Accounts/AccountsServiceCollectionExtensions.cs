@@ -20,6 +20,7 @@ public static class AccountsServiceCollectionExtensions
         services.TryAddSingleton<ITokenProtector, DataProtectionTokenProtector>();
         services.TryAddSingleton<IChatNotifier, LoggingChatNotifier>();
         services.TryAddSingleton<PendingLinkStore>();
+        services.TryAddSingleton<TokenRefreshLocks>();
         services.TryAddTransient<SpotifyTokenService>();
         services.TryAddTransient<LinkService>();
         services.TryAddTransient<RecentPlaysPoller>();

@@ -7,8 +7,9 @@ namespace SpotifyLocal.Core.Accounts;
 
 /// <summary>
 /// Hands out a valid access token for a linked user: refreshes shortly before expiry and once more after a
-/// 401, stores rotated tokens encrypted, and on <c>invalid_grant</c> (or an undecryptable token) marks the user
-/// <see cref="LinkState.NeedsRelink"/> and tells them once through their chat links. Plays are never deleted.
+/// 401 (one refresh per user at a time), stores rotated tokens encrypted, and on <c>invalid_grant</c> (or an
+/// undecryptable token) marks the user <see cref="LinkState.NeedsRelink"/> and tells them once through their chat
+/// links. Plays are never deleted.
 /// </summary>
 public sealed partial class SpotifyTokenService(
     SpotifyAccountsClient accounts,
@@ -16,6 +17,7 @@ public sealed partial class SpotifyTokenService(
     IChatLinkStore chatLinks,
     ITokenProtector protector,
     IChatNotifier notifier,
+    TokenRefreshLocks refreshLocks,
     TimeProvider timeProvider,
     ILogger<SpotifyTokenService> logger)
 {
@@ -41,33 +43,34 @@ public sealed partial class SpotifyTokenService(
     /// <summary>A usable access token, refreshed first when it is about to expire or <paramref name="forceRefresh"/>.</summary>
     public async Task<string> GetAccessTokenAsync(string spotifyId, bool forceRefresh, CancellationToken cancellationToken)
     {
-        var user = await users.GetAsync(spotifyId, cancellationToken);
-        if (user is not { LinkState: LinkState.Linked, EncryptedRefreshToken: not null })
+        var seen = await GetLinkedAsync(spotifyId, cancellationToken);
+        if (!forceRefresh && IsFresh(seen))
         {
-            throw new SpotifyRelinkRequiredException("not linked");
+            return await UnprotectAsync(seen, seen.EncryptedAccessToken!, cancellationToken);
         }
 
-        string refreshToken;
+        var refreshLock = refreshLocks.For(spotifyId);
+        await refreshLock.WaitAsync(cancellationToken);
         try
         {
-            var fresh = !forceRefresh
-                && user.EncryptedAccessToken is not null
-                && user.TokenExpiresAt is { } expiresAt
-                && expiresAt - timeProvider.GetUtcNow() > RefreshMargin;
-            if (fresh)
+            // Another poll or command may have refreshed while this one waited: use its token instead of refreshing again.
+            var user = await GetLinkedAsync(spotifyId, cancellationToken);
+            if (user.EncryptedAccessToken != seen.EncryptedAccessToken && IsFresh(user))
             {
-                return protector.Unprotect(user.EncryptedAccessToken!);
+                return await UnprotectAsync(user, user.EncryptedAccessToken!, cancellationToken);
             }
 
-            refreshToken = protector.Unprotect(user.EncryptedRefreshToken);
+            return await RefreshAsync(user, cancellationToken);
         }
-        catch (CryptographicException ex)
+        finally
         {
-            LogKeyLost(logger, ex, spotifyId);
-            await MarkNeedsRelinkAsync(spotifyId, "SpotifyLocal can no longer read your stored Spotify link (its encryption key changed). Send /link to connect Spotify again; your stored plays are kept.", cancellationToken);
-            throw new SpotifyRelinkRequiredException("token key lost");
+            refreshLock.Release();
         }
+    }
 
+    private async Task<string> RefreshAsync(User user, CancellationToken cancellationToken)
+    {
+        var refreshToken = await UnprotectAsync(user, user.EncryptedRefreshToken!, cancellationToken);
         SpotifyTokens tokens;
         try
         {
@@ -75,29 +78,63 @@ public sealed partial class SpotifyTokenService(
         }
         catch (SpotifyRelinkRequiredException ex)
         {
-            LogRevoked(logger, spotifyId, ex.Description);
-            await MarkNeedsRelinkAsync(spotifyId, "Spotify ended SpotifyLocal's access to your account (revoked, or the 6-month link expired), so live tracking stopped. Send /link to connect again; your stored plays are kept.", cancellationToken);
+            LogRevoked(logger, user.SpotifyId, ex.Description);
+            await MarkNeedsRelinkAsync(user, "Spotify ended SpotifyLocal's access to your account (revoked, or the 6-month link expired), so live tracking stopped. Send /link to connect again; your stored plays are kept.", cancellationToken);
             throw;
         }
 
-        var latest = await users.GetAsync(spotifyId, cancellationToken) ?? user;
-        await users.UpsertAsync(
-            latest with
-            {
-                EncryptedAccessToken = protector.Protect(tokens.AccessToken),
-                EncryptedRefreshToken = protector.Protect(tokens.RefreshToken),
-                TokenExpiresAt = tokens.ExpiresAt,
-            },
-            cancellationToken);
-        LogRefreshed(logger, spotifyId, tokens.ExpiresAt);
+        // An /unlink or a new /link while Spotify answered replaced the refresh token: never bring the old link back.
+        if (await users.GetAsync(user.SpotifyId, cancellationToken) is { } latest && latest.EncryptedRefreshToken == user.EncryptedRefreshToken)
+        {
+            await users.UpsertAsync(
+                latest with
+                {
+                    EncryptedAccessToken = protector.Protect(tokens.AccessToken),
+                    EncryptedRefreshToken = protector.Protect(tokens.RefreshToken),
+                    TokenExpiresAt = tokens.ExpiresAt,
+                },
+                cancellationToken);
+        }
+
+        LogRefreshed(logger, user.SpotifyId, tokens.ExpiresAt);
         return tokens.AccessToken;
     }
 
-    /// <summary>Stops tracking the user and notifies each chat identity, once: only the Linked → NeedsRelink transition notifies.</summary>
-    private async Task MarkNeedsRelinkAsync(string spotifyId, string text, CancellationToken cancellationToken)
+    private async Task<User> GetLinkedAsync(string spotifyId, CancellationToken cancellationToken)
     {
         var user = await users.GetAsync(spotifyId, cancellationToken);
-        if (user is null || user.LinkState == LinkState.NeedsRelink)
+        return user is { LinkState: LinkState.Linked, EncryptedRefreshToken: not null }
+            ? user
+            : throw new SpotifyRelinkRequiredException("not linked");
+    }
+
+    private bool IsFresh(User user) =>
+        user.EncryptedAccessToken is not null
+        && user.TokenExpiresAt is { } expiresAt
+        && expiresAt - timeProvider.GetUtcNow() > RefreshMargin;
+
+    private async Task<string> UnprotectAsync(User user, string protectedValue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return protector.Unprotect(protectedValue);
+        }
+        catch (CryptographicException ex)
+        {
+            LogKeyLost(logger, ex, user.SpotifyId);
+            await MarkNeedsRelinkAsync(user, "SpotifyLocal can no longer read your stored Spotify link (its encryption key changed). Send /link to connect Spotify again; your stored plays are kept.", cancellationToken);
+            throw new SpotifyRelinkRequiredException("token key lost");
+        }
+    }
+
+    /// <summary>
+    /// Stops tracking the user and notifies each chat identity, once: only the Linked → NeedsRelink transition of the
+    /// link that failed notifies (a link replaced meanwhile by /unlink or a new /link is left alone).
+    /// </summary>
+    private async Task MarkNeedsRelinkAsync(User failed, string text, CancellationToken cancellationToken)
+    {
+        var user = await users.GetAsync(failed.SpotifyId, cancellationToken);
+        if (user is not { LinkState: LinkState.Linked } || user.EncryptedRefreshToken != failed.EncryptedRefreshToken)
         {
             return;
         }
@@ -105,7 +142,7 @@ public sealed partial class SpotifyTokenService(
         await users.UpsertAsync(
             user with { LinkState = LinkState.NeedsRelink, EncryptedAccessToken = null, EncryptedRefreshToken = null, TokenExpiresAt = null },
             cancellationToken);
-        foreach (var identity in await chatLinks.ListForUserAsync(spotifyId, cancellationToken))
+        foreach (var identity in await chatLinks.ListForUserAsync(user.SpotifyId, cancellationToken))
         {
             await notifier.NotifyAsync(identity, new ChatNotice(text, OfferLink: true), cancellationToken);
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using SpotifyLocal.Core.Accounts;
 using SpotifyLocal.Core.Storage;
@@ -32,7 +33,8 @@ public sealed class RelinkReminderService(
                 continue;
             }
 
-            var text = $"Your Spotify link ends on {TokenDeath(consentedAt):d MMMM yyyy} (Spotify ends every app's access six months after you agree). "
+            // The bot speaks English: the date must not follow the server's culture ("20 Mai 2027" on a German host).
+            var text = string.Create(CultureInfo.InvariantCulture, $"Your Spotify link ends on {TokenDeath(consentedAt):d MMMM yyyy} (Spotify ends every app's access six months after you agree). ")
                 + "Send /link before then to keep live tracking; your stored plays stay either way.";
             foreach (var identity in await chatLinks.ListForUserAsync(user.SpotifyId, cancellationToken))
             {

@@ -45,8 +45,9 @@ public sealed partial class TrackingWorker(
                         _ = poll.ContinueWith(t => _inFlight.TryRemove(t, out _), TaskScheduler.Default);
                     }
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // Also a cancellation that is not shutdown (a store or notifier timeout): escaping here would stop the host.
                     LogRoundFailed(logger, ex);
                 }
 
@@ -87,14 +88,10 @@ public sealed partial class TrackingWorker(
         }
 
         var now = timeProvider.GetUtcNow();
-        foreach (var user in linked)
-        {
-            _states.GetOrAdd(user.SpotifyId, _ => new UserPollState(now));
-        }
-
         var started = new List<Task>();
+        // GetOrAdd in the same step: a poll that ends with a relink removes its user's state from another thread.
         foreach (var (state, spotifyId) in linked
-                     .Select(u => (State: _states[u.SpotifyId], u.SpotifyId))
+                     .Select(u => (State: _states.GetOrAdd(u.SpotifyId, _ => new UserPollState(now)), u.SpotifyId))
                      .Where(p => !p.State.InFlight && p.State.NextPollAt <= now)
                      .OrderBy(p => p.State.NextPollAt))
         {
@@ -181,7 +178,7 @@ public sealed partial class TrackingWorker(
             var reminders = scope.ServiceProvider.GetRequiredService<RelinkReminderService>();
             await reminders.SendDueAsync(linked, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogRemindersFailed(logger, ex);
         }

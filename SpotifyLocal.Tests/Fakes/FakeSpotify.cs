@@ -52,6 +52,9 @@ public sealed class FakeSpotify : IAsyncDisposable
     /// <summary>When true, every refresh returns a new refresh token and revokes the old one.</summary>
     public bool RotateRefreshTokens { get; set; }
 
+    /// <summary>Runs while a refresh request is in flight, before the token endpoint answers it.</summary>
+    public Func<Task>? BeforeRefreshAnswer { get; set; }
+
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
     public int RetryAfterSeconds { get; set; } = 30;
@@ -176,6 +179,11 @@ public sealed class FakeSpotify : IAsyncDisposable
         if (TakeFault(context) is { } fault)
         {
             return await ApplyAsync(fault, context);
+        }
+
+        if (grantType == "refresh_token" && BeforeRefreshAnswer is { } beforeAnswer)
+        {
+            await beforeAnswer();
         }
 
         if (!HasClientCredentials(context.Request.Headers.Authorization.ToString()))

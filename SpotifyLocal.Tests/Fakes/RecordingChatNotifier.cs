@@ -11,8 +11,16 @@ public sealed class RecordingChatNotifier : IChatNotifier
 
     public IReadOnlyList<(ChatIdentity To, ChatNotice Notice)> Sent => _sent.ToList();
 
+    /// <summary>When set, every notice fails with this instead of being kept (a platform that times out).</summary>
+    public Exception? Failure { get; set; }
+
     public Task NotifyAsync(ChatIdentity to, ChatNotice notice, CancellationToken cancellationToken)
     {
+        if (Failure is { } failure)
+        {
+            return Task.FromException(failure);
+        }
+
         _sent.Enqueue((to, notice));
         return Task.CompletedTask;
     }

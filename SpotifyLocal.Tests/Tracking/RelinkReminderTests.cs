@@ -1,3 +1,4 @@
+using System.Globalization;
 using SpotifyLocal.Core.Storage;
 using SpotifyLocal.Core.Tracking;
 using SpotifyLocal.Tests.Spotify;
@@ -33,5 +34,41 @@ public sealed class RelinkReminderTests
         Assert.True(reminder.Notice.OfferLink);
         Assert.Contains("20 May 2027", reminder.Notice.Text);
         Assert.Equal(LinkState.Linked, (await host.Get<IUserStore>().GetAsync("alice", Ct))!.LinkState);
+    }
+
+    [Fact]
+    public async Task A_reminder_whose_delivery_times_out_does_not_stop_the_polls()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        host.Spotify.AddAccount("alice");
+        await host.LinkAsync(Alice, "alice");
+        host.Time.Advance(RelinkReminderService.TokenDeath(SpotifyTestHost.Start) - TimeSpan.FromDays(1) - host.Time.GetUtcNow());
+        host.Spotify.AddPlay("alice", "t", "T", "Band", host.Time.GetUtcNow().AddSeconds(-40));
+        host.Notifier.Failure = new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout.");
+
+        await host.Get<TrackingWorker>().RunOnceAsync(Ct);
+
+        Assert.Single(await host.Get<IPlayStore>().GetRecentAsync("alice", 10, Ct));
+    }
+
+    [Fact]
+    public async Task The_reminder_date_is_in_English_whatever_the_server_culture()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        host.Spotify.AddAccount("alice");
+        await host.LinkAsync(Alice, "alice");
+        host.Time.Advance(RelinkReminderService.TokenDeath(SpotifyTestHost.Start) - TimeSpan.FromDays(1) - host.Time.GetUtcNow());
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            await host.Get<TrackingWorker>().RunOnceAsync(Ct);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+
+        Assert.Contains("20 May 2027", Assert.Single(host.Notifier.Sent).Notice.Text);
     }
 }

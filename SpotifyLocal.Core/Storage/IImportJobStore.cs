@@ -9,6 +9,7 @@ public interface IImportJobStore
     /// </summary>
     Task<bool> TryCreateAsync(ImportJob job, CancellationToken cancellationToken);
 
+    /// <summary>Replaces the stored job with this id; throws <see cref="InvalidOperationException"/> when there is none.</summary>
     Task UpdateAsync(ImportJob job, CancellationToken cancellationToken);
 
     Task<ImportJob?> GetAsync(string id, CancellationToken cancellationToken);

@@ -13,23 +13,18 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
-            .PostConfigure(options => ApplySeedEnvironment(options, configuration))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
         var options = new StorageOptions();
         configuration.GetSection(StorageOptions.SectionName).Bind(options);
-        ApplySeedEnvironment(options, configuration);
 
         services.AddSingleton<PlayBatchWriter>();
-        if (options.Provider == StorageProvider.Mongo)
-        {
-            StorageOptionsValidator.ThrowIfInvalid(options);
-            return services.AddMongoStorage(options.Mongo);
-        }
-
-        return services.AddSqliteStorage(options.Sqlite.Path);
+        // Mongo: MongoConnectionSettings.Resolve reads the keys and the seed's variables, and throws naming the key.
+        return options.Provider == StorageProvider.Mongo
+            ? services.AddMongoStorage(configuration)
+            : services.AddSqliteStorage(options.Sqlite.Path);
     }
 
     /// <summary>Registers the SQLite stores on the given file (also used directly by tests and benchmarks).</summary>
@@ -45,19 +40,5 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISummaryLedgerStore, SqliteSummaryLedgerStore>();
         services.AddHostedService<SqliteStorageInitializer>();
         return services;
-    }
-
-    /// <summary>The seed's <c>MONGODB_URI</c> / <c>MONGODB_DB_NAME</c> fill the Mongo keys when these are not set.</summary>
-    private static void ApplySeedEnvironment(StorageOptions options, IConfiguration configuration)
-    {
-        if (string.IsNullOrWhiteSpace(options.Mongo.ConnectionString) && configuration["MONGODB_URI"] is { Length: > 0 } uri)
-        {
-            options.Mongo.ConnectionString = uri;
-        }
-
-        if (configuration[$"{StorageOptions.SectionName}:Mongo:DatabaseName"] is null && configuration["MONGODB_DB_NAME"] is { Length: > 0 } name)
-        {
-            options.Mongo.DatabaseName = name;
-        }
     }
 }

@@ -321,6 +321,14 @@ public abstract class StorageContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Updating_an_import_job_that_was_never_created_fails_and_stores_nothing()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Storage.ImportJobs.UpdateAsync(Job("ghost", "u1"), Ct));
+
+        Assert.Null(await Storage.ImportJobs.GetAsync("ghost", Ct));
+    }
+
+    [Fact]
     public async Task Failing_active_jobs_after_a_crash_marks_them_failed_with_the_reason()
     {
         await Storage.ImportJobs.TryCreateAsync(Job("j1", "u1") with { Status = ImportJobStatus.Processing }, Ct);

@@ -41,8 +41,14 @@ public sealed class MongoImportJobStore : IImportJobStore
         }
     }
 
-    public Task UpdateAsync(ImportJob job, CancellationToken cancellationToken) =>
-        _jobs.ReplaceOneAsync(Filter.Eq(j => j.Id, job.Id), ImportJobDocument.From(job), new ReplaceOptions(), cancellationToken);
+    public async Task UpdateAsync(ImportJob job, CancellationToken cancellationToken)
+    {
+        var result = await _jobs.ReplaceOneAsync(Filter.Eq(j => j.Id, job.Id), ImportJobDocument.From(job), new ReplaceOptions(), cancellationToken);
+        if (result.MatchedCount == 0)
+        {
+            throw new InvalidOperationException($"Import job {job.Id} does not exist.");
+        }
+    }
 
     public async Task<ImportJob?> GetAsync(string id, CancellationToken cancellationToken)
     {

@@ -75,9 +75,10 @@ public sealed class MongoPlayStore : IPlayStore
         }
 
         // Copy then delete, batch by batch: the unique index drops the plays the target already has,
-        // and only the copied ids are deleted, so a play arriving meanwhile is never lost.
+        // and only the copied ids are deleted, so a play arriving meanwhile is never lost. No sort: the
+        // cursor streams from the userId index instead of sorting every play of the user in memory first.
         var result = InsertResult.Empty;
-        var options = new FindOptions<PlayDocument> { BatchSize = BatchSize, Sort = Builders<PlayDocument>.Sort.Ascending(p => p.Id) };
+        var options = new FindOptions<PlayDocument> { BatchSize = BatchSize };
         using var cursor = await _plays.FindAsync(Filter.Eq(p => p.UserId, fromUserId), options, cancellationToken);
         while (await cursor.MoveNextAsync(cancellationToken))
         {

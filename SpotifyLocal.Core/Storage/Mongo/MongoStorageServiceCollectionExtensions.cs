@@ -9,14 +9,10 @@ public static class MongoStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Resolves the connection from configuration (see <see cref="MongoConnectionSettings.Resolve"/>) and
-    /// registers the backend; throws at once, naming the key, when no URI is configured.
+    /// registers the backend (what <c>AddStorage</c> uses); throws at once, naming the key, when no URI is configured.
     /// </summary>
     public static IServiceCollection AddMongoStorage(this IServiceCollection services, IConfiguration configuration) =>
         services.AddMongoStorage(MongoConnectionSettings.Resolve(configuration));
-
-    /// <summary>Registers the backend from already-bound <c>Storage:Mongo</c> options (what <c>AddStorage</c> uses).</summary>
-    public static IServiceCollection AddMongoStorage(this IServiceCollection services, MongoStorageOptions options) =>
-        services.AddMongoStorage(MongoConnectionSettings.Create(options));
 
     public static IServiceCollection AddMongoStorage(this IServiceCollection services, MongoConnectionSettings settings)
     {

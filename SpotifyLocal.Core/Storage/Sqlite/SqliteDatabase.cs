@@ -56,17 +56,28 @@ public sealed class SqliteDatabase
 
             await using var connection = await OpenRawAsync(cancellationToken);
             await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
-            var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken));
-            for (var next = version; next < SqliteSchema.Migrations.Count; next++)
+            while (true)
             {
+                // The version is read under the write lock: another process (a CLI verb beside the bot) may have migrated meanwhile.
                 await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-                await using (var command = connection.CreateCommand())
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "PRAGMA user_version;";
+                var version = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
+                if (version == SqliteSchema.Migrations.Count)
                 {
-                    command.Transaction = transaction;
-                    command.CommandText = SqliteSchema.Migrations[next] + $"\nPRAGMA user_version = {next + 1};";
-                    await command.ExecuteNonQueryAsync(cancellationToken);
+                    break;
                 }
 
+                if (version > SqliteSchema.Migrations.Count)
+                {
+                    // An older build would write plays without keeping newer structures (e.g. the rollups) exact.
+                    throw new InvalidOperationException(
+                        $"The database {FilePath} has schema version {version}, newer than this build knows ({SqliteSchema.Migrations.Count}): run the newer SpotifyLocal or restore a backup.");
+                }
+
+                command.CommandText = SqliteSchema.Migrations[version] + $"\nPRAGMA user_version = {version + 1};";
+                await command.ExecuteNonQueryAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
 
@@ -92,12 +103,5 @@ public sealed class SqliteDatabase
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(cancellationToken);
     }
 }

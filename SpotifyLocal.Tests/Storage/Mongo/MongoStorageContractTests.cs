@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using SpotifyLocal.Core.Storage;
@@ -16,45 +14,29 @@ namespace SpotifyLocal.Tests.Storage.Mongo;
 /// </summary>
 public sealed class MongoStorageContractTests : StorageContractTests
 {
-    public const string UriVariable = "SPOTIFYLOCAL_TEST_MONGODB_URI";
+    private MongoTestDatabase? _database;
 
-    // One client for the whole run, as in the host.
-    private static readonly Lazy<MongoClient?> Client = new(() =>
-        Environment.GetEnvironmentVariable(UriVariable) is { Length: > 0 } uri ? new MongoClient(uri) : null);
+    private MongoTestDatabase Database => _database ?? throw new InvalidOperationException("Storage not created.");
 
-    private MongoCollections? _collections;
-    private MongoStorageInitializer? _initializer;
-
-    private MongoCollections Collections => _collections ?? throw new InvalidOperationException("Storage not created.");
+    private MongoCollections Collections => Database.Collections;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     protected override async Task<StorageUnderTest> CreateStorageAsync()
     {
-        if (Client.Value is not { } client)
-        {
-            Assert.Skip($"Set {UriVariable} to run the MongoDB contract tests");
-            throw new UnreachableException(); // Assert.Skip always throws; it just isn't annotated [DoesNotReturn].
-        }
-
-        var databaseName = $"spotifylocal_test_{Guid.NewGuid():N}";
-        _collections = new MongoCollections(client, databaseName);
-        var settings = MongoConnectionSettings.Create(new() { ConnectionString = Environment.GetEnvironmentVariable(UriVariable), DatabaseName = databaseName });
-        _initializer = new MongoStorageInitializer(_collections, settings, NullLogger<MongoStorageInitializer>.Instance);
-        await _initializer.StartAsync(Ct);
-
+        _database = await MongoTestDatabase.CreateAsync(Ct);
         return new StorageUnderTest(
-            new MongoPlayStore(_collections),
-            new MongoUserStore(_collections),
-            new MongoChatLinkStore(_collections),
-            new MongoImportJobStore(_collections),
-            async () => await client.DropDatabaseAsync(databaseName, CancellationToken.None));
+            new MongoPlayStore(Collections),
+            new MongoUserStore(Collections),
+            new MongoChatLinkStore(Collections),
+            new MongoImportJobStore(Collections),
+            _database.DisposeAsync);
     }
 
     [Fact]
     public async Task Starting_again_keeps_every_declared_index()
     {
-        await _initializer!.StartAsync(Ct);
+        await Database.Initializer.StartAsync(Ct);
 
         var names = await IndexNamesAsync(Collections.Plays);
 

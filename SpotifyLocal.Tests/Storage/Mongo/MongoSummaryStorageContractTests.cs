@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
 using MongoDB.Driver;
 using SpotifyLocal.Core.Storage.Mongo;
 using Xunit;
@@ -12,36 +10,24 @@ namespace SpotifyLocal.Tests.Storage.Mongo;
 /// </summary>
 public sealed class MongoSummaryStorageContractTests : SummaryStorageContractTests
 {
-    private static readonly Lazy<MongoClient?> Client = new(() =>
-        Environment.GetEnvironmentVariable(MongoStorageContractTests.UriVariable) is { Length: > 0 } uri ? new MongoClient(uri) : null);
-
-    private MongoCollections? _collections;
+    private MongoTestDatabase? _database;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     protected override async Task<SummaryStoresUnderTest> CreateStoresAsync()
     {
-        if (Client.Value is not { } client)
-        {
-            Assert.Skip($"Set {MongoStorageContractTests.UriVariable} to run the MongoDB contract tests");
-            throw new UnreachableException();
-        }
-
-        var databaseName = $"spotifylocal_test_{Guid.NewGuid():N}";
-        _collections = new MongoCollections(client, databaseName);
-        var settings = MongoConnectionSettings.Create(new() { ConnectionString = Environment.GetEnvironmentVariable(MongoStorageContractTests.UriVariable), DatabaseName = databaseName });
-        await new MongoStorageInitializer(_collections, settings, NullLogger<MongoStorageInitializer>.Instance).StartAsync(Ct);
+        _database = await MongoTestDatabase.CreateAsync(Ct);
         return new SummaryStoresUnderTest(
-            new MongoServerSettingsStore(_collections),
-            new MongoWeeklySubscriptionStore(_collections),
-            new MongoSummaryLedgerStore(_collections),
-            async () => await client.DropDatabaseAsync(databaseName, CancellationToken.None));
+            new MongoServerSettingsStore(_database.Collections),
+            new MongoWeeklySubscriptionStore(_database.Collections),
+            new MongoSummaryLedgerStore(_database.Collections),
+            _database.DisposeAsync);
     }
 
     [Fact]
     public async Task The_ledger_has_its_unique_index()
     {
-        using var cursor = await _collections!.SummaryLedger.Indexes.ListAsync(Ct);
+        using var cursor = await _database!.Collections.SummaryLedger.Indexes.ListAsync(Ct);
         var indexes = await cursor.ToListAsync(Ct);
 
         var ledger = Assert.Single(indexes, i => i["name"].AsString == MongoSummaryLedgerStore.OnePerTargetAndWeek.Options.Name);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpotifyLocal.Core.Accounts;
 using SpotifyLocal.Core.Storage;
@@ -14,7 +15,8 @@ public sealed class RelinkReminderService(
     IChatLinkStore chatLinks,
     IChatNotifier notifier,
     IOptions<TrackingOptions> options,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    ILogger<RelinkReminderService> logger)
 {
     /// <summary>How long Spotify honours a refresh token after the user's consent.</summary>
     public static DateTimeOffset TokenDeath(DateTimeOffset consentedAt) => consentedAt.AddMonths(6);
@@ -36,14 +38,21 @@ public sealed class RelinkReminderService(
             // The bot speaks English: the date must not follow the server's culture ("20 Mai 2027" on a German host).
             var text = string.Create(CultureInfo.InvariantCulture, $"Your Spotify link ends on {TokenDeath(consentedAt):d MMMM yyyy} (Spotify ends every app's access six months after you agree). ")
                 + "Send /link before then to keep live tracking; your stored plays stay either way.";
-            foreach (var identity in await chatLinks.ListForUserAsync(user.SpotifyId, cancellationToken))
-            {
-                await notifier.NotifyAsync(identity, new ChatNotice(text, OfferLink: true), cancellationToken);
-            }
-
+            // Recorded before sending: a notifier that fails loses one reminder instead of repeating it every tick.
             var latest = await users.GetAsync(user.SpotifyId, cancellationToken) ?? user;
             await users.UpsertAsync(latest with { RelinkReminderSentAt = now }, cancellationToken);
             sent++;
+            foreach (var identity in await chatLinks.ListForUserAsync(user.SpotifyId, cancellationToken))
+            {
+                try
+                {
+                    await notifier.NotifyAsync(identity, new ChatNotice(text, OfferLink: true), cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(ex, "Relink reminder to a {Platform} identity of user {UserId} failed", identity.Platform, user.SpotifyId);
+                }
+            }
         }
 
         return sent;

@@ -52,6 +52,29 @@ public sealed class RelinkReminderTests
     }
 
     [Fact]
+    public async Task A_failed_reminder_is_not_repeated_every_tick_and_does_not_stop_the_other_users_reminders()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        var bob = new ChatIdentity(ChatIdentity.Telegram, "222");
+        host.Spotify.AddAccount("alice");
+        host.Spotify.AddAccount("bob");
+        await host.LinkAsync(Alice, "alice");
+        await host.LinkAsync(bob, "bob");
+        host.Time.Advance(RelinkReminderService.TokenDeath(SpotifyTestHost.Start) - TimeSpan.FromDays(1) - host.Time.GetUtcNow());
+        host.Notifier.Failure = new InvalidOperationException("chat platform down");
+
+        await host.Get<TrackingWorker>().RunOnceAsync(Ct);
+        host.Notifier.Failure = null;
+        host.Time.Advance(TimeSpan.FromMinutes(10));
+        await host.Get<TrackingWorker>().RunOnceAsync(Ct);
+
+        Assert.Empty(host.Notifier.Sent);
+        var users = host.Get<IUserStore>();
+        Assert.NotNull((await users.GetAsync("alice", Ct))!.RelinkReminderSentAt);
+        Assert.NotNull((await users.GetAsync("bob", Ct))!.RelinkReminderSentAt);
+    }
+
+    [Fact]
     public async Task The_reminder_date_is_in_English_whatever_the_server_culture()
     {
         await using var host = await SpotifyTestHost.StartAsync();

@@ -128,6 +128,12 @@ public sealed class DiscordAdapter(
         }
 
         await progress.FlushAsync();
+        if (component && interaction.Message?.InteractionMetadata?.User.Id is { } owner && owner != interaction.Invoker?.Id)
+        {
+            // A button on someone else's chart answers the presser privately instead of replacing that chart.
+            reply = reply with { Private = true };
+        }
+
         var shownToEveryone = component
             ? interaction.Message?.Flags?.HasFlag(MessageFlags.Ephemeral) != true
             : !deferredPrivately;

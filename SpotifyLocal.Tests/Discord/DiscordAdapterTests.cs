@@ -195,6 +195,46 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_button_on_your_own_public_chart_edits_it_in_place()
+    {
+        var connection = await StartAsync();
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", ChartButtonPress(owner: Interactions.MemberUserId));
+        var edit = await _fake.WaitForRequestAsync(r => r.Method == "PATCH", Ct);
+
+        Assert.EndsWith("/messages/@original", edit.Path, StringComparison.Ordinal);
+        Assert.Single(edit.Files);
+    }
+
+    [Fact]
+    public async Task A_button_on_someone_elses_public_chart_answers_the_presser_privately_and_leaves_the_chart()
+    {
+        var connection = await StartAsync();
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", ChartButtonPress(owner: "someone-else"));
+        var followup = await _fake.WaitForRequestAsync(r => r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal), Ct);
+
+        Assert.Equal(64, followup.Json.GetProperty("flags").GetInt32());
+        Assert.Single(followup.Files);
+        Assert.DoesNotContain(_fake.Requests, r => r.Method is "PATCH" or "DELETE");
+    }
+
+    private static JsonObject ChartButtonPress(string owner)
+    {
+        var press = Interactions.SlashCommand("top");
+        press["type"] = 3;
+        press["data"] = new JsonObject { ["custom_id"] = "/top week tracks", ["component_type"] = 2 };
+        press["message"] = new JsonObject
+        {
+            ["id"] = "902",
+            ["channel_id"] = Interactions.ChannelId,
+            ["flags"] = 0,
+            ["interaction_metadata"] = new JsonObject { ["id"] = "1", ["user"] = new JsonObject { ["id"] = owner, ["username"] = "owner" } },
+        };
+        return press;
+    }
+
+    [Fact]
     public async Task After_a_drop_the_adapter_resumes_and_serves_the_next_interaction()
     {
         var first = await StartAsync();

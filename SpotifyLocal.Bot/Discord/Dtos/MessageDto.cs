@@ -7,4 +7,5 @@ public sealed record MessageDto(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("channel_id")] string? ChannelId = null,
     [property: JsonPropertyName("content")] string? Content = null,
-    [property: JsonPropertyName("flags")] MessageFlags? Flags = null);
+    [property: JsonPropertyName("flags")] MessageFlags? Flags = null,
+    [property: JsonPropertyName("interaction_metadata")] MessageInteractionMetadataDto? InteractionMetadata = null);

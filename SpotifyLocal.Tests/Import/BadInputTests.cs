@@ -166,6 +166,16 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task An_entry_holding_one_huge_value_is_refused_without_reading_it_whole()
+    {
+        await using var harness = new ImportHarness();
+        var huge = new string('x', 3 * 1024 * 1024);
+        var path = harness.Files.Json($$"""[{"ts":"2025-06-01T08:00:00Z","ms_played":200000,"master_metadata_track_name":"{{huge}}","spotify_track_uri":"spotify:track:x"}]""");
+
+        await AssertRefusedAsync(harness, path, "has a value larger than 1 MB in entry #1");
+    }
+
+    [Fact]
     public async Task A_zip_with_thousands_of_entries_is_refused()
     {
         await using var harness = new ImportHarness();

@@ -164,7 +164,7 @@ internal static class ExportJsonScanner
         {
             var depth = reader.CurrentDepth;
             var token = reader.TokenType;
-            if (token is JsonTokenType.String or JsonTokenType.PropertyName && !Utf8.IsValid(reader.ValueSpan))
+            if (token is JsonTokenType.String or JsonTokenType.PropertyName && (!Utf8.IsValid(reader.ValueSpan) || !Unescapes(ref reader)))
             {
                 throw Reject("is not UTF-8 text. Upload the file exactly as Spotify sent it.");
             }
@@ -212,6 +212,25 @@ internal static class ExportJsonScanner
                     return;
                 default:
                     return;
+            }
+        }
+
+        // An escaped lone surrogate ("\ud83c") is valid UTF-8 but fails when the reader deserializes it, after writing began.
+        private static bool Unescapes(ref Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped)
+            {
+                return true;
+            }
+
+            try
+            {
+                reader.GetString();
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
             }
         }
 

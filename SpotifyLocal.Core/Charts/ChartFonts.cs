@@ -121,7 +121,7 @@ public sealed class ChartFonts
             return Primary;
         }
 
-        return Find(first) is { } found && Covers(found, element) ? found : Find(first) ?? Primary;
+        return Find(first) ?? Primary;
     }
 
     private static bool Covers(SKTypeface typeface, string element) =>

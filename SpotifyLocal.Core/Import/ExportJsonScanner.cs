@@ -13,6 +13,10 @@ internal static class ExportJsonScanner
 {
     private const int InitialBufferBytes = 64 * 1024;
 
+    // The buffer only grows while one token does not fit; real entries are a few hundred bytes, so this stops a
+    // file made of one huge string from being read into memory whole.
+    private const int MaxBufferBytes = 1024 * 1024;
+
     private static readonly (byte[] Utf8, string Name, Field Field)[] KnownFields =
     [
         .. new[]
@@ -52,6 +56,12 @@ internal static class ExportJsonScanner
             {
                 if (filled == buffer.Length)
                 {
+                    if (buffer.Length >= MaxBufferBytes)
+                    {
+                        throw new ImportRejectedException(
+                            $"{displayName} has a value larger than {ExportPackage.Megabytes(MaxBufferBytes)} in entry #{Math.Max(1, state.Items)}: entries of a history file are a few hundred bytes, so it was refused.");
+                    }
+
                     var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
                     buffer.AsSpan(0, filled).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
@@ -154,7 +164,7 @@ internal static class ExportJsonScanner
         {
             var depth = reader.CurrentDepth;
             var token = reader.TokenType;
-            if (token is JsonTokenType.String or JsonTokenType.PropertyName && !Utf8.IsValid(reader.ValueSpan))
+            if (token is JsonTokenType.String or JsonTokenType.PropertyName && (!Utf8.IsValid(reader.ValueSpan) || !Unescapes(ref reader)))
             {
                 throw Reject("is not UTF-8 text. Upload the file exactly as Spotify sent it.");
             }
@@ -202,6 +212,25 @@ internal static class ExportJsonScanner
                     return;
                 default:
                     return;
+            }
+        }
+
+        // An escaped lone surrogate ("\ud83c") is valid UTF-8 but fails when the reader deserializes it, after writing began.
+        private static bool Unescapes(ref Utf8JsonReader reader)
+        {
+            if (!reader.ValueIsEscaped)
+            {
+                return true;
+            }
+
+            try
+            {
+                reader.GetString();
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
             }
         }
 

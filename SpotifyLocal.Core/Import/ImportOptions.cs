@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SpotifyLocal.Core.Storage;
 
 namespace SpotifyLocal.Core.Import;
 
@@ -30,7 +31,10 @@ public sealed class ImportOptions
     [Range(1, int.MaxValue)]
     public int MaxCompressionRatio { get; set; } = 100;
 
-    /// <summary>Plays written per storage batch.</summary>
-    [Range(1, 100_000)]
+    /// <summary>
+    /// Plays written per storage batch; at most <see cref="PlayBatchWriter.BatchSize"/>, so one batch is one store
+    /// transaction and a failed batch leaves nothing behind that the job's counts miss.
+    /// </summary>
+    [Range(1, PlayBatchWriter.BatchSize)]
     public int BatchSize { get; set; } = 1_000;
 }

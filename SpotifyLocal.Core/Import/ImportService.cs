@@ -192,7 +192,8 @@ public sealed partial class ImportService(
         var batch = run.TakePending();
         if (batch.Plays.Count > 0)
         {
-            run.InFlight = (writer.WriteAsync(batch.Plays, cancellationToken), batch);
+            // Task.Run: Microsoft.Data.Sqlite runs its async calls synchronously, so without it nothing would overlap.
+            run.InFlight = (Task.Run(() => writer.WriteAsync(batch.Plays, cancellationToken), CancellationToken.None), batch);
         }
         else
         {

@@ -30,7 +30,7 @@ public sealed class StatsService(IPlayStore plays, TimeProvider timeProvider)
 
     /// <summary>
     /// Time listened on every local day of the period up to today, days without plays included as zero. For
-    /// all time the days run from the first play to the last.
+    /// all time the days run from the first play to the last; a range without a start begins at the first play.
     /// </summary>
     public async Task<IReadOnlyList<DailyListening>> GetDailyListeningAsync(
         IReadOnlyList<string> userIds, Period period, CancellationToken cancellationToken)
@@ -46,14 +46,16 @@ public sealed class StatsService(IPlayStore plays, TimeProvider timeProvider)
             byDay[day] = (sum.Plays + bucket.Plays, sum.Ms + bucket.MsPlayed);
         }
 
+        // An open start ("..2026-03") begins at PlayScope.Beginning, decades before any play: start at the first play.
+        var startsAtFirstPlay = period.IsAllTime || period.From == PlayScope.Beginning;
+        if (startsAtFirstPlay && byDay.Count == 0)
+        {
+            return [];
+        }
+
         DateOnly first, last;
         if (period.IsAllTime)
         {
-            if (byDay.Count == 0)
-            {
-                return [];
-            }
-
             first = byDay.Keys.Min();
             last = byDay.Keys.Max();
         }
@@ -65,7 +67,7 @@ public sealed class StatsService(IPlayStore plays, TimeProvider timeProvider)
                 return [];
             }
 
-            first = period.FirstLocalDay;
+            first = startsAtFirstPlay ? byDay.Keys.Min() : period.FirstLocalDay;
             var today = LocalTime.DateOf(now, zone);
             last = period.LastLocalDay < today ? period.LastLocalDay : today;
         }

@@ -123,6 +123,17 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task An_escaped_lone_surrogate_late_in_the_file_is_refused_before_anything_is_stored()
+    {
+        await using var harness = new ImportHarness();
+        var json = ValidHistory(2_500);
+        var bad = json[..^1] + """,{"ts":"2026-01-01T00:00:00Z","ms_played":200000,"master_metadata_track_name":"\ud83c","master_metadata_album_artist_name":"Band","spotify_track_uri":"spotify:track:x"}]""";
+        var path = harness.Files.Zip((Good, bad));
+
+        await AssertRefusedAsync(harness, path, "not UTF-8");
+    }
+
+    [Fact]
     public async Task Utf16_text_is_refused()
     {
         await using var harness = new ImportHarness();
@@ -163,6 +174,16 @@ public sealed class BadInputTests
 
         // .NET stops reading at the declared size, so the rest never unpacks and the cut-off JSON is refused.
         await AssertRefusedAsync(harness, path, "damaged");
+    }
+
+    [Fact]
+    public async Task An_entry_holding_one_huge_value_is_refused_without_reading_it_whole()
+    {
+        await using var harness = new ImportHarness();
+        var huge = new string('x', 3 * 1024 * 1024);
+        var path = harness.Files.Json($$"""[{"ts":"2025-06-01T08:00:00Z","ms_played":200000,"master_metadata_track_name":"{{huge}}","spotify_track_uri":"spotify:track:x"}]""");
+
+        await AssertRefusedAsync(harness, path, "has a value larger than 1 MB in entry #1");
     }
 
     [Fact]

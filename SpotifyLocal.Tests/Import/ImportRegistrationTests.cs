@@ -49,4 +49,17 @@ public sealed class ImportRegistrationTests
 
         Assert.Contains("MinPlayedMs", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_batch_larger_than_one_store_transaction_fails_validation_naming_the_key()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Import:BatchSize"] = "1001" }).Build();
+        var services = new ServiceCollection();
+        services.AddImport(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ImportOptions>>().Value);
+
+        Assert.Contains("BatchSize", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -102,6 +102,17 @@ public sealed class StatsServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_range_without_a_start_lists_days_from_the_first_play()
+    {
+        await Insert(Plays.One("u1", "First", "A", "X", new DateTimeOffset(2026, 2, 27, 12, 0, 0, TimeSpan.Zero)));
+
+        var days = await _stats.GetDailyListeningAsync(["u1"], _stats.ParsePeriod("..2026-03-01", "UTC"), Ct);
+
+        Assert.Equal([new DateOnly(2026, 2, 27), new DateOnly(2026, 2, 28), new DateOnly(2026, 3, 1)], days.Select(d => d.Day));
+        Assert.Equal([1, 0, 0], days.Select(d => d.Plays));
+    }
+
+    [Fact]
     public async Task The_listening_clock_is_folded_in_the_users_zone()
     {
         // Sunday 29 March 2026 23:10 UTC = Monday 01:10 in Berlin = Sunday 19:10 in New York.

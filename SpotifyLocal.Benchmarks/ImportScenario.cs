@@ -78,12 +78,14 @@ public sealed class ImportScenario : IBenchmarkScenario
             throw new InvalidOperationException($"Imported {job.Inserted} plays, expected {summary.MusicPlays}.");
         }
 
-        var playsPerSecond = job.ProcessedTracks / stopwatch.Elapsed.TotalSeconds;
+        var entriesPerSecond = job.ProcessedTracks / stopwatch.Elapsed.TotalSeconds;
+        var playsPerSecond = job.Inserted / stopwatch.Elapsed.TotalSeconds;
         var peakMegabytes = peak / (1024.0 * 1024.0);
         var label = string.Create(CultureInfo.InvariantCulture, $"Import {rows:N0}-row extended ZIP → SQLite");
         return
         [
-            new BenchmarkRow(label, "entries/s (whole import)", string.Create(CultureInfo.InvariantCulture, $"{playsPerSecond:N0} ({stopwatch.Elapsed.TotalSeconds:0.00} s, {job.Inserted:N0} plays stored)"), "≥ 100,000", settings.Quick ? null : playsPerSecond >= TargetPlaysPerSecond),
+            new BenchmarkRow(label, "plays stored/s, whole import", string.Create(CultureInfo.InvariantCulture, $"{playsPerSecond:N0} ({job.Inserted:N0} plays in {stopwatch.Elapsed.TotalSeconds:0.00} s)"), "≥ 100,000", settings.Quick ? null : playsPerSecond >= TargetPlaysPerSecond),
+            new BenchmarkRow(label, "export entries read/s", string.Create(CultureInfo.InvariantCulture, $"{entriesPerSecond:N0} ({job.ProcessedTracks:N0} entries, podcasts and short plays included)"), "–", null),
             new BenchmarkRow(label, "peak RSS during import", string.Create(CultureInfo.InvariantCulture, $"{peakMegabytes:0} MB (baseline {baseline / (1024.0 * 1024.0):0} MB)"), "≤ 200 MB", settings.Quick ? null : peakMegabytes <= TargetPeakMegabytes),
         ];
     }

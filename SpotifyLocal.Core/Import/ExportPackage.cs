@@ -139,6 +139,14 @@ internal sealed class ExportPackage : IDisposable
                 files.Add(new ExportFile(name, kind, () => new BoundedReadStream(entry.Open(), limit, name)));
             }
 
+            // Every history file is read at most to its declared size (BoundedReadStream), so this bounds the total work.
+            var total = entries.Where(e => ExportFileNames.Classify(e.FullName) != ExportFileKind.Other).Sum(e => e.Length);
+            if (total > options.MaxTotalUncompressedBytes)
+            {
+                throw new ImportRejectedException(
+                    $"The history files in {displayName} unpack to {Megabytes(total)} together; this server accepts at most {Megabytes(options.MaxTotalUncompressedBytes)} per upload. Import the files in smaller groups.");
+            }
+
             if (files.Count == 0)
             {
                 throw new ImportRejectedException(

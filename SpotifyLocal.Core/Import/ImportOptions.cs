@@ -27,6 +27,13 @@ public sealed class ImportOptions
     [Range(1, long.MaxValue)]
     public long MaxEntryBytes { get; set; } = 512L << 20;
 
+    /// <summary>
+    /// The largest uncompressed size of all history files of one upload together, in bytes: with the per-file
+    /// limits alone a ZIP of many files could still demand hundreds of gigabytes of decompression.
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long MaxTotalUncompressedBytes { get; set; } = 4L << 30;
+
     /// <summary>The highest uncompressed-to-compressed ratio accepted for one entry (zip-bomb guard; JSON history compresses about 10:1).</summary>
     [Range(1, int.MaxValue)]
     public int MaxCompressionRatio { get; set; } = 100;

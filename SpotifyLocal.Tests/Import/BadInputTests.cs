@@ -166,6 +166,19 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task History_files_larger_together_than_the_upload_limit_are_refused()
+    {
+        var history = ValidHistory(1_000);
+        await using var harness = new ImportHarness(new ImportOptions { MaxTotalUncompressedBytes = (history.Length * 2) + 10 });
+        var path = harness.Files.Zip(
+            ("Spotify Extended Streaming History/Streaming_History_Audio_2024_0.json", history),
+            ("Spotify Extended Streaming History/Streaming_History_Audio_2024_1.json", history),
+            ("Spotify Extended Streaming History/Streaming_History_Audio_2025_2.json", history));
+
+        await AssertRefusedAsync(harness, path, "per upload");
+    }
+
+    [Fact]
     public async Task An_entry_that_unpacks_to_more_than_it_declares_is_cut_off_and_refused()
     {
         await using var harness = new ImportHarness();

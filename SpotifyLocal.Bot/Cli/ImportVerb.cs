@@ -11,8 +11,6 @@ namespace SpotifyLocal.Bot.Cli;
 /// </summary>
 public sealed class ImportVerb(ImportService imports, IChatLinkStore chatLinks, IOptions<ImportOptions> options) : ICliVerb
 {
-    private static readonly string[] Platforms = [ChatIdentity.Discord, ChatIdentity.Telegram, ChatIdentity.Console];
-
     public string Name => "import";
 
     public string Usage => "import <export.zip|history.json> --user <spotifyId | discord:<id> | telegram:<id> | console:<name>>";
@@ -25,7 +23,7 @@ public sealed class ImportVerb(ImportService imports, IChatLinkStore chatLinks, 
             return 2;
         }
 
-        var userId = await ResolveUserAsync(user, cancellationToken);
+        var userId = await CliUser.ResolveAsync(user, chatLinks, cancellationToken);
         var bar = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected ? new ProgressBar(output) : null;
         try
         {
@@ -63,18 +61,6 @@ public sealed class ImportVerb(ImportService imports, IChatLinkStore chatLinks, 
         }
 
         return path.Length > 0 && user.Length > 0;
-    }
-
-    private async Task<string> ResolveUserAsync(string user, CancellationToken cancellationToken)
-    {
-        var colon = user.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || !Platforms.Contains(user[..colon], StringComparer.Ordinal))
-        {
-            return user;
-        }
-
-        var identity = new ChatIdentity(user[..colon], user[(colon + 1)..]);
-        return await chatLinks.GetUserIdAsync(identity, cancellationToken) ?? identity.LocalUserId;
     }
 
     /// <summary>A one-line bar redrawn in place; reports arrive synchronously from the import.</summary>

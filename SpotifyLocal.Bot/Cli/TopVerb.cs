@@ -32,7 +32,7 @@ public sealed class TopVerb(StatsService stats, ChartRenderer charts, IUserStore
 
         try
         {
-            var userId = await ResolveUserIdAsync(options.User, cancellationToken);
+            var userId = await CliUser.ResolveAsync(options.User, chatLinks, cancellationToken);
             var user = await users.GetAsync(userId, cancellationToken);
             var period = stats.ParsePeriod(options.Period, user?.TimeZone);
             if (user is null && (await stats.GetTotalsAsync([userId], Periods.AllTime(period.TimeZone), cancellationToken)).Plays == 0)
@@ -79,18 +79,6 @@ public sealed class TopVerb(StatsService stats, ChartRenderer charts, IUserStore
             await error.WriteLineAsync(ex.Message);
             return 1;
         }
-    }
-
-    private async Task<string> ResolveUserIdAsync(string user, CancellationToken cancellationToken)
-    {
-        var colon = user.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0)
-        {
-            return user;
-        }
-
-        var identity = new ChatIdentity(user[..colon].ToLowerInvariant(), user[(colon + 1)..]);
-        return await chatLinks.GetUserIdAsync(identity, cancellationToken) ?? identity.LocalUserId;
     }
 
     private static async Task WriteTableAsync(TextWriter output, string userName, TopKind kind, Period period, IReadOnlyList<TopItem> items, bool byMinutes)

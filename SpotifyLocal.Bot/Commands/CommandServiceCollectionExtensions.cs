@@ -28,6 +28,16 @@ public static class CommandServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Registers a handler instance of a command type (tests), replacing an earlier one.</summary>
+    public static IServiceCollection AddCommandHandler<TCommand, THandler>(this IServiceCollection services, THandler handler)
+        where TCommand : BotCommand
+        where THandler : class, ICommandHandler<TCommand>
+    {
+        services.RemoveAll<ICommandHandler<TCommand>>();
+        services.AddSingleton<ICommandHandler<TCommand>>(handler);
+        return services;
+    }
+
     /// <summary>Registers the handler of a command type, replacing an earlier one.</summary>
     public static IServiceCollection AddCommandHandler<TCommand, THandler>(this IServiceCollection services)
         where TCommand : BotCommand

@@ -29,4 +29,8 @@ public sealed class TelegramOptions
 
     /// <summary>Shortest gap between two edits of an import's progress message (Telegram throttles edits).</summary>
     public TimeSpan ProgressEditInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Chats whose updates are handled at the same time; each chat's own updates stay in order.</summary>
+    [Range(1, 64, ErrorMessage = "Telegram:MaxConcurrentChats must be between 1 and 64.")]
+    public int MaxConcurrentChats { get; set; } = 4;
 }

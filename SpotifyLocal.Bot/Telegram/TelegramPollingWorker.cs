@@ -8,9 +8,10 @@ using TelegramCommand = Telegram.Bot.Types.BotCommand;
 namespace SpotifyLocal.Bot.Telegram;
 
 /// <summary>
-/// Long-polls getUpdates and hands each update to <see cref="TelegramUpdateHandler"/>. Fills the command menu
-/// at start. A failing update is logged and skipped (the offset moves past it); a failing poll waits
-/// (Telegram's retry_after, or a growing back-off) and polls again. Only cancellation ends the loop.
+/// Long-polls getUpdates and hands each update to <see cref="TelegramUpdateHandler"/> through a
+/// <see cref="TelegramChatQueue"/> (in order per chat, chats side by side). Fills the command menu at start. A failing
+/// update is logged and skipped (the offset moves past it); a failing poll waits (Telegram's retry_after, or a
+/// growing back-off) and polls again. Only cancellation ends the loop; updates in hand are finished first.
 /// </summary>
 public sealed class TelegramPollingWorker(
     IServiceScopeFactory scopes,
@@ -24,6 +25,19 @@ public sealed class TelegramPollingWorker(
     private static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var queue = new TelegramChatQueue(options.Value.MaxConcurrentChats);
+        try
+        {
+            await PollAsync(queue, stoppingToken);
+        }
+        finally
+        {
+            await queue.DrainAsync();
+        }
+    }
+
+    private async Task PollAsync(TelegramChatQueue queue, CancellationToken stoppingToken)
     {
         string? botUsername = null;
         int? offset = null;
@@ -45,14 +59,25 @@ public sealed class TelegramPollingWorker(
                 foreach (var update in updates)
                 {
                     offset = update.Id + 1;
-                    try
+                    var username = botUsername;
+                    queue.Enqueue(ChatOf(update), async () =>
                     {
-                        await handler.HandleAsync(bot, update, botUsername, stoppingToken);
-                    }
-                    catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                    {
-                        logger.LogError(ex, "Telegram update {UpdateId} failed; skipped", update.Id);
-                    }
+                        try
+                        {
+                            // Its own scope: the update may still run after this poll's scope is gone.
+                            using var updateScope = scopes.CreateScope();
+                            var client = updateScope.ServiceProvider.GetRequiredService<ITelegramBotClient>();
+                            await handler.HandleAsync(client, update, username, stoppingToken);
+                        }
+                        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                        {
+                            logger.LogError(ex, "Telegram update {UpdateId} failed; skipped", update.Id);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            // Shutting down: the update is abandoned like any in-flight request.
+                        }
+                    });
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -75,6 +100,9 @@ public sealed class TelegramPollingWorker(
             }
         }
     }
+
+    private static long ChatOf(global::Telegram.Bot.Types.Update update) =>
+        update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? update.CallbackQuery?.From.Id ?? 0;
 
     private async Task<string?> StartAsync(ITelegramBotClient bot, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SpotifyLocal.Core.Stats;
 using SpotifyLocal.Core.Storage;
 
 namespace SpotifyLocal.Core.Accounts;
@@ -32,12 +33,7 @@ public sealed class ChatAccountService(
     /// <summary>Sets the time zone used for the identity's periods and summaries; the id must be a known IANA zone.</summary>
     public async Task<string> SetTimeZoneAsync(ChatIdentity identity, string timeZoneId, CancellationToken cancellationToken)
     {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) || !zone.HasIanaId && !TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out _))
-        {
-            throw new UserFacingException($"\"{timeZoneId}\" is not a time zone I know. Use an IANA name such as Europe/Berlin, America/New_York or Asia/Tokyo.");
-        }
-
-        var ianaId = zone.HasIanaId ? zone.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var converted) ? converted : zone.Id;
+        var ianaId = UserTimeZones.RequireIanaId(timeZoneId);
         var user = await GetUserAsync(identity, cancellationToken);
         await users.UpsertAsync(user with { TimeZone = ianaId }, cancellationToken);
         return ianaId;

@@ -18,4 +18,25 @@ public static class UserTimeZones
 
         return TimeZoneInfo.TryFindSystemTimeZoneById(ianaId.Trim(), out zone!);
     }
+
+    /// <summary>
+    /// Validates what a user typed as a time zone and returns its IANA id (a Windows id is converted);
+    /// throws a <see cref="UserFacingException"/> naming examples when it is not a zone.
+    /// </summary>
+    public static string RequireIanaId(string timeZoneId)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId.Trim(), out var zone))
+        {
+            throw new UserFacingException($"\"{timeZoneId}\" is not a time zone I know. Use an IANA name such as Europe/Berlin, America/New_York or Asia/Tokyo.");
+        }
+
+        if (zone.HasIanaId)
+        {
+            return zone.Id;
+        }
+
+        return TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var converted)
+            ? converted
+            : throw new UserFacingException($"\"{timeZoneId}\" is not an IANA time zone. Use a name such as Europe/Berlin.");
+    }
 }

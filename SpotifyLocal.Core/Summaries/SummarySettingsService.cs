@@ -1,3 +1,4 @@
+using SpotifyLocal.Core.Stats;
 using SpotifyLocal.Core.Storage;
 
 namespace SpotifyLocal.Core.Summaries;
@@ -41,7 +42,7 @@ public sealed class SummarySettingsService(
     /// <exception cref="UserFacingException">The id is not a known IANA zone.</exception>
     public async Task<string> SetServerTimeZoneAsync(string serverId, string timeZoneId, CancellationToken cancellationToken)
     {
-        var ianaId = IanaId(timeZoneId);
+        var ianaId = UserTimeZones.RequireIanaId(timeZoneId);
         await servers.UpsertAsync(await GetServerAsync(serverId, cancellationToken) with { TimeZone = ianaId }, cancellationToken);
         return ianaId;
     }
@@ -59,6 +60,10 @@ public sealed class SummarySettingsService(
         }
     }
 
+    /// <summary>The member's visibility entry in this server, or null when they have not opted in.</summary>
+    public async Task<VisibleMember?> FindVisibleAsync(string serverId, string chatUserId, CancellationToken cancellationToken) =>
+        (await servers.ListVisibleAsync(serverId, cancellationToken)).FirstOrDefault(m => m.ChatUserId == chatUserId);
+
     public Task<bool> IsVisibleAsync(string serverId, string chatUserId, CancellationToken cancellationToken) =>
         servers.IsVisibleAsync(serverId, chatUserId, cancellationToken);
 
@@ -67,21 +72,4 @@ public sealed class SummarySettingsService(
 
     public Task<bool> IsWeeklyAsync(ChatIdentity identity, CancellationToken cancellationToken) =>
         subscriptions.IsSubscribedAsync(identity, cancellationToken);
-
-    private static string IanaId(string timeZoneId)
-    {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId.Trim(), out var zone))
-        {
-            throw new UserFacingException($"\"{timeZoneId}\" is not a time zone I know. Use an IANA name such as Europe/Berlin, America/New_York or Asia/Tokyo.");
-        }
-
-        if (zone.HasIanaId)
-        {
-            return zone.Id;
-        }
-
-        return TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var converted)
-            ? converted
-            : throw new UserFacingException($"\"{timeZoneId}\" is not an IANA time zone. Use a name such as Europe/Berlin.");
-    }
 }

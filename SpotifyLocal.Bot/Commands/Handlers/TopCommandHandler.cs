@@ -4,6 +4,7 @@ using SpotifyLocal.Core.Accounts;
 using SpotifyLocal.Core.Charts;
 using SpotifyLocal.Core.Stats;
 using SpotifyLocal.Core.Storage;
+using SpotifyLocal.Core.Summaries;
 
 namespace SpotifyLocal.Bot.Commands.Handlers;
 
@@ -11,7 +12,7 @@ namespace SpotifyLocal.Bot.Commands.Handlers;
 /// /top [period] [kind]: a ranked chart and caption, with buttons to switch period and kind. Another member's list
 /// (Discord <c>/top user:</c>) is shown only when that member turned on /visibility in this server.
 /// </summary>
-public sealed class TopCommandHandler(ChatAccountService accounts, StatsService stats, ChartRenderer charts, IServerSettingsStore servers)
+public sealed class TopCommandHandler(ChatAccountService accounts, StatsService stats, ChartRenderer charts, SummarySettingsService serverSettings)
     : ICommandHandler<TopCommand>
 {
     /// <summary>Rows in the chart and the caption.</summary>
@@ -26,7 +27,7 @@ public sealed class TopCommandHandler(ChatAccountService accounts, StatsService 
         if (command.TargetChatUserId is { } target && target != context.Caller.ChatUserId)
         {
             var member = context.ServerId is { } serverId
-                ? (await servers.ListVisibleAsync(serverId, cancellationToken)).FirstOrDefault(m => m.ChatUserId == target)
+                ? await serverSettings.FindVisibleAsync(serverId, target, cancellationToken)
                 : null;
             if (member is null)
             {

@@ -53,8 +53,8 @@ public sealed class TestBot : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Services.GetService<SpotifyLocal.Core.Storage.Sqlite.SqliteDatabase>()?.ReleasePooledConnections();
         await Services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -30,7 +30,7 @@ public sealed class ImportRegistrationTests
         Assert.True(options.IncludeIncognito);
         Assert.NotNull(provider.GetRequiredService<ImportService>());
         Assert.Contains(provider.GetServices<IHostedService>(), s => s is InterruptedImportsService);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        provider.GetService<SpotifyLocal.Core.Storage.Sqlite.SqliteDatabase>()?.ReleasePooledConnections();
         if (Directory.Exists(directory))
         {
             Directory.Delete(directory, recursive: true);

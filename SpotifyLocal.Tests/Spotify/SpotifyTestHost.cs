@@ -118,9 +118,9 @@ public sealed class SpotifyTestHost : IAsyncDisposable
     {
         Browser.Dispose();
         await App.StopAsync();
+        App.Services.GetService<SpotifyLocal.Core.Storage.Sqlite.SqliteDatabase>()?.ReleasePooledConnections();
         await App.DisposeAsync();
         await Spotify.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(_directory, recursive: true);

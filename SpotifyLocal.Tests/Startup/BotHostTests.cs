@@ -15,7 +15,6 @@ public sealed class BotHostTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
 
@@ -41,6 +40,7 @@ public sealed class BotHostTests : IDisposable
         input.Send("/timezone Asia/Tokyo");
         input.End();
         await run.WaitAsync(TestContext.Current.CancellationToken);
+        app.Services.GetRequiredService<SpotifyLocal.Core.Storage.Sqlite.SqliteDatabase>().ReleasePooledConnections();
 
         Assert.False(string.IsNullOrWhiteSpace(health));
         Assert.Contains("Time zone set to Asia/Tokyo", output.ToString(), StringComparison.Ordinal);

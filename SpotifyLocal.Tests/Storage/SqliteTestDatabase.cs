@@ -35,7 +35,7 @@ public sealed class SqliteTestDatabase : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Database.ReleasePooledConnections();
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -112,10 +112,10 @@ public sealed class SummaryHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _services.GetService<SpotifyLocal.Core.Storage.Sqlite.SqliteDatabase>()?.ReleasePooledConnections();
         await _services.DisposeAsync();
         await Discord.DisposeAsync();
         await Telegram.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(_directory, recursive: true);

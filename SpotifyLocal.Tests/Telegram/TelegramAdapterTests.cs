@@ -145,9 +145,12 @@ public sealed class TelegramAdapterTests
     [Fact]
     public async Task Flood_control_on_polling_waits_the_retry_after_Telegram_asks_for_then_polls_again()
     {
-        await using var bot = await TelegramBotHarness.StartAsync(Ct);
-        bot.Api.FailNext("getUpdates", 429, "Too Many Requests: retry after 90", retryAfter: 90);
-        bot.Api.EnqueueUpdate(TelegramUpdates.Text("/help"));
+        // Arranged before polling starts, so the very first getUpdates is the one refused.
+        await using var bot = await TelegramBotHarness.StartAsync(Ct, beforePolling: api =>
+        {
+            api.FailNext("getUpdates", 429, "Too Many Requests: retry after 90", retryAfter: 90);
+            api.EnqueueUpdate(TelegramUpdates.Text("/help"));
+        });
 
         await bot.Time.WaitForTimerAsync(TimeSpan.FromSeconds(90), Ct);
         Assert.DoesNotContain(bot.Api.Calls, c => c.Method == "sendMessage");

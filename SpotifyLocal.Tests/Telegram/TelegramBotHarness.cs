@@ -39,9 +39,11 @@ public sealed class TelegramBotHarness : IAsyncDisposable
     public static async Task<TelegramBotHarness> StartAsync(
         CancellationToken cancellationToken,
         IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null,
+        Action<FakeTelegramBotApi>? beforePolling = null)
     {
         var api = await FakeTelegramBotApi.StartAsync(cancellationToken);
+        beforePolling?.Invoke(api);
         var directory = Path.Combine(Path.GetTempPath(), "spotifylocal-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var time = new TimerWatchingTimeProvider(new DateTimeOffset(2026, 3, 15, 12, 0, 0, TimeSpan.Zero));
@@ -76,9 +78,9 @@ public sealed class TelegramBotHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();
+        _host.Services.GetService<SpotifyLocal.Core.Storage.Sqlite.SqliteDatabase>()?.ReleasePooledConnections();
         _host.Dispose();
         await Api.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -26,6 +26,16 @@ public sealed class SqliteDatabase
 
     public string FilePath { get; }
 
+    /// <summary>
+    /// Closes this database's pooled connections so its file can be moved or deleted (Windows keeps open files
+    /// locked). Unlike <see cref="SqliteConnection.ClearAllPools"/> it leaves other databases' connections alone.
+    /// </summary>
+    public void ReleasePooledConnections()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
     /// <summary>Opens a connection, creating the file and schema on first use.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

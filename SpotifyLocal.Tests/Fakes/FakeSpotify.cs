@@ -4,12 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace SpotifyLocal.Tests.Fakes;
 
@@ -75,17 +70,13 @@ public sealed class FakeSpotify : IAsyncDisposable
 
     public static async Task<FakeSpotify> StartAsync(TimeProvider time)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackHost.Create();
         var fake = new FakeSpotify(app, time);
         app.MapGet("/authorize", (Delegate)fake.Authorize);
         app.MapPost("/api/token", (Delegate)fake.TokenAsync);
         app.MapGet("/v1/me", (Delegate)fake.Me);
         app.MapGet("/v1/me/player/recently-played", (Delegate)fake.RecentlyPlayed);
-        await app.StartAsync();
-        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseUrl = await LoopbackHost.StartAsync(app);
         return fake;
     }
 

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace SpotifyLocal.Tests.Fakes;
 
@@ -35,15 +33,11 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
 
     public static async Task<FakeTelegramBotApi> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackHost.Create();
         var fake = new FakeTelegramBotApi(app);
         app.Map("/bot{token}/{method}", fake.HandleMethodAsync);
         app.MapGet("/file/bot{token}/{**path}", fake.HandleFileAsync);
-        await app.StartAsync(cancellationToken);
-        fake.BaseUrl = app.Urls.First();
+        fake.BaseUrl = await LoopbackHost.StartAsync(app, cancellationToken);
         return fake;
     }
 

@@ -47,7 +47,7 @@ public static class DiscordCommandMapper
             "server" => MapServer(data.Options?.FirstOrDefault()),
             "import" => ImportAttachment(interaction) is null
                 ? CommandParseResult.Fail("Attach your Spotify export ZIP to /import (the file option).")
-                : CommandParseResult.Ok(new ImportCommand(null, null)),
+                : CommandParseResult.Ok(new ImportCommand(null)),
             _ => CommandParseResult.Fail($"Unknown command /{data.Name}. Try /help."),
         };
     }

@@ -30,6 +30,24 @@ public sealed class MongoPlayStore : IPlayStore
 
     // ---- Writes -------------------------------------------------------------------------------
 
+    /// <summary>
+    /// Gives account-data plays stored before they had a source of their own the shape new imports have
+    /// (<see cref="PlaySource.AccountData"/>, id + '@' + msPlayed), as SQLite's migration 3 does. Idempotent.
+    /// </summary>
+    internal static async Task MigrateAccountDataPlaysAsync(IMongoCollection<PlayDocument> plays, CancellationToken cancellationToken)
+    {
+        var legacy = Filter.Eq(p => p.Source, PlayDocument.Import)
+            & Filter.Regex(p => p.TrackId, new MongoDB.Bson.BsonRegularExpression("^local:track:[0-9a-f]+$"));
+        // No builder renders an update pipeline with $concat/$toString; one stage as BSON.
+        var stage = new MongoDB.Bson.BsonDocument("$set", new MongoDB.Bson.BsonDocument
+        {
+            ["source"] = PlayDocument.AccountData,
+            ["trackId"] = new MongoDB.Bson.BsonDocument("$concat", new MongoDB.Bson.BsonArray { "$trackId", "@", new MongoDB.Bson.BsonDocument("$toString", "$msPlayed") }),
+        });
+        var update = Builders<PlayDocument>.Update.Pipeline(new MongoDB.Bson.BsonDocument[] { stage });
+        await plays.UpdateManyAsync(legacy, update, cancellationToken: cancellationToken);
+    }
+
     // The play identity: InsertMany relies on it to reject plays already stored. Walked forwards it
     // also serves the scoped range queries and GetStamps' (playedAt, trackId) order.
     internal static readonly CreateIndexModel<PlayDocument> UniquePlay = new(

@@ -50,6 +50,7 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
                 services.AddCommandHandler<ImportCommand, ByteCountingImportHandler>();
             }
         });
+        _fake.Time = _bot.Time;
         _adapter = _bot.Services.GetServices<IHostedService>().OfType<DiscordAdapter>().Single();
         await _adapter.StartAsync(Ct);
         var connection = await _fake.NextConnectionAsync(Ct);
@@ -175,6 +176,9 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
         Assert.Single(_fake.Requests, r => r.Method == "DELETE");
         Assert.Equal(64, followup.Json.GetProperty("flags").GetInt32());
         Assert.Equal("No plays in that period yet.", followup.Json.GetProperty("content").GetString());
+        // What the channel sees: no public "thinking…" left and the error only for the caller.
+        var token = followup.Path.Split('/')[^1];
+        Assert.Equal([new FakeDiscordMessage("No plays in that period yet.", null, Ephemeral: true, Thinking: false)], _fake.MessagesOf(token));
     }
 
     [Fact]

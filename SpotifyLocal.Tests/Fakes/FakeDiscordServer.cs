@@ -29,6 +29,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     private readonly Dictionary<string, int> _failingChannels = [];
     private readonly Dictionary<string, string> _messagesByNonce = [];
     private readonly List<string> _createdChannelMessages = [];
+    private readonly List<(string, FakeDiscordMessage, FakeDiscordRequest)> _channelMessages = [];
     private readonly Dictionary<string, FakeDiscordInteraction> _interactions = [];
     private TaskCompletionSource _requestArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sequence;
@@ -140,6 +141,15 @@ public sealed class FakeDiscordServer : IAsyncDisposable
 
             await arrived.WaitAsync(timeout.Token);
         }
+    }
+
+    /// <summary>The id the fake gives the DM channel with <paramref name="userId"/>.</summary>
+    public static string DmChannelOf(string userId) => $"dm-{userId}";
+
+    /// <summary>Channel messages actually created, with the channel they went to.</summary>
+    public IReadOnlyList<(string ChannelId, FakeDiscordMessage Message, FakeDiscordRequest Request)> ChannelMessages
+    {
+        get { lock (_lock) { return [.. _channelMessages]; } }
     }
 
     public int NextSequence() => Interlocked.Increment(ref _sequence);
@@ -318,6 +328,13 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             case ("POST", ["interactions", var interactionId, var callbackToken, "callback"]):
                 await CallbackAsync(response, request, interactionId, callbackToken);
                 return;
+            case ("POST", ["users", "@me", "channels"]):
+                // developers/resources/user.mdx, "Create DM": returns the DM channel object (type 1).
+                await response.WriteAsJsonAsync(new JsonObject
+                {
+                    ["id"] = DmChannelOf(request.Json.GetProperty("recipient_id").GetString()!), ["type"] = 1,
+                });
+                return;
             case ("POST", ["channels", var channelId, "messages"]):
                 await CreateChannelMessageAsync(response, request, channelId);
                 return;
@@ -477,6 +494,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             {
                 id = (700000 + _createdChannelMessages.Count).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 _createdChannelMessages.Add(id);
+                _channelMessages.Add((channelId, MessageFrom(json, ephemeral: false), request));
                 if (nonce is not null)
                 {
                     _messagesByNonce[nonce] = id;

@@ -129,6 +129,16 @@ public sealed class DiscordRestClient(
             route, $"channels/{channelId}/messages", () => MessageContent(payload, files), Json.MessageDto, cancellationToken);
     }
 
+    /// <summary><c>POST /users/@me/channels</c>: the DM channel with <paramref name="recipientId"/> (created if needed).</summary>
+    public Task<ChannelDto> CreateDirectMessageChannelAsync(string recipientId, CancellationToken cancellationToken)
+    {
+        // Repeatable: it returns the existing DM channel when there is one.
+        var route = new DiscordRoute(HttpMethod.Post, "/users/@me/channels", "", RepeatablePost: true);
+        return SendAsync(
+            route, "users/@me/channels", () => JsonContent(new CreateDmDto(recipientId), Json.CreateDmDto), Json.ChannelDto,
+            cancellationToken);
+    }
+
     /// <summary>
     /// Downloads a user's attachment into <paramref name="destination"/>, refusing anything above
     /// <paramref name="maxBytes"/> (by the announced length, and again while streaming). No bot token is sent.

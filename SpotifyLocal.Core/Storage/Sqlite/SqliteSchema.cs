@@ -137,5 +137,10 @@ internal static class SqliteSchema
         SELECT user_id, 2, album_key, album_name, artist_name, COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
         FROM plays WHERE album_name IS NOT NULL AND album_name <> '' GROUP BY user_id, album_key, album_name, artist_name;
         """,
+        // 3: the e-mail is no longer stored (the product never used it); links are looked up by Spotify's account_id.
+        """
+        ALTER TABLE users DROP COLUMN email;
+        CREATE INDEX ix_users_account_id ON users (account_id);
+        """,
     ];
 }

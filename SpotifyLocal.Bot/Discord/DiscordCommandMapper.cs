@@ -15,14 +15,14 @@ public static class DiscordCommandMapper
 
     public static CommandParseResult Map(InteractionDto interaction)
     {
-        var data = interaction.Data;
         if (interaction.Type == InteractionType.MessageComponent)
         {
-            return data?.CustomId is { Length: > 0 } text
+            return interaction.Component?.CustomId is { Length: > 0 } text
                 ? CommandParser.Parse(text)
                 : CommandParseResult.Fail("This button no longer works.");
         }
 
+        var data = interaction.Data;
         if (interaction.Type != InteractionType.ApplicationCommand || data?.Name is null)
         {
             return CommandParseResult.Fail("Unsupported interaction.");

@@ -220,6 +220,25 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_button_press_carrying_the_components_integer_id_is_answered_and_the_adapter_keeps_serving()
+    {
+        var connection = await StartAsync();
+        var press = ChartButtonPress(owner: Interactions.MemberUserId);
+        // Discord's own example: "data": {"component_type": 2, "id": 2, "custom_id": …} (developers/components/reference.mdx).
+        press["data"]!["id"] = 2;
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", press);
+        var edit = await _fake.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains((string)press["token"]!, StringComparison.Ordinal), Ct);
+        var next = Interactions.SlashCommand("help");
+        await connection.SendDispatchAsync("INTERACTION_CREATE", next);
+        var help = await _fake.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains((string)next["token"]!, StringComparison.Ordinal), Ct);
+
+        Assert.Single(edit.Files);
+        Assert.Contains("/top", help.Json.GetProperty("embeds")[0].GetProperty("description").GetString());
+        Assert.Equal(1, _fake.ConnectionCount);
+    }
+
+    [Fact]
     public async Task A_button_whose_custom_id_names_a_server_path_imports_nothing()
     {
         var connection = await StartAsync(standInHandlers: false);

@@ -206,11 +206,32 @@ public abstract class StorageContractTests : IAsyncLifetime
 
         Assert.Equal(
         [
-            new PlayStamp(T0, tracked.TrackId, tracked.TrackKey, PlaySource.Tracked),
-            new PlayStamp(T0.AddMinutes(5), imported.TrackId, imported.TrackKey, PlaySource.Import),
+            new PlayStamp(T0, tracked.TrackId, tracked.TrackKey, PlaySource.Tracked, tracked.MsPlayed),
+            new PlayStamp(T0.AddMinutes(5), imported.TrackId, imported.TrackKey, PlaySource.Import, imported.MsPlayed),
         ], stamps);
         Assert.Equal(T0.AddMinutes(5), await Storage.Plays.GetLatestPlayedAtAsync("u1", Ct));
         Assert.Null(await Storage.Plays.GetLatestPlayedAtAsync("nobody", Ct));
+    }
+
+    [Fact]
+    public async Task Two_writers_at_once_store_a_play_seen_by_two_sources_once()
+    {
+        var other = Storage.OtherProcessPlays?.Invoke() ?? throw new InvalidOperationException("The backend must offer a second writer.");
+        var tracking = new PlayBatchWriter(Storage.Plays);
+        var import = new PlayBatchWriter(other);
+        var songs = Enumerable.Range(0, 150).ToList();
+
+        await Parallel.ForEachAsync(songs, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = Ct }, async (i, ct) =>
+        {
+            var end = T0.AddMinutes(5 * i);
+            var tracked = Plays.One("u1", $"Song {i}", "Band", "Album", end.AddSeconds(3), PlaySource.Tracked, trackId: $"spotify:track:t{i}");
+            var exported = Plays.One("u1", $"Song {i}", "Band", "Album", end, PlaySource.Import, trackId: $"spotify:track:t{i}");
+            await Task.WhenAll(
+                Task.Run(() => tracking.WriteAsync([tracked], ct), ct),
+                Task.Run(() => import.WriteAsync([exported], ct), ct));
+        });
+
+        Assert.Equal(songs.Count, await Storage.Plays.CountAsync(PlayScope.AllTime("u1"), Ct));
     }
 
     [Fact]

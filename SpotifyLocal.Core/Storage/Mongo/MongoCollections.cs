@@ -16,6 +16,7 @@ public sealed class MongoCollections
     public const string VisibleMembersName = "visible_members";
     public const string WeeklySubscriptionsName = "weekly_subscriptions";
     public const string SummaryLedgerName = "summary_ledger";
+    public const string PlayWriteLocksName = "play_write_locks";
 
     public MongoCollections(IMongoClient client, string databaseName)
     {
@@ -30,6 +31,7 @@ public sealed class MongoCollections
         VisibleMembers = Database.GetCollection<VisibleMemberDocument>(VisibleMembersName);
         WeeklySubscriptions = Database.GetCollection<WeeklySubscriptionDocument>(WeeklySubscriptionsName);
         SummaryLedger = Database.GetCollection<SummaryLedgerDocument>(SummaryLedgerName);
+        PlayWriteLocks = Database.GetCollection<PlayWriteLockDocument>(PlayWriteLocksName);
     }
 
     public IMongoDatabase Database { get; }
@@ -37,6 +39,8 @@ public sealed class MongoCollections
     public IMongoCollection<UserDocument> Users { get; }
 
     public IMongoCollection<PlayDocument> Plays { get; }
+
+    public IMongoCollection<PlayWriteLockDocument> PlayWriteLocks { get; }
 
     public IMongoCollection<ImportJobDocument> ImportJobs { get; }
 

@@ -20,10 +20,17 @@ public sealed class MongoPlayStore : IPlayStore
     private static readonly InsertManyOptions Unordered = new() { IsOrdered = false };
 
     private readonly IMongoCollection<PlayDocument> _plays;
+    private readonly IMongoCollection<PlayWriteLockDocument> _writeLocks;
+    private readonly TimeProvider _time;
 
     static MongoPlayStore() => MongoConventions.EnsureRegistered();
 
-    public MongoPlayStore(MongoCollections collections) => _plays = collections.Plays;
+    public MongoPlayStore(MongoCollections collections, TimeProvider? time = null)
+    {
+        _plays = collections.Plays;
+        _writeLocks = collections.PlayWriteLocks;
+        _time = time ?? TimeProvider.System;
+    }
 
     /// <summary>The indexes this store's queries rely on, created by <see cref="MongoStorageInitializer"/>.</summary>
     internal static IReadOnlyList<CreateIndexModel<PlayDocument>> Indexes => [UniquePlay, NewestFirst];
@@ -83,6 +90,19 @@ public sealed class MongoPlayStore : IPlayStore
         }
 
         return result.Add(new InsertResult(0, repeats));
+    }
+
+    public async Task<InsertResult> InsertMatchedAsync(string userId, IReadOnlyList<Play> plays, CancellationToken cancellationToken)
+    {
+        if (plays.Count == 0)
+        {
+            return InsertResult.Empty;
+        }
+
+        await using var held = await MongoPlayWriteLock.AcquireAsync(_writeLocks, userId, _time, cancellationToken);
+        var scope = PlayScope.ForUser(userId, plays.Min(p => p.PlayedAt) - CrossSourceMatcher.Window, plays.Max(p => p.PlayedAt) + CrossSourceMatcher.Window);
+        var inserted = await InsertAsync(CrossSourceMatcher.Unmatched(plays, await GetStampsAsync(scope, cancellationToken)), cancellationToken);
+        return new InsertResult(inserted.Inserted, plays.Count - inserted.Inserted);
     }
 
     public async Task<InsertResult> ReassignAsync(string fromUserId, string toUserId, CancellationToken cancellationToken)
@@ -186,7 +206,7 @@ public sealed class MongoPlayStore : IPlayStore
     public async Task<IReadOnlyList<PlayStamp>> GetStampsAsync(PlayScope scope, CancellationToken cancellationToken)
     {
         var rows = await RunAsync(StampsPipeline(scope), cancellationToken);
-        return [.. rows.Select(r => new PlayStamp(MongoTime.FromBson(r.PlayedAt), r.TrackId, r.TrackKey, PlayDocument.ToSource(r.Source)))];
+        return [.. rows.Select(r => new PlayStamp(MongoTime.FromBson(r.PlayedAt), r.TrackId, r.TrackKey, PlayDocument.ToSource(r.Source), r.MsPlayed))];
     }
 
     public async Task<DateTimeOffset?> GetLatestPlayedAtAsync(string userId, CancellationToken cancellationToken)
@@ -290,7 +310,7 @@ public sealed class MongoPlayStore : IPlayStore
         new EmptyPipelineDefinition<PlayDocument>()
             .Match(ScopeFilter(scope))
             .Sort(Builders<PlayDocument>.Sort.Ascending(p => p.PlayedAt).Ascending(p => p.TrackId))
-            .Project(p => new StampRow { PlayedAt = p.PlayedAt, TrackId = p.TrackId, TrackKey = p.TrackKey, Source = p.Source });
+            .Project(p => new StampRow { PlayedAt = p.PlayedAt, TrackId = p.TrackId, TrackKey = p.TrackKey, Source = p.Source, MsPlayed = p.MsPlayed });
 
     internal static PipelineDefinition<PlayDocument, LatestRow> LatestPipeline(string userId) =>
         new EmptyPipelineDefinition<PlayDocument>()

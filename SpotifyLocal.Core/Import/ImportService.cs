@@ -255,21 +255,13 @@ public sealed partial class ImportService(
         }
     }
 
-    private async Task EnsureUserAsync(string userId, CancellationToken cancellationToken)
-    {
-        if (await users.GetAsync(userId, cancellationToken) is null)
-        {
-            await users.UpsertAsync(new User { SpotifyId = userId, JoinedAt = time.GetUtcNow() }, cancellationToken);
-        }
-    }
+    private Task EnsureUserAsync(string userId, CancellationToken cancellationToken) =>
+        users.CreateAsync(new User { SpotifyId = userId, JoinedAt = time.GetUtcNow() }, cancellationToken);
 
     private async Task MarkFullImportAsync(string userId, CancellationToken cancellationToken)
     {
-        var user = await users.GetAsync(userId, cancellationToken) ?? new User { SpotifyId = userId, JoinedAt = time.GetUtcNow() };
-        if (!user.HasFullImport)
-        {
-            await users.UpsertAsync(user with { HasFullImport = true }, cancellationToken);
-        }
+        await EnsureUserAsync(userId, cancellationToken);
+        await users.MarkFullImportAsync(userId, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import {JobId} for {UserId} completed: {Inserted} inserted, {Duplicates} duplicates, {Skipped} skipped")]

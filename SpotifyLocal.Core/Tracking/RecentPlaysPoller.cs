@@ -40,10 +40,7 @@ public sealed partial class RecentPlaysPoller(
             LogPossibleGap(logger, spotifyId, newestTracked!.Value, oldest!.Value);
         }
 
-        if (await users.GetAsync(spotifyId, cancellationToken) is { } user)
-        {
-            await users.UpsertAsync(user with { LastCheckAt = timeProvider.GetUtcNow(), HasInitialImport = true }, cancellationToken);
-        }
+        await users.RecordCheckAsync(spotifyId, timeProvider.GetUtcNow(), cancellationToken);
 
         // How long the user took for the plays on a full page: the schedule polls again before that much time passes.
         var windowSpan = full && listed.Count > 1 ? listed.Max(p => p.PlayedAt) - oldest!.Value : (TimeSpan?)null;

@@ -7,7 +7,7 @@ using SpotifyLocal.Core.Import;
 namespace SpotifyLocal.Bot.Commands.Handlers;
 
 /// <summary>/import with an export file: runs the import for the caller, reports progress, answers with the summary.</summary>
-public sealed class ImportCommandHandler(ChatAccountService accounts, ImportService imports, IOptions<ImportOptions> options) : ICommandHandler<ImportCommand>
+public sealed class ImportCommandHandler(AccountLifecycleService accounts, ImportService imports, IOptions<ImportOptions> options) : ICommandHandler<ImportCommand>
 {
     public async Task<BotReply> HandleAsync(ImportCommand command, CommandContext context, CancellationToken cancellationToken)
     {

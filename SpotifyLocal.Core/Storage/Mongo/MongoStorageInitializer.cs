@@ -24,6 +24,7 @@ public sealed class MongoStorageInitializer(
         await CreateAsync(collections.WeeklySubscriptions, MongoWeeklySubscriptionStore.Indexes, cancellationToken);
         await CreateAsync(collections.SummaryLedger, MongoSummaryLedgerStore.Indexes, cancellationToken);
         await MongoPlayStore.MigrateAccountDataPlaysAsync(collections.Plays, cancellationToken);
+        await new MongoUserStore(collections).RemoveStoredEmailsAsync(cancellationToken);
         logger.LogInformation("Storage: MongoDB {Location}, indexes ensured", settings.ToString());
     }
 

@@ -143,5 +143,10 @@ internal static class SqliteSchema
         UPDATE plays SET source = 2, track_id = track_id || '@' || ms_played
         WHERE source = 1 AND track_id LIKE 'local:track:%' AND instr(track_id, '@') = 0;
         """,
+        // 4: the e-mail is no longer stored (the product never used it); links are looked up by Spotify's account_id.
+        """
+        ALTER TABLE users DROP COLUMN email;
+        CREATE INDEX ix_users_account_id ON users (account_id);
+        """,
     ];
 }

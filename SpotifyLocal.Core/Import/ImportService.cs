@@ -214,7 +214,20 @@ public sealed partial class ImportService(
         if (run.InFlight is { } inFlight)
         {
             run.InFlight = null;
-            run.Written(inFlight.Batch, await inFlight.Write);
+            InsertResult result;
+            try
+            {
+                result = await inFlight.Write;
+            }
+            catch (PlayWriteException ex)
+            {
+                // Part of the batch is stored (MongoDB's unordered inserts): the job counts exactly that, and a
+                // rerun of the import counts those plays as duplicates and stores the rest.
+                run.PartlyWritten(ex.Stored);
+                throw;
+            }
+
+            run.Written(inFlight.Batch, result);
         }
     }
 
@@ -227,7 +240,7 @@ public sealed partial class ImportService(
         }
         catch (Exception)
         {
-            // The batch was rolled back (cancelled or failed): it counts as not written, which is what is stored.
+            // The batch failed: what it stored is counted above (PlayWriteException); the rest is not stored.
         }
     }
 

@@ -15,14 +15,25 @@ public sealed class PlayBatchWriter(IPlayStore store)
     /// <summary>How far apart the two sources' timestamps of one play may be.</summary>
     public static readonly TimeSpan CrossSourceTolerance = TimeSpan.FromSeconds(25);
 
-    /// <summary>Writes the plays (any number, any users) and returns what was stored and what was skipped.</summary>
+    /// <summary>
+    /// Writes the plays (any number, any users) and returns what was stored and what was skipped. A failure after
+    /// part of them was stored throws <see cref="PlayWriteException"/> with exactly what is stored.
+    /// </summary>
     public async Task<InsertResult> WriteAsync(IReadOnlyList<Play> plays, CancellationToken cancellationToken)
     {
         var total = InsertResult.Empty;
         for (var offset = 0; offset < plays.Count; offset += BatchSize)
         {
             var batch = plays.Skip(offset).Take(BatchSize).ToList();
-            total = total.Add(await WriteBatchAsync(batch, cancellationToken));
+            try
+            {
+                total = total.Add(await WriteBatchAsync(batch, cancellationToken));
+            }
+            catch (PlayWriteException ex)
+            {
+                // Part of this batch is stored: report everything this call stored.
+                throw new PlayWriteException(total.Add(ex.Stored), ex.InnerException!);
+            }
         }
 
         return total;

@@ -4,7 +4,8 @@ namespace SpotifyLocal.Bot.Commands;
 
 /// <summary>
 /// Parses text commands (console, Telegram, button callbacks): <c>/top month artists</c>,
-/// <c>/top@MyBot week</c>, <c>/timezone Europe/Berlin</c>, <c>/import path.zip</c>…
+/// <c>/top@MyBot week</c>, <c>/timezone Europe/Berlin</c>… Text comes from chat users (and button data from their
+/// clients), so nothing parsed here names a server file: <c>/import</c> only ever asks for an upload.
 /// </summary>
 public static class CommandParser
 {
@@ -25,7 +26,10 @@ public static class CommandParser
         ("help", "/help", "this list"),
     ];
 
-    public static CommandParseResult Parse(string text, string? filePath = null, string? fileName = null)
+    /// <summary>What <c>/import</c> with text after it answers, whatever the text (an existing path or not).</summary>
+    public const string ImportNeedsUpload = "/import takes no path: send your Spotify export as a file (on Discord, attach it to /import).";
+
+    public static CommandParseResult Parse(string text)
     {
         var parts = text.Trim().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0 || !parts[0].StartsWith('/'))
@@ -51,7 +55,7 @@ public static class CommandParser
             "forget" => ParseForget(args),
             "top" => ParseTop(args),
             "stats" => ParseStats(args),
-            "import" => ParseImport(args, filePath, fileName),
+            "import" => args.Length == 0 ? CommandParseResult.Ok(new ImportCommand(null)) : CommandParseResult.Fail(ImportNeedsUpload),
             "timezone" => args.Length <= 1 ? CommandParseResult.Ok(new TimeZoneCommand(args.Length == 1 ? args[0] : null)) : Usage("timezone"),
             "weekly" => ParseWeekly(args),
             _ => CommandParseResult.Fail($"Unknown command /{name}. Try /help."),
@@ -124,23 +128,6 @@ public static class CommandParser
         ["confirm"] => CommandParseResult.Ok(new ForgetCommand(Confirmed: true)),
         _ => CommandParseResult.Fail("Usage: /forget (then confirm)"),
     };
-
-    private static CommandParseResult ParseImport(string[] args, string? filePath, string? fileName)
-    {
-        if (filePath is not null)
-        {
-            return CommandParseResult.Ok(new ImportCommand(filePath, fileName ?? Path.GetFileName(filePath)));
-        }
-
-        if (args.Length == 0)
-        {
-            return CommandParseResult.Ok(new ImportCommand(null, null));
-        }
-
-        // The console passes a path; it may contain spaces.
-        var path = string.Join(' ', args);
-        return CommandParseResult.Ok(new ImportCommand(path, Path.GetFileName(path)));
-    }
 
     private static CommandParseResult ParseWeekly(string[] args) => args switch
     {

@@ -13,7 +13,6 @@ public static class CommandServiceCollectionExtensions
             .Bind(configuration.GetSection(CommandOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<ChatAccountService>();
         services.AddSingleton<CommandRateLimiter>();
         services.AddSingleton<CommandDispatcher>();
         services.AddCommandHandler<HelpCommand, HelpCommandHandler>();

@@ -1,7 +1,7 @@
 namespace SpotifyLocal.Bot.Commands;
 
-/// <summary><c>/import</c> with an export file the adapter already saved to <see cref="FilePath"/> (null: no file attached).</summary>
-public sealed record ImportCommand(string? FilePath, string? FileName) : BotCommand
+/// <summary><c>/import</c> with the export to read (null: nothing attached yet, so the handler explains how).</summary>
+public sealed record ImportCommand(ImportFile? File) : BotCommand
 {
     public override string Name => "import";
 

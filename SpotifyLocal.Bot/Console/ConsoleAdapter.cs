@@ -53,7 +53,7 @@ public sealed class ConsoleAdapter(
     /// <summary>Runs one command line and prints its reply.</summary>
     public async Task RunLineAsync(string line, ChatIdentity identity, CancellationToken cancellationToken)
     {
-        var parsed = CommandParser.Parse(line.StartsWith('/') ? line : "/" + line);
+        var parsed = ConsoleCommandParser.Parse(line);
         if (parsed.Command is null)
         {
             await Output.WriteLineAsync(parsed.Error);

@@ -104,7 +104,7 @@ public sealed class DiscordAdapter(
             if (command is ImportCommand && DiscordCommandMapper.ImportAttachment(interaction) is { } attachment)
             {
                 tempFile = await DownloadAsync(rest, attachment, progress, cancellationToken);
-                command = new ImportCommand(tempFile, attachment.FileName);
+                command = new ImportCommand(ImportFile.Received(tempFile, attachment.FileName));
             }
 
             reply = await dispatcher.DispatchAsync(command, Context(interaction, progress), cancellationToken);

@@ -15,14 +15,14 @@ public static class DiscordCommandMapper
 
     public static CommandParseResult Map(InteractionDto interaction)
     {
-        var data = interaction.Data;
         if (interaction.Type == InteractionType.MessageComponent)
         {
-            return data?.CustomId is { Length: > 0 } text
+            return interaction.Component?.CustomId is { Length: > 0 } text
                 ? CommandParser.Parse(text)
                 : CommandParseResult.Fail("This button no longer works.");
         }
 
+        var data = interaction.Data;
         if (interaction.Type != InteractionType.ApplicationCommand || data?.Name is null)
         {
             return CommandParseResult.Fail("Unsupported interaction.");
@@ -47,7 +47,7 @@ public static class DiscordCommandMapper
             "server" => MapServer(data.Options?.FirstOrDefault()),
             "import" => ImportAttachment(interaction) is null
                 ? CommandParseResult.Fail("Attach your Spotify export ZIP to /import (the file option).")
-                : CommandParseResult.Ok(new ImportCommand(null, null)),
+                : CommandParseResult.Ok(new ImportCommand(null)),
             _ => CommandParseResult.Fail($"Unknown command /{data.Name}. Try /help."),
         };
     }

@@ -136,7 +136,7 @@ public sealed class TelegramUpdateHandler(
                 var progress = progressMessage is null
                     ? null
                     : new TelegramProgressMessage(bot, renderer, errors, chatId, progressMessage.Id, options.Value.ProgressEditInterval, time, cancellationToken);
-                reply = await dispatcher.DispatchAsync(new ImportCommand(path, fileName), context with { Progress = progress }, cancellationToken);
+                reply = await dispatcher.DispatchAsync(new ImportCommand(ImportFile.Received(path, fileName)), context with { Progress = progress }, cancellationToken);
                 if (progress is not null)
                 {
                     await progress.FlushAsync();

@@ -88,48 +88,60 @@ public sealed partial class LinkService(
                 : ex.Message);
         }
 
-        await StoreLinkAsync(identity, tokens, profile, cancellationToken);
-        await FetchInitialPlaysAsync(profile.Id, cancellationToken);
+        var userId = await StoreLinkAsync(identity, tokens, profile, cancellationToken);
+        await FetchInitialPlaysAsync(userId, cancellationToken);
         return new LinkResult(LinkOutcome.Linked, profile.DisplayName ?? profile.Id, identity.Platform);
     }
 
-    private async Task StoreLinkAsync(ChatIdentity identity, SpotifyTokens tokens, SpotifyProfileDto profile, CancellationToken cancellationToken)
+    private async Task<string> StoreLinkAsync(ChatIdentity identity, SpotifyTokens tokens, SpotifyProfileDto profile, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var existing = await users.GetAsync(profile.Id, cancellationToken);
         var local = await users.GetAsync(identity.LocalUserId, cancellationToken);
-        var user = (existing ?? new User
+        var userId = await FindUserIdAsync(profile, cancellationToken);
+        // Field-level writes only: a poll or refresh of an existing user running meanwhile keeps what it wrote.
+        await users.CreateAsync(
+            new User
+            {
+                SpotifyId = userId,
+                JoinedAt = local?.JoinedAt ?? now,
+                TimeZone = local?.TimeZone ?? "UTC",
+                HasFullImport = local?.HasFullImport ?? false,
+            },
+            cancellationToken);
+        if (local?.HasFullImport == true)
         {
-            SpotifyId = profile.Id,
-            JoinedAt = local?.JoinedAt ?? now,
-            TimeZone = local?.TimeZone ?? "UTC",
-            HasFullImport = local?.HasFullImport ?? false,
-        }) with
-        {
-            AccountId = profile.AccountId ?? existing?.AccountId,
-            DisplayName = profile.DisplayName ?? existing?.DisplayName,
-            Email = profile.Email ?? existing?.Email,
-            EncryptedAccessToken = protector.Protect(tokens.AccessToken),
-            EncryptedRefreshToken = protector.Protect(tokens.RefreshToken),
-            TokenExpiresAt = tokens.ExpiresAt,
-            ConsentedAt = now,
-            LinkState = LinkState.Linked,
-        };
-        if (existing is not null && local is not null)
-        {
-            user = user with { HasFullImport = existing.HasFullImport || local.HasFullImport };
+            await users.MarkFullImportAsync(userId, cancellationToken);
         }
 
-        await users.UpsertAsync(user, cancellationToken);
-        await chatLinks.SetAsync(identity, profile.Id, cancellationToken);
-        var moved = await plays.ReassignAsync(identity.LocalUserId, profile.Id, cancellationToken);
-        await importJobs.ReassignAsync(identity.LocalUserId, profile.Id, cancellationToken);
+        await users.StoreLinkAsync(
+            userId,
+            new LinkGrant(profile.AccountId, profile.DisplayName, protector.Protect(tokens.AccessToken), protector.Protect(tokens.RefreshToken), tokens.ExpiresAt, now),
+            cancellationToken);
+        await chatLinks.SetAsync(identity, userId, cancellationToken);
+        var moved = await plays.ReassignAsync(identity.LocalUserId, userId, cancellationToken);
+        await importJobs.ReassignAsync(identity.LocalUserId, userId, cancellationToken);
         if (local is not null)
         {
             await users.DeleteAsync(identity.LocalUserId, cancellationToken);
         }
 
-        LogLinked(logger, identity, profile.Id, moved.Inserted);
+        LogLinked(logger, identity, userId, moved.Inserted);
+        return userId;
+    }
+
+    /// <summary>
+    /// The user a consent belongs to, keyed on Spotify's <c>account_id</c> (Spotify: the user id is not for account
+    /// linking). Records stored before the account id was kept are found by their Spotify user id; a new user gets the
+    /// Spotify user id as its key.
+    /// </summary>
+    private async Task<string> FindUserIdAsync(SpotifyProfileDto profile, CancellationToken cancellationToken)
+    {
+        if (profile.AccountId is { Length: > 0 } accountId && await users.FindByAccountIdAsync(accountId, cancellationToken) is { } byAccount)
+        {
+            return byAccount.SpotifyId;
+        }
+
+        return profile.Id;
     }
 
     private async Task FetchInitialPlaysAsync(string spotifyId, CancellationToken cancellationToken)

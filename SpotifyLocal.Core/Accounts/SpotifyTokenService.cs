@@ -7,16 +7,14 @@ namespace SpotifyLocal.Core.Accounts;
 
 /// <summary>
 /// Hands out a valid access token for a linked user: refreshes shortly before expiry and once more after a
-/// 401 (one refresh per user at a time), stores rotated tokens encrypted, and on <c>invalid_grant</c> (or an
-/// undecryptable token) marks the user <see cref="LinkState.NeedsRelink"/> and tells them once through their chat
-/// links. Plays are never deleted.
+/// 401 (one refresh per user at a time), stores rotated tokens through <see cref="AccountLifecycleService"/>, and on
+/// <c>invalid_grant</c> (or an undecryptable token) has it end the link and tell the user once. Plays are never deleted.
 /// </summary>
 public sealed partial class SpotifyTokenService(
     SpotifyAccountsClient accounts,
     IUserStore users,
-    IChatLinkStore chatLinks,
+    AccountLifecycleService lifecycle,
     ITokenProtector protector,
-    IChatNotifier notifier,
     TokenRefreshLocks refreshLocks,
     TimeProvider timeProvider,
     ILogger<SpotifyTokenService> logger)
@@ -79,22 +77,12 @@ public sealed partial class SpotifyTokenService(
         catch (SpotifyRelinkRequiredException ex)
         {
             LogRevoked(logger, user.SpotifyId, ex.Description);
-            await MarkNeedsRelinkAsync(user, "Spotify ended SpotifyLocal's access to your account (revoked, or the 6-month link expired), so live tracking stopped. Send /link to connect again; your stored plays are kept.", cancellationToken);
+            await lifecycle.EndFailedLinkAsync(user, "Spotify ended SpotifyLocal's access to your account (revoked, or the 6-month link expired), so live tracking stopped. Send /link to connect again; your stored plays are kept.", cancellationToken);
             throw;
         }
 
-        // An /unlink or a new /link while Spotify answered replaced the refresh token: never bring the old link back.
-        if (await users.GetAsync(user.SpotifyId, cancellationToken) is { } latest && latest.EncryptedRefreshToken == user.EncryptedRefreshToken)
-        {
-            await users.UpsertAsync(
-                latest with
-                {
-                    EncryptedAccessToken = protector.Protect(tokens.AccessToken),
-                    EncryptedRefreshToken = protector.Protect(tokens.RefreshToken),
-                    TokenExpiresAt = tokens.ExpiresAt,
-                },
-                cancellationToken);
-        }
+        // An /unlink or a new /link while Spotify answered replaced the refresh token: the store keeps theirs.
+        await lifecycle.StoreRefreshedTokensAsync(user, tokens, cancellationToken);
 
         LogRefreshed(logger, user.SpotifyId, tokens.ExpiresAt);
         return tokens.AccessToken;
@@ -122,29 +110,8 @@ public sealed partial class SpotifyTokenService(
         catch (CryptographicException ex)
         {
             LogKeyLost(logger, ex, user.SpotifyId);
-            await MarkNeedsRelinkAsync(user, "SpotifyLocal can no longer read your stored Spotify link (its encryption key changed). Send /link to connect Spotify again; your stored plays are kept.", cancellationToken);
+            await lifecycle.EndFailedLinkAsync(user, "SpotifyLocal can no longer read your stored Spotify link (its encryption key changed). Send /link to connect Spotify again; your stored plays are kept.", cancellationToken);
             throw new SpotifyRelinkRequiredException("token key lost");
-        }
-    }
-
-    /// <summary>
-    /// Stops tracking the user and notifies each chat identity, once: only the Linked → NeedsRelink transition of the
-    /// link that failed notifies (a link replaced meanwhile by /unlink or a new /link is left alone).
-    /// </summary>
-    private async Task MarkNeedsRelinkAsync(User failed, string text, CancellationToken cancellationToken)
-    {
-        var user = await users.GetAsync(failed.SpotifyId, cancellationToken);
-        if (user is not { LinkState: LinkState.Linked } || user.EncryptedRefreshToken != failed.EncryptedRefreshToken)
-        {
-            return;
-        }
-
-        await users.UpsertAsync(
-            user with { LinkState = LinkState.NeedsRelink, EncryptedAccessToken = null, EncryptedRefreshToken = null, TokenExpiresAt = null },
-            cancellationToken);
-        foreach (var identity in await chatLinks.ListForUserAsync(user.SpotifyId, cancellationToken))
-        {
-            await notifier.NotifyAsync(identity, new ChatNotice(text, OfferLink: true), cancellationToken);
         }
     }
 

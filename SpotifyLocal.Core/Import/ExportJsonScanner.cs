@@ -245,7 +245,7 @@ internal static class ExportJsonScanner
             switch (Kind, field)
             {
                 case (ExportFileKind.ExtendedAudio, Field.Ts):
-                    if (token != JsonTokenType.String || !reader.TryGetDateTimeOffset(out var ts))
+                    if (!ExtendedHistoryTime.TryRead(ref reader, out var ts))
                     {
                         throw WrongType("a time like 2025-10-22T23:00:36Z");
                     }

@@ -24,6 +24,7 @@ internal sealed class ExportPackage : IDisposable
 
     public static ExportPackage Open(string path, string displayName, ImportOptions options)
     {
+        displayName = UserText.Printable(displayName);
         var info = new FileInfo(path);
         if (!info.Exists)
         {
@@ -125,17 +126,20 @@ internal sealed class ExportPackage : IDisposable
             }
 
             var files = new List<ExportFile>();
-            foreach (var entry in entries)
+            var methods = ZipCompressionMethods.Read(stream);
+            for (var i = 0; i < entries.Count; i++)
             {
+                var entry = entries[i];
                 var kind = ExportFileNames.Classify(entry.FullName);
                 if (kind == ExportFileKind.Other)
                 {
                     continue;
                 }
 
+                var name = UserText.Printable(entry.FullName);
                 CheckSize(entry, displayName, options);
+                CheckReadable(entry, name, displayName, methods?.Length == entries.Count ? methods[i] : null);
                 var limit = Math.Min(entry.Length, options.MaxEntryBytes);
-                var name = entry.FullName;
                 files.Add(new ExportFile(name, kind, () => new BoundedReadStream(entry.Open(), limit, name)));
             }
 
@@ -169,6 +173,29 @@ internal sealed class ExportPackage : IDisposable
         {
             archive.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Refuses an entry .NET cannot decompress, saying why (encrypted, or the method by name) instead of "damaged".</summary>
+    private static void CheckReadable(ZipArchiveEntry entry, string name, string displayName, ushort? method)
+    {
+        if (entry.IsEncrypted || (method is { } aes && ZipCompressionMethods.IsAesEncrypted(aes)))
+        {
+            throw new ImportRejectedException(
+                $"{name} in {displayName} is encrypted (password-protected). Spotify's exports are not: upload the ZIP exactly as Spotify sent it, or unpack it and send the JSON files.");
+        }
+
+        try
+        {
+            // Opening checks the compression method; no data is read.
+            using var probe = entry.Open();
+        }
+        catch (InvalidDataException ex)
+        {
+            var how = method is { } known and not (0 or 8) ? ZipCompressionMethods.Describe(known) : "a method this server cannot read";
+            throw new ImportRejectedException(
+                $"{name} in {displayName} is compressed with {how}, which this server cannot unpack. Re-pack it as an ordinary ZIP (Deflate), or send the JSON files one by one.",
+                ex);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using SpotifyLocal.Core.Storage;
 
 namespace SpotifyLocal.Core.Import;
 
@@ -17,7 +18,8 @@ internal static class ExtendedHistoryReader
             }
 
             yield return new ExportRow(
-                dto.Ts.ToUniversalTime(),
+                PlaySource.Import,
+                dto.Ts,
                 string.IsNullOrWhiteSpace(dto.TrackUri) ? null : dto.TrackUri,
                 string.IsNullOrWhiteSpace(dto.TrackName) ? null : dto.TrackName,
                 string.IsNullOrWhiteSpace(dto.ArtistName) ? null : dto.ArtistName,

@@ -4,7 +4,7 @@ namespace SpotifyLocal.Core.Import;
 
 /// <summary>One row of <c>Streaming_History_Audio_*.json</c> / <c>endsong_*.json</c>; only the fields SpotifyLocal uses.</summary>
 internal sealed record ExtendedStreamDto(
-    [property: JsonPropertyName("ts")] DateTimeOffset Ts,
+    [property: JsonPropertyName("ts"), JsonConverter(typeof(ExtendedHistoryTimeConverter))] DateTimeOffset Ts,
     [property: JsonPropertyName("ms_played")] long MsPlayed,
     [property: JsonPropertyName("master_metadata_track_name")] string? TrackName,
     [property: JsonPropertyName("master_metadata_album_artist_name")] string? ArtistName,

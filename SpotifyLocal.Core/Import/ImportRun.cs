@@ -4,8 +4,17 @@ using SpotifyLocal.Core.Storage;
 namespace SpotifyLocal.Core.Import;
 
 /// <summary>The mutable counters of one running import; <see cref="Snapshot"/> turns them into the stored job.</summary>
-internal sealed class ImportRun(ImportJob job, ImportOptions settings)
+internal sealed class ImportRun(ImportJob job, ImportOptions settings, DateTimeOffset startedAt)
 {
+    /// <summary>How far past the import's start a play may end: clocks of phones and servers disagree a little.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(10);
+
+    /// <summary>No play is longer than a day; real exports hold <c>ms_played</c> values like <see cref="long.MaxValue"/>.</summary>
+    public const long MaxMsPlayed = 24L * 60 * 60 * 1000;
+
+    /// <summary>Spotify launched in October 2008 (beta from 2006): an earlier time is a broken clock.</summary>
+    public static readonly DateTimeOffset SpotifyEpoch = new(2006, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     // Exports repeat the same few thousand songs; normalizing names once per song, not per play, halves the CPU time.
     private const int MaxCachedSongs = 100_000;
 
@@ -33,6 +42,21 @@ internal sealed class ImportRun(ImportJob job, ImportOptions settings)
         if (row.NotMusic is not null)
         {
             return row.NotMusic;
+        }
+
+        if (row.MsPlayed > MaxMsPlayed)
+        {
+            return SkipReasons.ImplausibleMsPlayed;
+        }
+
+        if (row.PlayedAt > startedAt + ClockSkew)
+        {
+            return SkipReasons.InTheFuture;
+        }
+
+        if (row.PlayedAt < SpotifyEpoch)
+        {
+            return SkipReasons.BeforeSpotify;
         }
 
         if (row.TrackId is null || row.TrackName is null || row.ArtistName is null)
@@ -75,8 +99,8 @@ internal sealed class ImportRun(ImportJob job, ImportOptions settings)
             row.AlbumName,
             row.PlayedAt.ToUniversalTime(),
             DurationMs: 0,
-            (int)Math.Min(int.MaxValue, row.MsPlayed),
-            PlaySource.Import,
+            (int)row.MsPlayed,
+            row.Source,
             identity.Track,
             identity.Artist,
             identity.Album);

@@ -41,6 +41,7 @@ public sealed partial class ImportService(
         CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        fileName = UserText.Printable(fileName);
         var job = new ImportJob { Id = Guid.NewGuid().ToString("N"), UserId = userId, FileName = fileName, CreatedAt = time.GetUtcNow() };
         if (!await jobs.TryCreateAsync(job, cancellationToken))
         {
@@ -49,7 +50,7 @@ public sealed partial class ImportService(
                 $"An import is already running for this account ({active?.FileName ?? "another file"}: {active?.ProcessedTracks ?? 0:N0} of {active?.TotalTracks ?? 0:N0} entries done). Wait for it to finish, then try again.");
         }
 
-        var run = new ImportRun(job, settings);
+        var run = new ImportRun(job, settings, job.CreatedAt);
         try
         {
             run.Job = job with { Status = ImportJobStatus.Processing, StartedAt = time.GetUtcNow() };
@@ -267,21 +268,13 @@ public sealed partial class ImportService(
         }
     }
 
-    private async Task EnsureUserAsync(string userId, CancellationToken cancellationToken)
-    {
-        if (await users.GetAsync(userId, cancellationToken) is null)
-        {
-            await users.UpsertAsync(new User { SpotifyId = userId, JoinedAt = time.GetUtcNow() }, cancellationToken);
-        }
-    }
+    private Task EnsureUserAsync(string userId, CancellationToken cancellationToken) =>
+        users.CreateAsync(new User { SpotifyId = userId, JoinedAt = time.GetUtcNow() }, cancellationToken);
 
     private async Task MarkFullImportAsync(string userId, CancellationToken cancellationToken)
     {
-        var user = await users.GetAsync(userId, cancellationToken) ?? new User { SpotifyId = userId, JoinedAt = time.GetUtcNow() };
-        if (!user.HasFullImport)
-        {
-            await users.UpsertAsync(user with { HasFullImport = true }, cancellationToken);
-        }
+        await EnsureUserAsync(userId, cancellationToken);
+        await users.MarkFullImportAsync(userId, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import {JobId} for {UserId} completed: {Inserted} inserted, {Duplicates} duplicates, {Skipped} skipped")]

@@ -25,6 +25,7 @@ public static class ImportSummary
             ? "Private-session (incognito) plays are included (Import:IncludeIncognito = true)."
             : "Private-session (incognito) plays are left out (Import:IncludeIncognito = false).");
         lines.Add("Podcasts, audiobooks and videos are not music plays and are left out.");
+        lines.Add("Entries longer than a day, ending in the future or before 2006 are impossible and left out.");
         return string.Join(Environment.NewLine, lines);
     }
 }

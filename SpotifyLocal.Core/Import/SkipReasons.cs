@@ -23,4 +23,13 @@ public static class SkipReasons
 
     /// <summary>An account-data entry inside the period the extended history of the same upload covers.</summary>
     public const string CoveredByExtended = "covered-by-extended";
+
+    /// <summary><c>ms_played</c> longer than a day (real exports hold values like 9,223,372,036,854,775,807).</summary>
+    public const string ImplausibleMsPlayed = "implausible-ms-played";
+
+    /// <summary>Ended after the import started (beyond a few minutes of clock skew): a broken clock or a forged row.</summary>
+    public const string InTheFuture = "in-the-future";
+
+    /// <summary>Ended before Spotify launched (2006).</summary>
+    public const string BeforeSpotify = "before-spotify";
 }

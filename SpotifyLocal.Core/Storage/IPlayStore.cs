@@ -9,6 +9,13 @@ public interface IPlayStore
     /// </summary>
     Task<InsertResult> InsertAsync(IReadOnlyList<Play> plays, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores the plays of one user that <see cref="CrossSourceMatcher.Unmatched"/> keeps against the user's stored
+    /// stamps within <see cref="CrossSourceMatcher.Window"/> of them, reading and inserting as one step that no other
+    /// writer (another thread or process) interleaves with. Everything not stored counts as a duplicate.
+    /// </summary>
+    Task<InsertResult> InsertMatchedAsync(string userId, IReadOnlyList<Play> plays, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<TopItem>> GetTopAsync(PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken);
 
     Task<ListeningTotals> GetTotalsAsync(PlayScope scope, CancellationToken cancellationToken);

@@ -6,6 +6,9 @@ public enum PlaySource
     /// <summary>Seen by the tracking worker through Spotify's recently-played endpoint.</summary>
     Tracked = 0,
 
-    /// <summary>Read from a Spotify data-export file.</summary>
+    /// <summary>Read from the extended streaming history export (time to the second, track URI).</summary>
     Import = 1,
+
+    /// <summary>Read from the account-data export (<c>StreamingHistory_music_*.json</c>): end time cut to the minute, no ids.</summary>
+    AccountData = 2,
 }

@@ -9,12 +9,13 @@ public sealed record User
 {
     public required string SpotifyId { get; init; }
 
-    /// <summary>Spotify's newer stable account id from <c>GET /v1/me</c>, when known.</summary>
+    /// <summary>
+    /// Spotify's stable account id from <c>GET /v1/me</c>, which Spotify recommends for account linking: a new link finds
+    /// its user by this id first (records from before it was stored are found by <see cref="SpotifyId"/>).
+    /// </summary>
     public string? AccountId { get; init; }
 
     public string? DisplayName { get; init; }
-
-    public string? Email { get; init; }
 
     public string? EncryptedAccessToken { get; init; }
 

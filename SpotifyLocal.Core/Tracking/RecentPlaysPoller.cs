@@ -30,10 +30,7 @@ public sealed partial class RecentPlaysPoller(
             LogPossibleGap(logger, spotifyId, after!.Value);
         }
 
-        if (await users.GetAsync(spotifyId, cancellationToken) is { } user)
-        {
-            await users.UpsertAsync(user with { LastCheckAt = timeProvider.GetUtcNow(), HasInitialImport = true }, cancellationToken);
-        }
+        await users.RecordCheckAsync(spotifyId, timeProvider.GetUtcNow(), cancellationToken);
 
         return new PollResult(page.Items.Count, stored.Inserted, possibleGap);
     }

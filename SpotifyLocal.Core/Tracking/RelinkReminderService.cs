@@ -39,8 +39,7 @@ public sealed class RelinkReminderService(
             var text = string.Create(CultureInfo.InvariantCulture, $"Your Spotify link ends on {TokenDeath(consentedAt):d MMMM yyyy} (Spotify ends every app's access six months after you agree). ")
                 + "Send /link before then to keep live tracking; your stored plays stay either way.";
             // Recorded before sending: a notifier that fails loses one reminder instead of repeating it every tick.
-            var latest = await users.GetAsync(user.SpotifyId, cancellationToken) ?? user;
-            await users.UpsertAsync(latest with { RelinkReminderSentAt = now }, cancellationToken);
+            await users.MarkRelinkReminderSentAsync(user.SpotifyId, now, cancellationToken);
             sent++;
             foreach (var identity in await chatLinks.ListForUserAsync(user.SpotifyId, cancellationToken))
             {

@@ -39,8 +39,7 @@ public sealed class SpotifyTokenServiceTests
         var users = host.Get<IUserStore>();
         host.Spotify.BeforeRefreshAnswer = async () =>
         {
-            var linked = await users.GetAsync("alice", Ct);
-            await users.UpsertAsync(linked! with { EncryptedAccessToken = null, EncryptedRefreshToken = null, TokenExpiresAt = null, LinkState = LinkState.NotLinked }, Ct);
+            await users.EndLinkAsync("alice", LinkState.NotLinked, expectedEncryptedRefreshToken: null, Ct);
         };
 
         await host.Get<SpotifyTokenService>().GetAccessTokenAsync("alice", forceRefresh: true, Ct);

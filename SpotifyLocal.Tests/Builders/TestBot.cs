@@ -18,7 +18,7 @@ public sealed class TestBot : IAsyncDisposable
     public TestBot(IDictionary<string, string?>? settings = null, DateTimeOffset? now = null, Action<IServiceCollection>? configure = null)
     {
         Directory.CreateDirectory(_directory);
-        Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
+        Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
         var values = new Dictionary<string, string?>
         {
             ["Storage:Sqlite:Path"] = Path.Combine(_directory, "bot.db"),

@@ -27,7 +27,7 @@ public sealed class TopVerbTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var at = Now.AddDays(-3);
-        await _database.Users.UpsertAsync(new User { SpotifyId = "alice", DisplayName = "Alice", JoinedAt = Now.AddYears(-1), TimeZone = "Europe/Berlin" }, Ct);
+        await _database.Users.CreateAsync(new User { SpotifyId = "alice", DisplayName = "Alice", JoinedAt = Now.AddYears(-1), TimeZone = "Europe/Berlin" }, Ct);
         await _database.Plays.InsertAsync(
             [
                 Plays.One("alice", "Bohemian Rhapsody - Remastered 2011", "Queen", "A Night at the Opera", at, trackId: "spotify:track:a"),

@@ -40,6 +40,7 @@ public sealed class VerbStorageTests(MongoEngineFixture fixture) : IClassFixture
 
         Assert.Equal(history.ExpectedPlays, await mongo.CountAsync(PlayScope.AllTime("u1"), Ct));
         var jobs = await harness.Database.ImportJobs.ListForUserAsync("u1", Ct);
-        Assert.Equal([(0, history.ExpectedPlays), (history.ExpectedPlays, 0)], jobs.Select(j => ((int)j.Inserted, (int)j.Duplicates)));
+        // One run stored every play, the other found them all stored (the fake clock gives both jobs the same time).
+        Assert.Equal([(0, history.ExpectedPlays), (history.ExpectedPlays, 0)], jobs.Select(j => ((int)j.Inserted, (int)j.Duplicates)).Order());
     }
 }

@@ -28,7 +28,7 @@ public sealed class ConsoleAdapterTests : IAsyncDisposable
         Assert.Contains("Unknown command /bogus. Try /help.", output, StringComparison.Ordinal);
         Assert.Contains("Usage: /top", output, StringComparison.Ordinal);
         lifetime.Received(1).StopApplication();
-        var user = await _bot.Get<ChatAccountService>().GetUserAsync(new ChatIdentity(ChatIdentity.Console, "local"), Ct);
+        var user = await _bot.Get<AccountLifecycleService>().GetUserAsync(new ChatIdentity(ChatIdentity.Console, "local"), Ct);
         Assert.Equal("Asia/Tokyo", user.TimeZone);
     }
 

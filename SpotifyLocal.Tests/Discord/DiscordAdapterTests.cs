@@ -219,6 +219,46 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
         Assert.DoesNotContain(_fake.Requests, r => r.Method is "PATCH" or "DELETE");
     }
 
+    [Fact]
+    public async Task A_button_press_carrying_the_components_integer_id_is_answered_and_the_adapter_keeps_serving()
+    {
+        var connection = await StartAsync();
+        var press = ChartButtonPress(owner: Interactions.MemberUserId);
+        // Discord's own example: "data": {"component_type": 2, "id": 2, "custom_id": …} (developers/components/reference.mdx).
+        press["data"]!["id"] = 2;
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", press);
+        var edit = await _fake.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains((string)press["token"]!, StringComparison.Ordinal), Ct);
+        var next = Interactions.SlashCommand("help");
+        await connection.SendDispatchAsync("INTERACTION_CREATE", next);
+        var help = await _fake.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains((string)next["token"]!, StringComparison.Ordinal), Ct);
+
+        Assert.Single(edit.Files);
+        Assert.Contains("/top", help.Json.GetProperty("embeds")[0].GetProperty("description").GetString());
+        Assert.Equal(1, _fake.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task A_button_whose_custom_id_names_a_server_path_imports_nothing()
+    {
+        var connection = await StartAsync(standInHandlers: false);
+
+        var press = Interactions.SlashCommand("import");
+        press["type"] = 3;
+        press["data"] = new JsonObject { ["custom_id"] = "/import " + Samples.DemoExport(), ["component_type"] = 2 };
+        press["message"] = new JsonObject { ["id"] = "903", ["channel_id"] = Interactions.ChannelId, ["flags"] = 64 };
+        await connection.SendDispatchAsync("INTERACTION_CREATE", press);
+        // The answer, not the deferral or a progress line: the final reply's embed, or an immediate message (type 4).
+        var answer = await _fake.WaitForRequestAsync(
+            r => r.Path.Contains((string)press["token"]!, StringComparison.Ordinal)
+                && r.Body is { } body && (body.Contains("\"embeds\"", StringComparison.Ordinal) || body.StartsWith("{\"type\":4", StringComparison.Ordinal)),
+            Ct);
+
+        var userId = new ChatIdentity(ChatIdentity.Discord, Interactions.MemberUserId).LocalUserId;
+        Assert.Equal(0, await _bot.Get<IPlayStore>().CountAsync(PlayScope.AllTime(userId), Ct));
+        Assert.DoesNotContain("Imported", answer.Body, StringComparison.Ordinal);
+    }
+
     private static JsonObject ChartButtonPress(string owner)
     {
         var press = Interactions.SlashCommand("top");
@@ -362,10 +402,10 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
 
         public async Task<BotReply> HandleAsync(ImportCommand command, CommandContext context, CancellationToken cancellationToken)
         {
-            LastPath = command.FilePath;
-            var bytes = await File.ReadAllBytesAsync(command.FilePath!, cancellationToken);
+            LastPath = command.File!.Path;
+            var bytes = await File.ReadAllBytesAsync(command.File.Path, cancellationToken);
             context.Progress?.Report(new CommandProgress("Importing", 0.5));
-            return new BotReply($"{command.FileName}: {bytes.Length} bytes") { Private = true };
+            return new BotReply($"{command.File.FileName}: {bytes.Length} bytes") { Private = true };
         }
     }
 }

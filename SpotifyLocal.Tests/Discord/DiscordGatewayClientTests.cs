@@ -173,6 +173,142 @@ public sealed class DiscordGatewayClientTests
         Assert.Equal(1, host.Fake.ConnectionCount);
     }
 
+    [Fact]
+    public async Task An_interaction_it_cannot_read_is_skipped_and_the_next_one_is_served_on_the_same_connection()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var connection = await host.StartReadySessionAsync("s-bad-payload", Ct);
+        var unreadable = Interactions.SlashCommand("top");
+        unreadable["id"] = new JsonObject { ["not"] = "a snowflake" };
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", unreadable);
+        await connection.SendDispatchAsync("INTERACTION_CREATE", Interactions.SlashCommand("recent"));
+        var served = await NextInteractionAsync(host);
+
+        Assert.Equal("recent", served.Data?.Name);
+        Assert.Equal(1, host.Fake.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task A_READY_it_cannot_read_does_not_stop_the_gateway_it_reconnects_and_identifies_again()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var run = host.StartGateway();
+        var first = await host.Fake.NextConnectionAsync(Ct);
+        // A short heartbeat keeps its timers at or below 0.5 s, apart from the reconnect wait.
+        await first.SendHelloAsync(500);
+        await first.ReceiveAsync(2, Ct);
+
+        await first.SendDispatchAsync("READY", new JsonObject { ["v"] = 10, ["session_id"] = 42 });
+        var backoff = await host.Time.NextTimerAsync(d => d > TimeSpan.FromSeconds(0.5) && d < DiscordGatewayClient.HelloTimeout, Ct);
+        host.Time.Advance(backoff);
+        var second = await host.Fake.NextConnectionAsync(Ct);
+        await second.SendHelloAsync(41250);
+        var identify = (await second.ReceiveAsync(2, Ct)).GetProperty("d");
+
+        Assert.False(run.IsCompleted);
+        Assert.Equal("/gateway", second.Path);
+        Assert.Equal(FakeDiscordServer.BotToken, identify.GetProperty("token").GetString());
+    }
+
+    [Fact]
+    public async Task Shutting_down_sends_a_1000_close_frame_before_the_socket_goes()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var connection = await host.StartReadySessionAsync("s-shutdown", Ct);
+
+        await host.StopGatewayAsync();
+        await connection.Ended.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+
+        Assert.Equal([1000], host.Fake.ClientCloseCodes);
+    }
+
+    [Fact]
+    public async Task A_connection_that_never_says_Hello_is_dropped_after_the_hello_timeout_and_tried_again()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        _ = host.StartGateway();
+        var silent = await host.Fake.NextConnectionAsync(Ct);
+
+        await host.Time.NextTimerAsync(d => d == DiscordGatewayClient.HelloTimeout, Ct);
+        host.Time.Advance(DiscordGatewayClient.HelloTimeout);
+        await silent.Ended.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+        var backoff = await host.Time.NextTimerAsync(d => d > TimeSpan.Zero && d < DiscordGatewayClient.HelloTimeout, Ct);
+        host.Time.Advance(backoff);
+        var second = await host.Fake.NextConnectionAsync(Ct);
+        await second.SendHelloAsync(41250);
+        var identify = await second.ReceiveAsync(2, Ct);
+
+        Assert.Equal("/gateway", second.Path);
+        Assert.Equal(FakeDiscordServer.BotToken, identify.GetProperty("d").GetProperty("token").GetString());
+    }
+
+    [Fact]
+    public async Task An_Identify_that_gets_no_READY_is_dropped_after_the_ready_timeout_and_identified_again()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        _ = host.StartGateway();
+        var first = await host.Fake.NextConnectionAsync(Ct);
+        await first.SendHelloAsync(500);
+        await first.ReceiveAsync(2, Ct);
+
+        await host.Time.NextTimerAsync(d => d == DiscordGatewayClient.ReadyTimeout, Ct);
+        host.Time.Advance(DiscordGatewayClient.ReadyTimeout);
+        await first.Ended.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+        var backoff = await host.Time.NextTimerAsync(d => d > TimeSpan.FromSeconds(0.5) && d < DiscordGatewayClient.HelloTimeout, Ct);
+        host.Time.Advance(backoff);
+        var second = await host.Fake.NextConnectionAsync(Ct);
+        await second.SendHelloAsync(41250);
+        await second.ReceiveAsync(2, Ct);
+
+        Assert.Equal("/gateway", second.Path);
+        Assert.Equal(2, host.Fake.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task When_resuming_keeps_failing_it_gives_the_session_up_and_identifies_on_the_gateway_url()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var first = await host.StartReadySessionAsync("s-unresumable", Ct, heartbeatIntervalMs: 500);
+
+        first.Drop();
+        var paths = new List<string>();
+        for (var attempt = 0; attempt < DiscordGatewayClient.MaxResumeAttempts; attempt++)
+        {
+            var resumeAttempt = await host.Fake.NextConnectionAsync(Ct);
+            paths.Add(resumeAttempt.Path);
+            resumeAttempt.Drop();
+            var backoff = await host.Time.NextTimerAsync(d => d > TimeSpan.FromSeconds(0.5) && d < DiscordGatewayClient.HelloTimeout, Ct);
+            host.Time.Advance(backoff);
+        }
+
+        var fresh = await host.Fake.NextConnectionAsync(Ct);
+        await fresh.SendHelloAsync(41250);
+        var identify = await fresh.ReceiveAsync(2, Ct);
+
+        Assert.All(paths, path => Assert.Equal("/resume-gateway", path));
+        Assert.Equal("/gateway", fresh.Path);
+        Assert.Equal(0, identify.GetProperty("d").GetProperty("intents").GetInt32());
+    }
+
+    [Fact]
+    public async Task With_no_session_starts_left_it_waits_for_the_reset_before_identifying()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        host.Fake.SessionStartLimit(remaining: 0, resetAfterMs: 3_600_000);
+        _ = host.StartGateway();
+
+        var wait = await host.Time.NextTimerAsync(d => d > TimeSpan.Zero, Ct);
+        var connectionsWhileWaiting = host.Fake.ConnectionCount;
+        host.Fake.SessionStartLimit(remaining: 1000, resetAfterMs: 86_400_000);
+        host.Time.Advance(wait);
+        var connection = await host.Fake.NextConnectionAsync(Ct);
+
+        Assert.Equal(TimeSpan.FromHours(1), wait);
+        Assert.Equal(0, connectionsWhileWaiting);
+        Assert.Equal("/gateway", connection.Path);
+    }
+
     private static Task<InteractionDto> NextInteractionAsync(DiscordTestHost host) =>
         host.Interactions.Reader.ReadAsync(Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(15), Ct);
 }

@@ -86,6 +86,13 @@ public sealed class DiscordTestHost : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>Cancels the gateway as the host does on SIGTERM and waits for it to end.</summary>
+    public async Task StopGatewayAsync()
+    {
+        await _stop.CancelAsync();
+        await _gateway!.WaitAsync(TimeSpan.FromSeconds(15));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

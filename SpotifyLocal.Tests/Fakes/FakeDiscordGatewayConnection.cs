@@ -108,6 +108,7 @@ public sealed class FakeDiscordGatewayConnection
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
                         _server.RecordClientClose((int?)result.CloseStatus);
+                        await EchoCloseAsync(result.CloseStatus);
                         return;
                     }
 
@@ -132,6 +133,23 @@ public sealed class FakeDiscordGatewayConnection
         {
             _received.Writer.TryComplete();
             _ended.TrySetResult();
+        }
+    }
+
+    // An endpoint answers a close frame with one of its own (RFC 6455 §5.5.1), so the client's close handshake completes.
+    private async Task EchoCloseAsync(WebSocketCloseStatus? status)
+    {
+        await _sendLock.WaitAsync();
+        try
+        {
+            if (_socket.State == WebSocketState.CloseReceived)
+            {
+                await _socket.CloseOutputAsync(status ?? WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            _sendLock.Release();
         }
     }
 

@@ -28,6 +28,8 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     private readonly List<string> _createdChannelMessages = [];
     private TaskCompletionSource _requestArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sequence;
+    private int _sessionStartsRemaining = 999;
+    private long _sessionStartResetAfterMs = 14_400_000;
     private int _connectionCount;
 
     private FakeDiscordServer(WebApplication app) => _app = app;
@@ -82,6 +84,13 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     public void FailNext(string method, string pathPrefix, int status)
     {
         lock (_lock) { _failures.Add((method, pathPrefix, status)); }
+    }
+
+    /// <summary>What <c>GET /gateway/bot</c> reports as session_start_limit from now on.</summary>
+    public void SessionStartLimit(int remaining, long resetAfterMs)
+    {
+        Volatile.Write(ref _sessionStartsRemaining, remaining);
+        Interlocked.Exchange(ref _sessionStartResetAfterMs, resetAfterMs);
     }
 
     /// <summary>Every later post to the channel answers <paramref name="status"/> (403 Missing Access, 404 Unknown Channel).</summary>
@@ -247,7 +256,10 @@ public sealed class FakeDiscordServer : IAsyncDisposable
                     ["shards"] = 1,
                     ["session_start_limit"] = new JsonObject
                     {
-                        ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14400000, ["max_concurrency"] = 1,
+                        ["total"] = 1000,
+                        ["remaining"] = Volatile.Read(ref _sessionStartsRemaining),
+                        ["reset_after"] = Interlocked.Read(ref _sessionStartResetAfterMs),
+                        ["max_concurrency"] = 1,
                     },
                 });
                 return;

@@ -245,6 +245,42 @@ public sealed class BadInputTests
         await AssertRefusedAsync(harness, path, "not a Spotify streaming history file");
     }
 
+    [Fact]
+    public async Task An_encrypted_entry_is_refused_as_encrypted_not_damaged()
+    {
+        await using var harness = new ImportHarness();
+        var path = harness.Files.Zip((Good, ValidHistory()));
+        PatchHeaders(path, localOffset: 6, centralOffset: 8, value: 0x0001);
+
+        await AssertRefusedAsync(harness, path, "is encrypted");
+    }
+
+    [Theory]
+    [InlineData(12, "bzip2")]
+    [InlineData(14, "LZMA")]
+    public async Task An_entry_compressed_with_an_unsupported_method_is_refused_with_its_name(ushort method, string name)
+    {
+        await using var harness = new ImportHarness();
+        var path = harness.Files.Zip((Good, ValidHistory()));
+        PatchHeaders(path, localOffset: 8, centralOffset: 10, value: method);
+
+        await AssertRefusedAsync(harness, path, $"compressed with {name}");
+    }
+
+    [Fact]
+    public async Task A_message_never_echoes_control_characters_from_an_entry_name()
+    {
+        await using var harness = new ImportHarness();
+        var path = harness.Files.Zip((Good, ValidHistory()), ("MyData/Streaming_History_Audio_\0\u001b[31m.json", "[1]"));
+
+        var error = await Assert.ThrowsAsync<ImportRejectedException>(() => harness.ImportAsync(path, fileName: "up\u0007load\r\n.zip"));
+
+        Assert.DoesNotContain(error.Message, char.IsControl);
+        var job = await harness.OnlyJobAsync();
+        Assert.DoesNotContain(job.Error!, char.IsControl);
+        Assert.DoesNotContain(job.FileName, char.IsControl);
+    }
+
     private static async Task AssertRefusedAsync(ImportHarness harness, string path, string expectedMessagePart)
     {
         var error = await Assert.ThrowsAsync<ImportRejectedException>(() => harness.ImportAsync(path));
@@ -256,6 +292,25 @@ public sealed class BadInputTests
         Assert.Equal(0, job.Inserted);
         Assert.Equal(0, await harness.CountAsync());
         Assert.Null(await harness.Database.ImportJobs.FindActiveAsync("u1", TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>Writes a 16-bit field at the given offsets of every local header and central-directory record.</summary>
+    private static void PatchHeaders(string path, int localOffset, int centralOffset, ushort value)
+    {
+        var bytes = File.ReadAllBytes(path);
+        for (var i = 0; i + 4 <= bytes.Length; i++)
+        {
+            if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 3 && bytes[i + 3] == 4)
+            {
+                BitConverter.TryWriteBytes(bytes.AsSpan(i + localOffset, 2), value);
+            }
+            else if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 1 && bytes[i + 3] == 2)
+            {
+                BitConverter.TryWriteBytes(bytes.AsSpan(i + centralOffset, 2), value);
+            }
+        }
+
+        File.WriteAllBytes(path, bytes);
     }
 
     /// <summary>Rewrites the uncompressed size in the local header and central directory to a smaller lie.</summary>

@@ -30,7 +30,7 @@ public sealed class ImportHarness : IAsyncDisposable
 
     public ExportFiles Files { get; } = new();
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
 
     public ImportOptions Options { get; }
 

@@ -135,12 +135,12 @@ internal sealed class MingoEngine : IMongoEngine, IAsyncDisposable
             duplicates, notStored, notStored.Count > 0 ? new InvalidOperationException($"{notStored.Count} documents failed validation") : null);
     }
 
-    public async Task UpdateAsync<TDocument>(
+    public async Task<long> UpdateAsync<TDocument>(
         IMongoCollection<TDocument> collection, IReadOnlyList<UpdateOneModel<TDocument>> updates, CancellationToken cancellationToken)
     {
         if (updates.Count == 0)
         {
-            return;
+            return 0;
         }
 
         var rendered = new BsonArray(updates.Select(u => new BsonDocument
@@ -150,7 +150,16 @@ internal sealed class MingoEngine : IMongoEngine, IAsyncDisposable
             { "upsert", u.IsUpsert },
         }));
         Record(collection, "update", rendered);
-        await SendAsync(new BsonDocument { { "op", "update" }, { "collection", Name(collection) }, { "updates", rendered } });
+        var reply = await SendAsync(new BsonDocument { { "op", "update" }, { "collection", Name(collection) }, { "updates", rendered } });
+        return reply["matched"].ToInt64() + reply["upserted"].ToInt64();
+    }
+
+    public async Task UpdateManyAsync<TDocument>(
+        IMongoCollection<TDocument> collection, FilterDefinition<TDocument> filter, UpdateDefinition<TDocument> update, CancellationToken cancellationToken)
+    {
+        var rendered = new BsonArray { new BsonDocument { { "filter", filter.Render(Args(collection)) }, { "update", update.Render(Args(collection)) } } };
+        Record(collection, "updateMany", rendered);
+        await SendAsync(new BsonDocument { { "op", "updateMany" }, { "collection", Name(collection) }, { "filter", rendered[0]["filter"] }, { "update", rendered[0]["update"] } });
     }
 
     public async Task<bool> TryInsertOneAsync<TDocument>(IMongoCollection<TDocument> collection, TDocument document, CancellationToken cancellationToken)

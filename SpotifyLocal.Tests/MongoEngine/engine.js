@@ -123,6 +123,24 @@ const handlers = {
     }
     return { matched, upserted };
   },
+  updateMany({ collection: name, filter, update }) {
+    const c = collection(name);
+    const query = new mingo.Query(filter);
+    const targets = c.docs.filter((d) => query.test(d));
+    for (const target of targets) {
+      unindex(c, target);
+      if (Array.isArray(update)) {
+        // An update pipeline: each stage ($set/$addFields/$unset) rewrites the document.
+        const [next] = mingo.aggregate([target], update);
+        for (const key of Object.keys(target)) delete target[key];
+        Object.assign(target, next);
+      } else {
+        mingo.update(target, update);
+      }
+      index(c, target);
+    }
+    return { matched: targets.length };
+  },
   deleteMany({ collection: name, filter }) {
     const c = collection(name);
     const query = new mingo.Query(filter);

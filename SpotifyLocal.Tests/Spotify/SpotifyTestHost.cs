@@ -52,7 +52,7 @@ public sealed class SpotifyTestHost : IAsyncDisposable
 
     public string CallbackUrl => BaseUrl + "/callback";
 
-    public static async Task<SpotifyTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<SpotifyTestHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "spotifylocal-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -89,6 +89,7 @@ public sealed class SpotifyTestHost : IAsyncDisposable
         builder.Services.AddSpotify(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddTracking(builder.Configuration);
+        configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapSpotifyLocalEndpoints();
         await app.StartAsync();

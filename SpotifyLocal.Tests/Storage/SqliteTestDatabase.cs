@@ -31,7 +31,8 @@ public sealed class SqliteTestDatabase : IAsyncDisposable
 
     public IImportJobStore ImportJobs { get; }
 
-    public StorageUnderTest AsStorageUnderTest() => new(Plays, Users, ChatLinks, ImportJobs, DisposeAsync);
+    public StorageUnderTest AsStorageUnderTest() =>
+        new(Plays, Users, ChatLinks, ImportJobs, DisposeAsync, () => new SqlitePlayStore(new SqliteDatabase(Path)));
 
     public ValueTask DisposeAsync()
     {

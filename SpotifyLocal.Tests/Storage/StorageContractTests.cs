@@ -206,11 +206,32 @@ public abstract class StorageContractTests : IAsyncLifetime
 
         Assert.Equal(
         [
-            new PlayStamp(T0, tracked.TrackId, tracked.TrackKey, PlaySource.Tracked),
-            new PlayStamp(T0.AddMinutes(5), imported.TrackId, imported.TrackKey, PlaySource.Import),
+            new PlayStamp(T0, tracked.TrackId, tracked.TrackKey, PlaySource.Tracked, tracked.MsPlayed),
+            new PlayStamp(T0.AddMinutes(5), imported.TrackId, imported.TrackKey, PlaySource.Import, imported.MsPlayed),
         ], stamps);
         Assert.Equal(T0.AddMinutes(5), await Storage.Plays.GetLatestPlayedAtAsync("u1", Ct));
         Assert.Null(await Storage.Plays.GetLatestPlayedAtAsync("nobody", Ct));
+    }
+
+    [Fact]
+    public async Task Two_writers_at_once_store_a_play_seen_by_two_sources_once()
+    {
+        var other = Storage.OtherProcessPlays?.Invoke() ?? throw new InvalidOperationException("The backend must offer a second writer.");
+        var tracking = new PlayBatchWriter(Storage.Plays);
+        var import = new PlayBatchWriter(other);
+        var songs = Enumerable.Range(0, 150).ToList();
+
+        await Parallel.ForEachAsync(songs, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = Ct }, async (i, ct) =>
+        {
+            var end = T0.AddMinutes(5 * i);
+            var tracked = Plays.One("u1", $"Song {i}", "Band", "Album", end.AddSeconds(3), PlaySource.Tracked, trackId: $"spotify:track:t{i}");
+            var exported = Plays.One("u1", $"Song {i}", "Band", "Album", end, PlaySource.Import, trackId: $"spotify:track:t{i}");
+            await Task.WhenAll(
+                Task.Run(() => tracking.WriteAsync([tracked], ct), ct),
+                Task.Run(() => import.WriteAsync([exported], ct), ct));
+        });
+
+        Assert.Equal(songs.Count, await Storage.Plays.CountAsync(PlayScope.AllTime("u1"), Ct));
     }
 
     [Fact]
@@ -246,7 +267,6 @@ public abstract class StorageContractTests : IAsyncLifetime
             SpotifyId = "alice",
             AccountId = "acc-1",
             DisplayName = "Alice",
-            Email = null,
             EncryptedAccessToken = "enc-a",
             EncryptedRefreshToken = "enc-r",
             TokenExpiresAt = T0.AddHours(1),
@@ -260,16 +280,66 @@ public abstract class StorageContractTests : IAsyncLifetime
             RelinkReminderSentAt = null,
         };
         var local = new User { SpotifyId = "telegram:42", JoinedAt = T0 };
-        await Storage.Users.UpsertAsync(linked, Ct);
-        await Storage.Users.UpsertAsync(local, Ct);
-        await Storage.Users.UpsertAsync(linked with { DisplayName = "Alice B." }, Ct);
+        Assert.True(await Storage.Users.CreateAsync(linked, Ct));
+        Assert.True(await Storage.Users.CreateAsync(local, Ct));
+        Assert.False(await Storage.Users.CreateAsync(linked with { DisplayName = "Alice B." }, Ct));
 
-        Assert.Equal(linked with { DisplayName = "Alice B." }, await Storage.Users.GetAsync("alice", Ct));
+        Assert.Equal(linked, await Storage.Users.GetAsync("alice", Ct));
+        Assert.Equal(linked, await Storage.Users.FindByAccountIdAsync("acc-1", Ct));
+        Assert.Null(await Storage.Users.FindByAccountIdAsync("acc-2", Ct));
         Assert.Equal(local, await Storage.Users.GetAsync("telegram:42", Ct));
         Assert.Equal(["alice"], (await Storage.Users.ListLinkedAsync(Ct)).Select(u => u.SpotifyId));
         Assert.True(await Storage.Users.DeleteAsync("alice", Ct));
         Assert.Null(await Storage.Users.GetAsync("alice", Ct));
         Assert.False(await Storage.Users.DeleteAsync("alice", Ct));
+    }
+
+    [Fact]
+    public async Task Each_user_write_changes_only_the_fields_it_owns()
+    {
+        var user = new User { SpotifyId = "alice", JoinedAt = T0, TimeZone = "UTC" };
+        await Storage.Users.CreateAsync(user, Ct);
+
+        await Storage.Users.StoreLinkAsync("alice", new LinkGrant("acc-1", "Alice", "enc-a1", "enc-r1", T0.AddHours(1), T0), Ct);
+        await Storage.Users.SetTimeZoneAsync("alice", "Europe/Berlin", Ct);
+        await Storage.Users.RecordCheckAsync("alice", T0.AddMinutes(5), Ct);
+        await Storage.Users.MarkFullImportAsync("alice", Ct);
+        await Storage.Users.MarkRelinkReminderSentAsync("alice", T0.AddDays(1), Ct);
+        var stale = await Storage.Users.ReplaceTokensAsync("alice", "enc-r0", "enc-a-stale", "enc-r-stale", T0.AddHours(2), Ct);
+        var rotated = await Storage.Users.ReplaceTokensAsync("alice", "enc-r1", "enc-a2", "enc-r2", T0.AddHours(3), Ct);
+        await Storage.Users.SetTimeZoneAsync("nobody", "Asia/Tokyo", Ct);
+
+        Assert.False(stale);
+        Assert.True(rotated);
+        Assert.Null(await Storage.Users.GetAsync("nobody", Ct));
+        Assert.Equal(
+            user with
+            {
+                AccountId = "acc-1", DisplayName = "Alice", EncryptedAccessToken = "enc-a2", EncryptedRefreshToken = "enc-r2",
+                TokenExpiresAt = T0.AddHours(3), ConsentedAt = T0, LinkState = LinkState.Linked, TimeZone = "Europe/Berlin",
+                LastCheckAt = T0.AddMinutes(5), HasInitialImport = true, HasFullImport = true, RelinkReminderSentAt = T0.AddDays(1),
+            },
+            await Storage.Users.GetAsync("alice", Ct));
+    }
+
+    [Fact]
+    public async Task Ending_a_link_that_was_replaced_meanwhile_changes_nothing()
+    {
+        await Storage.Users.CreateAsync(new User { SpotifyId = "alice", JoinedAt = T0 }, Ct);
+        await Storage.Users.StoreLinkAsync("alice", new LinkGrant("acc-1", null, "enc-a1", "enc-r1", T0.AddHours(1), T0), Ct);
+
+        var staleEnd = await Storage.Users.EndLinkAsync("alice", LinkState.NeedsRelink, "enc-r0", Ct);
+        var kept = await Storage.Users.GetAsync("alice", Ct);
+        var unlinked = await Storage.Users.EndLinkAsync("alice", LinkState.NotLinked, expectedEncryptedRefreshToken: null, Ct);
+        var refreshAfterUnlink = await Storage.Users.ReplaceTokensAsync("alice", "enc-r1", "enc-a2", "enc-r2", T0.AddHours(2), Ct);
+
+        Assert.False(staleEnd);
+        Assert.Equal(LinkState.Linked, kept!.LinkState);
+        Assert.Equal("enc-r1", kept.EncryptedRefreshToken);
+        Assert.True(unlinked);
+        Assert.False(refreshAfterUnlink);
+        var user = await Storage.Users.GetAsync("alice", Ct);
+        Assert.True(user is { LinkState: LinkState.NotLinked, EncryptedAccessToken: null, EncryptedRefreshToken: null, TokenExpiresAt: null, AccountId: "acc-1" });
     }
 
     [Fact]

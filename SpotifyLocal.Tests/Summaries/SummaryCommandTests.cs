@@ -113,7 +113,7 @@ public sealed class SummaryCommandTests
         await harness.Settings.SetVisibleAsync("g2", "m1", "Ann", true, Ct);
         await harness.Settings.SetWeeklyAsync(member, true, Ct);
 
-        await harness.Services.GetRequiredService<Core.Accounts.ChatAccountService>().ForgetAsync(member, Ct);
+        await harness.Services.GetRequiredService<Core.Accounts.AccountLifecycleService>().ForgetAsync(member, Ct);
 
         Assert.False(await harness.Settings.IsVisibleAsync("g1", "m1", Ct));
         Assert.False(await harness.Settings.IsVisibleAsync("g2", "m1", Ct));

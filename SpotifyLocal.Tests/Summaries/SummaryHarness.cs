@@ -1,3 +1,4 @@
+using SpotifyLocal.Core.Accounts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -100,7 +101,7 @@ public sealed class SummaryHarness : IAsyncDisposable
     public async Task AddTelegramSubscriberAsync(string telegramUserId, string timeZone)
     {
         var identity = new ChatIdentity(ChatIdentity.Telegram, telegramUserId);
-        await _services.GetRequiredService<IUserStore>().UpsertAsync(
+        await _services.GetRequiredService<IUserStore>().CreateAsync(
             new User { SpotifyId = identity.LocalUserId, JoinedAt = Time.GetUtcNow(), TimeZone = timeZone }, CancellationToken.None);
         await Settings.SetWeeklyAsync(identity, true, CancellationToken.None);
     }
@@ -128,7 +129,10 @@ public sealed class SummaryHarness : IAsyncDisposable
 
     private ServiceProvider Build()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_settings).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Spotify:TokenKeyDirectory"] = Path.Combine(_directory, "keys") })
+            .AddInMemoryCollection(_settings)
+            .Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Information));
         services.AddSingleton<TimeProvider>(Time);
@@ -137,6 +141,7 @@ public sealed class SummaryHarness : IAsyncDisposable
         services.AddStats(configuration);
         services.AddCharts(configuration);
         services.AddSummaries(configuration);
+        services.AddAccounts(configuration);
         services.AddCommands(configuration);
         services.AddSummaryCommands(configuration);
         services.AddDiscord(configuration);

@@ -17,13 +17,13 @@ public sealed class RecordingImportHandler(FakeTimeProvider time) : ICommandHand
 
     public async Task<BotReply> HandleAsync(ImportCommand command, CommandContext context, CancellationToken cancellationToken)
     {
-        FilePath = command.FilePath;
-        FileName = command.FileName;
-        Content = await File.ReadAllBytesAsync(command.FilePath!, cancellationToken);
+        FilePath = command.File!.Path;
+        FileName = command.File.FileName;
+        Content = await File.ReadAllBytesAsync(command.File.Path, cancellationToken);
         context.Progress!.Report(new CommandProgress("Reading the export…", 0.1));
         time.Advance(TimeSpan.FromSeconds(2));
         context.Progress.Report(new CommandProgress("Importing plays…", 0.6));
         context.Progress.Report(new CommandProgress("Importing plays…", 0.9)); // within the interval: not shown
-        return new BotReply($"Imported {Content.Length} plays from {command.FileName}.");
+        return new BotReply($"Imported {Content.Length} plays from {command.File.FileName}.");
     }
 }

@@ -148,7 +148,10 @@ public sealed class TrackingWorkerTests
         await host.LinkAsync(Alice, "alice");
         var users = host.Get<IUserStore>();
         var user = await users.GetAsync("alice", Ct);
-        await users.UpsertAsync(user! with { EncryptedAccessToken = "CfDJ8-from-a-lost-key", EncryptedRefreshToken = "CfDJ8-from-a-lost-key" }, Ct);
+        await users.StoreLinkAsync(
+            "alice",
+            new LinkGrant(user!.AccountId, user.DisplayName, "CfDJ8-from-a-lost-key", "CfDJ8-from-a-lost-key", user.TokenExpiresAt!.Value, user.ConsentedAt!.Value),
+            Ct);
 
         await host.Get<TrackingWorker>().RunOnceAsync(Ct);
 

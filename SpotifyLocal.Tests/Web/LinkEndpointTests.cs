@@ -49,7 +49,7 @@ public sealed class LinkEndpointTests
         await using var host = await SpotifyTestHost.StartAsync();
         host.Spotify.AddAccount("alice");
         var users = host.Get<IUserStore>();
-        await users.UpsertAsync(new User { SpotifyId = Alice.LocalUserId, JoinedAt = SpotifyTestHost.Start.AddDays(-30), TimeZone = "Europe/Berlin", HasFullImport = true }, Ct);
+        await users.CreateAsync(new User { SpotifyId = Alice.LocalUserId, JoinedAt = SpotifyTestHost.Start.AddDays(-30), TimeZone = "Europe/Berlin", HasFullImport = true }, Ct);
         await host.Get<IPlayStore>().InsertAsync(Plays.For(Alice.LocalUserId).Count(7).Build(), Ct);
 
         await host.LinkAsync(Alice, "alice");

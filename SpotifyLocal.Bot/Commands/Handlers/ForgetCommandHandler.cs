@@ -3,7 +3,7 @@ using SpotifyLocal.Core.Accounts;
 namespace SpotifyLocal.Bot.Commands.Handlers;
 
 /// <summary>/forget: deletes every stored play and import of the caller, only after an explicit confirmation.</summary>
-public sealed class ForgetCommandHandler(ChatAccountService accounts) : ICommandHandler<ForgetCommand>
+public sealed class ForgetCommandHandler(AccountLifecycleService accounts) : ICommandHandler<ForgetCommand>
 {
     public const string ConfirmText = "/forget confirm";
 

@@ -7,11 +7,11 @@ using SpotifyLocal.Core.Import;
 namespace SpotifyLocal.Bot.Commands.Handlers;
 
 /// <summary>/import with an export file: runs the import for the caller, reports progress, answers with the summary.</summary>
-public sealed class ImportCommandHandler(ChatAccountService accounts, ImportService imports, IOptions<ImportOptions> options) : ICommandHandler<ImportCommand>
+public sealed class ImportCommandHandler(AccountLifecycleService accounts, ImportService imports, IOptions<ImportOptions> options) : ICommandHandler<ImportCommand>
 {
     public async Task<BotReply> HandleAsync(ImportCommand command, CommandContext context, CancellationToken cancellationToken)
     {
-        if (command.FilePath is null)
+        if (command.File is not { } file)
         {
             return new BotReply(
                 "Send your Spotify data export with this command: request it on Spotify's privacy page (\"Extended streaming history\" "
@@ -21,15 +21,15 @@ public sealed class ImportCommandHandler(ChatAccountService accounts, ImportServ
             };
         }
 
-        var path = Path.GetFullPath(command.FilePath);
-        if (!File.Exists(path))
+        var path = Path.GetFullPath(file.Path);
+        if (file.NamedByOperator && !File.Exists(path))
         {
-            throw new UserFacingException($"There is no file at {command.FilePath}.");
+            throw new UserFacingException($"There is no file at {file.Path}.");
         }
 
         var userId = await accounts.ResolveUserIdAsync(context.Caller, cancellationToken);
         var progress = context.Progress is { } sink ? new ImportProgressReporter(sink) : null;
-        var job = await imports.ImportAsync(path, command.FileName ?? Path.GetFileName(path), userId, progress, cancellationToken);
+        var job = await imports.ImportAsync(path, file.FileName, userId, progress, cancellationToken);
         return new BotReply(ImportSummary.Describe(job, options.Value))
         {
             Title = "Import finished",

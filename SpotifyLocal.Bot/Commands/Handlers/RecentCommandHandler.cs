@@ -6,7 +6,7 @@ using SpotifyLocal.Core.Stats;
 namespace SpotifyLocal.Bot.Commands.Handlers;
 
 /// <summary>/recent: the latest stored plays in the caller's time zone.</summary>
-public sealed class RecentCommandHandler(ChatAccountService accounts, StatsService stats) : ICommandHandler<RecentCommand>
+public sealed class RecentCommandHandler(AccountLifecycleService accounts, StatsService stats) : ICommandHandler<RecentCommand>
 {
     private const int Count = 10;
 

@@ -6,7 +6,7 @@ using SpotifyLocal.Core.Storage;
 namespace SpotifyLocal.Bot.Commands.Handlers;
 
 /// <summary>/stats [period] [clock]: totals and a listening-time-per-day chart, or the listening clock.</summary>
-public sealed class StatsCommandHandler(ChatAccountService accounts, StatsService stats, ChartRenderer charts) : ICommandHandler<StatsCommand>
+public sealed class StatsCommandHandler(AccountLifecycleService accounts, StatsService stats, ChartRenderer charts) : ICommandHandler<StatsCommand>
 {
     public async Task<BotReply> HandleAsync(StatsCommand command, CommandContext context, CancellationToken cancellationToken)
     {

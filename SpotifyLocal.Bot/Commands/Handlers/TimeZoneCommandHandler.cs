@@ -3,7 +3,7 @@ using SpotifyLocal.Core.Accounts;
 namespace SpotifyLocal.Bot.Commands.Handlers;
 
 /// <summary>/timezone [zone]: shows or sets the zone that periods and summaries use.</summary>
-public sealed class TimeZoneCommandHandler(ChatAccountService accounts) : ICommandHandler<TimeZoneCommand>
+public sealed class TimeZoneCommandHandler(AccountLifecycleService accounts) : ICommandHandler<TimeZoneCommand>
 {
     public async Task<BotReply> HandleAsync(TimeZoneCommand command, CommandContext context, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace SpotifyLocal.Bot.Commands.Handlers;
 /// /top [period] [kind]: a ranked chart and caption, with buttons to switch period and kind. Another member's list
 /// (Discord <c>/top user:</c>) is shown only when that member turned on /visibility in this server.
 /// </summary>
-public sealed class TopCommandHandler(ChatAccountService accounts, StatsService stats, ChartRenderer charts, SummarySettingsService serverSettings)
+public sealed class TopCommandHandler(AccountLifecycleService accounts, StatsService stats, ChartRenderer charts, SummarySettingsService serverSettings)
     : ICommandHandler<TopCommand>
 {
     /// <summary>Rows in the chart and the caption.</summary>

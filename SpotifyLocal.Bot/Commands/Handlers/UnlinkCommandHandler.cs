@@ -3,7 +3,7 @@ using SpotifyLocal.Core.Accounts;
 namespace SpotifyLocal.Bot.Commands.Handlers;
 
 /// <summary>/unlink: forget the Spotify tokens and this chat link; plays stay.</summary>
-public sealed class UnlinkCommandHandler(ChatAccountService accounts) : ICommandHandler<UnlinkCommand>
+public sealed class UnlinkCommandHandler(AccountLifecycleService accounts) : ICommandHandler<UnlinkCommand>
 {
     public async Task<BotReply> HandleAsync(UnlinkCommand command, CommandContext context, CancellationToken cancellationToken) =>
         await accounts.UnlinkAsync(context.Caller, cancellationToken)

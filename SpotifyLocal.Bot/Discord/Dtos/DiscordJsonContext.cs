@@ -12,6 +12,8 @@ namespace SpotifyLocal.Bot.Discord.Dtos;
 [JsonSerializable(typeof(ResumeDto))]
 [JsonSerializable(typeof(GatewayBotDto))]
 [JsonSerializable(typeof(InteractionDto))]
+[JsonSerializable(typeof(ApplicationCommandDataDto))]
+[JsonSerializable(typeof(ComponentInteractionDataDto))]
 [JsonSerializable(typeof(IReadOnlyList<ApplicationCommandDto>))]
 [JsonSerializable(typeof(InteractionResponseDto))]
 [JsonSerializable(typeof(MessagePayloadDto))]

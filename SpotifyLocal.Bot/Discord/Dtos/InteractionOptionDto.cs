@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace SpotifyLocal.Bot.Discord.Dtos;
 
 /// <summary>One option the user filled in. <see cref="Value"/> is a string, number or boolean depending on the type;
-/// for USER and ATTACHMENT options it is the id to look up in <see cref="InteractionDataDto.Resolved"/>.</summary>
+/// for USER and ATTACHMENT options it is the id to look up in <see cref="ApplicationCommandDataDto.Resolved"/>.</summary>
 public sealed record InteractionOptionDto(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("type")] ApplicationCommandOptionType Type,

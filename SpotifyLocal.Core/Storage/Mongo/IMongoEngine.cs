@@ -16,9 +16,13 @@ internal interface IMongoEngine
     Task<InsertManyOutcome> InsertManyAsync<TDocument>(
         IMongoCollection<TDocument> collection, IReadOnlyList<TDocument> documents, CancellationToken cancellationToken);
 
-    /// <summary>Unordered single-document updates (upserts where the model says so).</summary>
-    Task UpdateAsync<TDocument>(
+    /// <summary>Unordered single-document updates (upserts where the model says so); returns how many found or created a document.</summary>
+    Task<long> UpdateAsync<TDocument>(
         IMongoCollection<TDocument> collection, IReadOnlyList<UpdateOneModel<TDocument>> updates, CancellationToken cancellationToken);
+
+    /// <summary>One update of every matching document (the initializer's migrations).</summary>
+    Task UpdateManyAsync<TDocument>(
+        IMongoCollection<TDocument> collection, FilterDefinition<TDocument> filter, UpdateDefinition<TDocument> update, CancellationToken cancellationToken);
 
     /// <summary>Inserts one document; false when it hit a unique index.</summary>
     Task<bool> TryInsertOneAsync<TDocument>(IMongoCollection<TDocument> collection, TDocument document, CancellationToken cancellationToken);

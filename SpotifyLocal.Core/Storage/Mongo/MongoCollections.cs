@@ -25,6 +25,7 @@ public sealed class MongoCollections
     public const string VisibleMembersName = "visible_members";
     public const string WeeklySubscriptionsName = "weekly_subscriptions";
     public const string SummaryLedgerName = "summary_ledger";
+    public const string PlayWriteLocksName = "play_write_locks";
 
     public MongoCollections(IMongoClient client, string databaseName)
     {
@@ -43,6 +44,7 @@ public sealed class MongoCollections
         SummaryLedger = Database.GetCollection<SummaryLedgerDocument>(SummaryLedgerName)
             .WithWriteConcern(WriteConcern.WMajority)
             .WithReadConcern(ReadConcern.Majority);
+        PlayWriteLocks = Database.GetCollection<PlayWriteLockDocument>(PlayWriteLocksName);
     }
 
     public IMongoDatabase Database { get; }
@@ -54,6 +56,8 @@ public sealed class MongoCollections
     public IMongoCollection<PlayRollupDocument> PlayRollups { get; }
 
     public IMongoCollection<PlayRollupStateDocument> PlayRollupStates { get; }
+
+    public IMongoCollection<PlayWriteLockDocument> PlayWriteLocks { get; }
 
     public IMongoCollection<ImportJobDocument> ImportJobs { get; }
 

@@ -23,19 +23,23 @@ public sealed class MongoPlayStore : IPlayStore
     private readonly IMongoCollection<PlayDocument> _plays;
     private readonly IMongoEngine _engine;
     private readonly MongoPlayRollups _rollups;
+    private readonly IMongoCollection<PlayWriteLockDocument> _writeLocks;
+    private readonly TimeProvider _time;
 
     static MongoPlayStore() => MongoConventions.EnsureRegistered();
 
-    public MongoPlayStore(MongoCollections collections)
-        : this(collections, MongoServerEngine.Instance)
+    public MongoPlayStore(MongoCollections collections, TimeProvider? time = null)
+        : this(collections, MongoServerEngine.Instance, time)
     {
     }
 
-    internal MongoPlayStore(MongoCollections collections, IMongoEngine engine)
+    internal MongoPlayStore(MongoCollections collections, IMongoEngine engine, TimeProvider? time = null)
     {
         _plays = collections.Plays;
+        _writeLocks = collections.PlayWriteLocks;
         _engine = engine;
         _rollups = new MongoPlayRollups(collections, engine);
+        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>The indexes this store's queries rely on, created by <see cref="MongoStorageInitializer"/>.</summary>
@@ -45,6 +49,24 @@ public sealed class MongoPlayStore : IPlayStore
     internal MongoPlayRollups Rollups => _rollups;
 
     // ---- Writes -------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Account-data plays stored before they had a source of their own; the initializer gives them the shape new imports
+    /// have (<see cref="AccountDataShape"/>: <see cref="PlaySource.AccountData"/>, id + '@' + msPlayed), as SQLite's
+    /// migration 3 does. Idempotent; a one-off update of every user's plays at start, the only one without a userId.
+    /// </summary>
+    internal static FilterDefinition<PlayDocument> LegacyAccountDataPlays { get; } =
+        Filter.Eq(p => p.Source, PlayDocument.Import) & Filter.Regex(p => p.TrackId, new BsonRegularExpression("^local:track:[0-9a-f]+$"));
+
+    // No builder renders an update pipeline with $concat/$toString; one stage as BSON.
+    internal static UpdateDefinition<PlayDocument> AccountDataShape { get; } = Builders<PlayDocument>.Update.Pipeline(new BsonDocument[]
+    {
+        new("$set", new BsonDocument
+        {
+            ["source"] = PlayDocument.AccountData,
+            ["trackId"] = new BsonDocument("$concat", new BsonArray { "$trackId", "@", new BsonDocument("$toString", "$msPlayed") }),
+        }),
+    });
 
     // The play identity: InsertMany relies on it to reject plays already stored. Walked forwards it
     // also serves the scoped range queries and GetStamps' (playedAt, trackId) order.
@@ -88,6 +110,19 @@ public sealed class MongoPlayStore : IPlayStore
         }
 
         return result.Add(new InsertResult(0, repeats));
+    }
+
+    public async Task<InsertResult> InsertMatchedAsync(string userId, IReadOnlyList<Play> plays, CancellationToken cancellationToken)
+    {
+        if (plays.Count == 0)
+        {
+            return InsertResult.Empty;
+        }
+
+        await using var held = await MongoPlayWriteLock.AcquireAsync(_engine, _writeLocks, userId, _time, cancellationToken);
+        var scope = PlayScope.ForUser(userId, plays.Min(p => p.PlayedAt) - CrossSourceMatcher.Window, plays.Max(p => p.PlayedAt) + CrossSourceMatcher.Window);
+        var inserted = await InsertAsync(CrossSourceMatcher.Unmatched(plays, await GetStampsAsync(scope, cancellationToken)), cancellationToken);
+        return new InsertResult(inserted.Inserted, plays.Count - inserted.Inserted);
     }
 
     public async Task<InsertResult> ReassignAsync(string fromUserId, string toUserId, CancellationToken cancellationToken)
@@ -241,7 +276,7 @@ public sealed class MongoPlayStore : IPlayStore
     public async Task<IReadOnlyList<PlayStamp>> GetStampsAsync(PlayScope scope, CancellationToken cancellationToken)
     {
         var rows = await RunAsync(StampsPipeline(scope), cancellationToken);
-        return [.. rows.Select(r => new PlayStamp(MongoTime.FromBson(r.PlayedAt), r.TrackId, r.TrackKey, PlayDocument.ToSource(r.Source)))];
+        return [.. rows.Select(r => new PlayStamp(MongoTime.FromBson(r.PlayedAt), r.TrackId, r.TrackKey, PlayDocument.ToSource(r.Source), r.MsPlayed))];
     }
 
     public async Task<DateTimeOffset?> GetLatestPlayedAtAsync(string userId, CancellationToken cancellationToken)
@@ -345,7 +380,7 @@ public sealed class MongoPlayStore : IPlayStore
         new EmptyPipelineDefinition<PlayDocument>()
             .Match(ScopeFilter(scope))
             .Sort(Builders<PlayDocument>.Sort.Ascending(p => p.PlayedAt).Ascending(p => p.TrackId))
-            .Project(p => new StampRow { PlayedAt = p.PlayedAt, TrackId = p.TrackId, TrackKey = p.TrackKey, Source = p.Source });
+            .Project(p => new StampRow { PlayedAt = p.PlayedAt, TrackId = p.TrackId, TrackKey = p.TrackKey, Source = p.Source, MsPlayed = p.MsPlayed });
 
     internal static PipelineDefinition<PlayDocument, LatestRow> LatestPipeline(string userId) =>
         new EmptyPipelineDefinition<PlayDocument>()

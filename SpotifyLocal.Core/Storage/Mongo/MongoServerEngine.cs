@@ -32,14 +32,21 @@ internal sealed class MongoServerEngine : IMongoEngine
         }
     }
 
-    public async Task UpdateAsync<TDocument>(
+    public async Task<long> UpdateAsync<TDocument>(
         IMongoCollection<TDocument> collection, IReadOnlyList<UpdateOneModel<TDocument>> updates, CancellationToken cancellationToken)
     {
-        if (updates.Count > 0)
+        if (updates.Count == 0)
         {
-            await collection.BulkWriteAsync(updates, UnorderedWrites, cancellationToken);
+            return 0;
         }
+
+        var result = await collection.BulkWriteAsync(updates, UnorderedWrites, cancellationToken);
+        return result.MatchedCount + result.Upserts.Count;
     }
+
+    public Task UpdateManyAsync<TDocument>(
+        IMongoCollection<TDocument> collection, FilterDefinition<TDocument> filter, UpdateDefinition<TDocument> update, CancellationToken cancellationToken) =>
+        collection.UpdateManyAsync(filter, update, options: null, cancellationToken);
 
     public async Task<bool> TryInsertOneAsync<TDocument>(IMongoCollection<TDocument> collection, TDocument document, CancellationToken cancellationToken)
     {

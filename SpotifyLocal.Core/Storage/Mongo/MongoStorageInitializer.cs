@@ -5,8 +5,8 @@ using MongoDB.Driver;
 namespace SpotifyLocal.Core.Storage.Mongo;
 
 /// <summary>
-/// Creates the indexes each Mongo store declares next to its queries, then builds the all-time rollups of users whose
-/// plays predate them. Runs at host start and before every command-line verb (<see cref="IStorageInitializer"/>).
+/// Creates the indexes each Mongo store declares next to its queries, migrates documents of older versions, then builds
+/// the all-time rollups of users whose plays predate them. Runs at host start and before every command-line verb (<see cref="IStorageInitializer"/>).
 /// Creating an index that already exists is a no-op; a changed definition under an existing name fails loudly.
 /// </summary>
 public sealed class MongoStorageInitializer : IHostedService, IStorageInitializer
@@ -41,6 +41,8 @@ public sealed class MongoStorageInitializer : IHostedService, IStorageInitialize
         await CreateAsync(_collections.VisibleMembers, MongoServerSettingsStore.MemberIndexes, cancellationToken);
         await CreateAsync(_collections.WeeklySubscriptions, MongoWeeklySubscriptionStore.Indexes, cancellationToken);
         await CreateAsync(_collections.SummaryLedger, MongoSummaryLedgerStore.Indexes, cancellationToken);
+        await _engine.UpdateManyAsync(_collections.Plays, MongoPlayStore.LegacyAccountDataPlays, MongoPlayStore.AccountDataShape, cancellationToken);
+        await _engine.UpdateManyAsync(_collections.Users, MongoUserStore.StoredEmails, MongoUserStore.RemoveEmail, cancellationToken);
         var built = await new MongoPlayRollups(_collections, _engine).BackfillAsync(cancellationToken);
         _logger.LogInformation("Storage: MongoDB {Location}, indexes ensured, rollups built for {Users} users", _settings.ToString(), built);
     }

@@ -83,6 +83,8 @@ internal sealed class StampRow
     public string TrackKey { get; set; } = string.Empty;
 
     public string Source { get; set; } = string.Empty;
+
+    public int MsPlayed { get; set; }
 }
 
 /// <summary>The newest play time of a user.</summary>

@@ -4,12 +4,13 @@ namespace SpotifyLocal.Core.Storage.Mongo;
 
 /// <summary>
 /// A <see cref="Play"/> as stored in the <c>plays</c> collection. Element names are the seed's
-/// (<c>userId</c>, <c>playedAt</c>, …); <c>source</c> is <c>tracked</c> or <c>import</c>.
+/// (<c>userId</c>, <c>playedAt</c>, …); <c>source</c> is <c>tracked</c>, <c>import</c> or <c>accountData</c>.
 /// </summary>
 public sealed class PlayDocument
 {
     public const string Tracked = "tracked";
     public const string Import = "import";
+    public const string AccountData = "accountData";
 
     public ObjectId Id { get; set; }
 
@@ -99,6 +100,7 @@ public sealed class PlayDocument
     {
         PlaySource.Tracked => Tracked,
         PlaySource.Import => Import,
+        PlaySource.AccountData => AccountData,
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, "Unknown play source."),
     };
 
@@ -106,6 +108,7 @@ public sealed class PlayDocument
     {
         Tracked => PlaySource.Tracked,
         Import => PlaySource.Import,
+        AccountData => PlaySource.AccountData,
         _ => throw new FormatException($"Unknown play source '{element}' in the plays collection."),
     };
 }

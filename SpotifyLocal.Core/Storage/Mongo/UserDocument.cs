@@ -18,8 +18,6 @@ public sealed class UserDocument
 
     public string? DisplayName { get; set; }
 
-    public string? Email { get; set; }
-
     public string? EncryptedAccessToken { get; set; }
 
     public string? EncryptedRefreshToken { get; set; }
@@ -47,7 +45,6 @@ public sealed class UserDocument
         Id = user.SpotifyId,
         AccountId = user.AccountId,
         DisplayName = user.DisplayName,
-        Email = user.Email,
         EncryptedAccessToken = user.EncryptedAccessToken,
         EncryptedRefreshToken = user.EncryptedRefreshToken,
         TokenExpiresAt = MongoTime.ToBson(user.TokenExpiresAt),
@@ -66,7 +63,6 @@ public sealed class UserDocument
         SpotifyId = Id,
         AccountId = AccountId,
         DisplayName = DisplayName,
-        Email = Email,
         EncryptedAccessToken = EncryptedAccessToken,
         EncryptedRefreshToken = EncryptedRefreshToken,
         TokenExpiresAt = MongoTime.FromBson(TokenExpiresAt),

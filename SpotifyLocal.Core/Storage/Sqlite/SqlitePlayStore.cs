@@ -22,7 +22,17 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         ORDER BY ranked.plays DESC, ranked.ms DESC, ranked.k ASC
         """;
 
-    public async Task<InsertResult> InsertAsync(IReadOnlyList<Play> plays, CancellationToken cancellationToken)
+    public Task<InsertResult> InsertAsync(IReadOnlyList<Play> plays, CancellationToken cancellationToken) =>
+        InsertAsync(null, plays, cancellationToken);
+
+    public Task<InsertResult> InsertMatchedAsync(string userId, IReadOnlyList<Play> plays, CancellationToken cancellationToken) =>
+        InsertAsync(userId, plays, cancellationToken);
+
+    /// <summary>
+    /// One write transaction (BEGIN IMMEDIATE: it holds SQLite's write lock from the start, across processes), so
+    /// the stamps read for matching cannot change before the plays are inserted.
+    /// </summary>
+    private async Task<InsertResult> InsertAsync(string? matchUserId, IReadOnlyList<Play> plays, CancellationToken cancellationToken)
     {
         if (plays.Count == 0)
         {
@@ -31,6 +41,16 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var toInsert = plays;
+        if (matchUserId is not null)
+        {
+            var scope = PlayScope.ForUser(
+                matchUserId,
+                plays.Min(p => p.PlayedAt) - CrossSourceMatcher.Window,
+                plays.Max(p => p.PlayedAt) + CrossSourceMatcher.Window);
+            toInsert = CrossSourceMatcher.Unmatched(plays, await ReadStampsAsync(connection, transaction, scope, cancellationToken));
+        }
+
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
@@ -56,7 +76,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
 
         var mark = await SqlitePlayRollups.MarkAsync(connection, transaction, cancellationToken);
         var inserted = 0;
-        foreach (var play in plays)
+        foreach (var play in toInsert)
         {
             parameters[0].Value = play.UserId;
             parameters[1].Value = ToMs(play.PlayedAt);
@@ -286,10 +306,17 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
     public async Task<IReadOnlyList<PlayStamp>> GetStampsAsync(PlayScope scope, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadStampsAsync(connection, null, scope, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<PlayStamp>> ReadStampsAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, PlayScope scope, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         var users = AddScope(command, scope);
         command.CommandText = $"""
-            SELECT played_at, track_id, track_key, source FROM plays
+            SELECT played_at, track_id, track_key, source, ms_played FROM plays
             WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @to
             ORDER BY played_at ASC, track_id ASC
             """;
@@ -297,7 +324,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            stamps.Add(new PlayStamp(FromMs(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2), (PlaySource)reader.GetInt32(3)));
+            stamps.Add(new PlayStamp(FromMs(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2), (PlaySource)reader.GetInt32(3), reader.GetInt32(4)));
         }
 
         return stamps;

@@ -137,5 +137,16 @@ internal static class SqliteSchema
         SELECT user_id, 2, album_key, album_name, artist_name, COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
         FROM plays WHERE album_name IS NOT NULL AND album_name <> '' GROUP BY user_id, album_key, album_name, artist_name;
         """,
+        // 3: account-data plays get their own source (2) and a per-stream id (song id + '@' + ms_played), the shape
+        // AccountDataTrackId.ForStream gives new imports, so re-importing an account-data export after upgrading adds nothing.
+        """
+        UPDATE plays SET source = 2, track_id = track_id || '@' || ms_played
+        WHERE source = 1 AND track_id LIKE 'local:track:%' AND instr(track_id, '@') = 0;
+        """,
+        // 4: the e-mail is no longer stored (the product never used it); links are looked up by Spotify's account_id.
+        """
+        ALTER TABLE users DROP COLUMN email;
+        CREATE INDEX ix_users_account_id ON users (account_id);
+        """,
     ];
 }

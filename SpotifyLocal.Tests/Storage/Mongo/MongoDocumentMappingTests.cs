@@ -75,7 +75,6 @@ public sealed class MongoDocumentMappingTests
             SpotifyId = "alice",
             AccountId = "acc-1",
             DisplayName = "Alice",
-            Email = "alice@example.invalid",
             EncryptedAccessToken = "enc-a",
             EncryptedRefreshToken = "enc-r",
             TokenExpiresAt = T0.AddHours(1),

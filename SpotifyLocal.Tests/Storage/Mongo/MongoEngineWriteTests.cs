@@ -128,6 +128,7 @@ public sealed class MongoEngineWriteTests(MongoEngineFixture fixture) : IClassFi
         var week = new PlayScope(["u1", "u2"], T0, T0.AddDays(7));
 
         await mongo.InsertAsync(RandomPlays(["u1", "u2", "u3"], 1_500, seed: 9), Ct);
+        await new PlayBatchWriter(mongo).WriteAsync([Plays.One("u2", "Matched", "Band", "Record", T0.AddYears(2), PlaySource.Tracked)], Ct);
         foreach (var scope in (PlayScope[])[week, PlayScope.AllTime("u1"), new(["u1", "u2", "nobody"], PlayScope.Beginning, PlayScope.End)])
         {
             foreach (var kind in Kinds)
@@ -149,13 +150,15 @@ public sealed class MongoEngineWriteTests(MongoEngineFixture fixture) : IClassFi
         await engine.LoadAsync(MongoCollections.PlaysName, [new PlayDocument { Id = ObjectId.GenerateNewId(), UserId = "old", PlayedAt = T0.UtcDateTime }.ToBsonDocument()]);
         await MongoEngineFixture.Initializer(engine).InitializeAsync(Ct);
 
-        var commands = engine.Commands.Where(c => c.Collection is MongoCollections.PlaysName or MongoCollections.PlayRollupsName or MongoCollections.PlayRollupStatesName).ToList();
+        var commands = engine.Commands.Where(c => c.Collection is MongoCollections.PlaysName or MongoCollections.PlayRollupsName
+            or MongoCollections.PlayRollupStatesName or MongoCollections.PlayWriteLocksName).ToList();
         Assert.Contains(commands, c => c.Operation == "delete" && c.Collection == MongoCollections.PlaysName);
         Assert.Contains(commands, c => c.Operation == "update" && c.Collection == MongoCollections.PlayRollupsName);
-        Assert.All(commands.Where(c => c.Operation != "createIndexes" && !IsBackfillScan(c)), command =>
+        Assert.Contains(commands, c => c.Operation == "insertOne" && c.Collection == MongoCollections.PlayWriteLocksName);
+        Assert.All(commands.Where(c => c.Operation is not ("createIndexes" or "updateMany") && !IsBackfillScan(c)), command =>
         {
-            // play_rollup_states is keyed by the user id itself.
-            var field = command.Collection == MongoCollections.PlayRollupStatesName ? "_id" : "userId";
+            // play_rollup_states and play_write_locks are keyed by the user id itself.
+            var field = command.Collection is MongoCollections.PlayRollupStatesName or MongoCollections.PlayWriteLocksName ? "_id" : "userId";
             var filters = command.Operation switch
             {
                 "aggregate" => [FirstMatch(command.Body)],
@@ -166,7 +169,9 @@ public sealed class MongoEngineWriteTests(MongoEngineFixture fixture) : IClassFi
             var missing = filters.FirstOrDefault(f => !(f.TryGetValue(field, out var value) && (value.IsString || value["$in"].AsBsonArray.All(v => v.IsString))));
             Assert.True(missing is null, $"{command.Operation} on {command.Collection} without {field}: {missing}");
         });
+        // The two start-up exceptions: the rollup backfill's scan of user ids and the account-data migration.
         Assert.Single(commands, IsBackfillScan);
+        Assert.Equal(MongoCollections.PlaysName, Assert.Single(commands, c => c.Operation == "updateMany" && c.Collection != MongoCollections.UsersName).Collection);
     }
 
     // The one exception: at start the initializer lists the users that own plays (a distinct scan of the unique index).

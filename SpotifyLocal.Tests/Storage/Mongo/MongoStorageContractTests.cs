@@ -30,7 +30,8 @@ public sealed class MongoStorageContractTests : StorageContractTests
             new MongoUserStore(Collections),
             new MongoChatLinkStore(Collections),
             new MongoImportJobStore(Collections),
-            _database.DisposeAsync);
+            _database.DisposeAsync,
+            () => new MongoPlayStore(Collections));
     }
 
     [Fact]

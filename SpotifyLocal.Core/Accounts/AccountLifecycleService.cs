@@ -1,14 +1,16 @@
 using Microsoft.Extensions.Logging;
+using SpotifyLocal.Core.Spotify;
 using SpotifyLocal.Core.Stats;
 using SpotifyLocal.Core.Storage;
 
 namespace SpotifyLocal.Core.Accounts;
 
 /// <summary>
-/// Maps a chat identity to the user its plays are stored under (the linked Spotify id, or the identity's
-/// local id before linking) and carries out account-level commands: time zone, unlink, forget.
+/// The one owner of an account's lifecycle: a chat identity's user, its Spotify link and tokens, unlink and forget.
+/// Each step is a small set of field-level store writes (never a whole-record replace), so steps that run side by side
+/// (a poll, a token refresh, /timezone, /unlink) cannot undo one another.
 /// </summary>
-public sealed class ChatAccountService(
+public sealed class AccountLifecycleService(
     IUserStore users,
     IChatLinkStore chatLinks,
     IPlayStore plays,
@@ -16,8 +18,10 @@ public sealed class ChatAccountService(
     IServerSettingsStore servers,
     IWeeklySubscriptionStore weeklySubscriptions,
     ISummaryLedgerStore summaryLedger,
+    ITokenProtector protector,
+    IChatNotifier notifier,
     TimeProvider time,
-    ILogger<ChatAccountService> logger)
+    ILogger<AccountLifecycleService> logger)
 {
     /// <summary>The user id the identity's plays live under.</summary>
     public async Task<string> ResolveUserIdAsync(ChatIdentity identity, CancellationToken cancellationToken) =>
@@ -27,16 +31,45 @@ public sealed class ChatAccountService(
     public async Task<User> GetUserAsync(ChatIdentity identity, CancellationToken cancellationToken)
     {
         var userId = await ResolveUserIdAsync(identity, cancellationToken);
-        return await users.GetAsync(userId, cancellationToken) ?? new User { SpotifyId = userId, JoinedAt = time.GetUtcNow() };
+        return await users.GetAsync(userId, cancellationToken) ?? NewUser(userId);
     }
 
     /// <summary>Sets the time zone used for the identity's periods and summaries; the id must be a known IANA zone.</summary>
     public async Task<string> SetTimeZoneAsync(ChatIdentity identity, string timeZoneId, CancellationToken cancellationToken)
     {
         var ianaId = UserTimeZones.RequireIanaId(timeZoneId);
-        var user = await GetUserAsync(identity, cancellationToken);
-        await users.UpsertAsync(user with { TimeZone = ianaId }, cancellationToken);
+        var userId = await ResolveUserIdAsync(identity, cancellationToken);
+        await users.CreateAsync(NewUser(userId), cancellationToken);
+        await users.SetTimeZoneAsync(userId, ianaId, cancellationToken);
         return ianaId;
+    }
+
+    /// <summary>Token refresh: stores Spotify's new tokens unless the link changed meanwhile (an /unlink or a new /link wins).</summary>
+    public async Task<bool> StoreRefreshedTokensAsync(User refreshed, SpotifyTokens tokens, CancellationToken cancellationToken) =>
+        await users.ReplaceTokensAsync(
+            refreshed.SpotifyId,
+            refreshed.EncryptedRefreshToken!,
+            protector.Protect(tokens.AccessToken),
+            protector.Protect(tokens.RefreshToken),
+            tokens.ExpiresAt,
+            cancellationToken);
+
+    /// <summary>
+    /// Spotify ended the link (revoked, expired, or the token key is lost): stops tracking and tells each chat identity,
+    /// once. Only the link that failed ends; one replaced meanwhile by /unlink or a new /link is left alone.
+    /// </summary>
+    public async Task EndFailedLinkAsync(User failed, string text, CancellationToken cancellationToken)
+    {
+        if (failed.EncryptedRefreshToken is null
+            || !await users.EndLinkAsync(failed.SpotifyId, LinkState.NeedsRelink, failed.EncryptedRefreshToken, cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var identity in await chatLinks.ListForUserAsync(failed.SpotifyId, cancellationToken))
+        {
+            await notifier.NotifyAsync(identity, new ChatNotice(text, OfferLink: true), cancellationToken);
+        }
     }
 
     /// <summary>Drops the Spotify tokens and this chat link; stored plays stay with the Spotify id.</summary>
@@ -48,19 +81,7 @@ public sealed class ChatAccountService(
             return false;
         }
 
-        if (await users.GetAsync(userId, cancellationToken) is { } user)
-        {
-            await users.UpsertAsync(
-                user with
-                {
-                    EncryptedAccessToken = null,
-                    EncryptedRefreshToken = null,
-                    TokenExpiresAt = null,
-                    LinkState = LinkState.NotLinked,
-                },
-                cancellationToken);
-        }
-
+        await users.EndLinkAsync(userId, LinkState.NotLinked, expectedEncryptedRefreshToken: null, cancellationToken);
         await chatLinks.RemoveAsync(identity, cancellationToken);
         logger.LogInformation("Unlinked {Platform} identity from user {UserId}", identity.Platform, userId);
         return true;
@@ -91,4 +112,6 @@ public sealed class ChatAccountService(
         logger.LogInformation("Forgot {Count} plays of a {Platform} identity", deleted, identity.Platform);
         return deleted;
     }
+
+    private User NewUser(string userId) => new() { SpotifyId = userId, JoinedAt = time.GetUtcNow() };
 }

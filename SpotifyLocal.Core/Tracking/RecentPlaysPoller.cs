@@ -15,10 +15,25 @@ public sealed partial class RecentPlaysPoller(
     IPlayStore plays,
     IUserStore users,
     PlayBatchWriter writer,
+    AccountWriters writers,
     TimeProvider timeProvider,
     ILogger<RecentPlaysPoller> logger)
 {
     public async Task<PollResult> PollAsync(string spotifyId, CancellationToken cancellationToken)
+    {
+        // /forget cancels a poll in flight (and waits for it) before it deletes, so no poll writes plays back.
+        using var write = writers.Begin(spotifyId, cancellationToken);
+        try
+        {
+            return await PollOnceAsync(spotifyId, write.Token);
+        }
+        catch (OperationCanceledException) when (write.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new PollResult(0, 0, false);
+        }
+    }
+
+    private async Task<PollResult> PollOnceAsync(string spotifyId, CancellationToken cancellationToken)
     {
         var after = await plays.GetLatestPlayedAtAsync(spotifyId, cancellationToken);
         var page = await tokens.CallAsync(spotifyId, (token, ct) => api.GetRecentlyPlayedAsync(token, after, ct), cancellationToken);

@@ -143,6 +143,55 @@ public sealed class DiscordAdapter(
     private async Task SendReplyAsync(
         DiscordRestClient rest, InteractionDto interaction, BotReply reply, bool shownToEveryone, CancellationToken cancellationToken)
     {
+        try
+        {
+            await SendInteractionReplyAsync(rest, interaction, reply, shownToEveryone, cancellationToken);
+        }
+        catch (DiscordApiException ex) when (ex.InteractionTokenUnusable)
+        {
+            // A long import can outlive the 15-minute token: the answer still reaches the caller, as a message.
+            logger.LogWarning(ex, "The Discord interaction token expired before the reply to /{Command}; sending it as a message", interaction.Data?.Name);
+            await SendAsMessageAsync(rest, interaction, reply, cancellationToken);
+        }
+    }
+
+    // Private answers go to the caller's DMs (never into the channel), public ones to the channel of the command.
+    private async Task SendAsMessageAsync(
+        DiscordRestClient rest, InteractionDto interaction, BotReply reply, CancellationToken cancellationToken)
+    {
+        var (payload, files) = DiscordReplyRenderer.Render(reply);
+        var caller = interaction.Invoker?.Id;
+        try
+        {
+            var channelId = reply.Private || reply.IsError || interaction.ChannelId is null
+                ? caller is null ? null : (await rest.CreateDirectMessageChannelAsync(caller, cancellationToken)).Id
+                : interaction.ChannelId;
+            if (channelId is null)
+            {
+                logger.LogWarning("No channel to send the expired reply to /{Command} to", interaction.Data?.Name);
+                return;
+            }
+
+            var mention = caller is null ? null : $"<@{caller}>";
+            await rest.CreateChannelMessageAsync(
+                channelId,
+                payload with
+                {
+                    Flags = null,
+                    Content = string.IsNullOrEmpty(payload.Content) ? mention : $"{mention} {payload.Content}",
+                    AllowedMentions = caller is null ? AllowedMentionsDto.None : AllowedMentionsDto.OnlyUser(caller),
+                },
+                files, cancellationToken);
+        }
+        catch (DiscordApiException ex)
+        {
+            logger.LogError(ex, "Could not deliver the reply to /{Command} as a message either", interaction.Data?.Name);
+        }
+    }
+
+    private static async Task SendInteractionReplyAsync(
+        DiscordRestClient rest, InteractionDto interaction, BotReply reply, bool shownToEveryone, CancellationToken cancellationToken)
+    {
         var (payload, files) = DiscordReplyRenderer.Render(reply);
         var hidden = reply.Private || reply.IsError;
         if (hidden && shownToEveryone)

@@ -50,6 +50,7 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
                 services.AddCommandHandler<ImportCommand, ByteCountingImportHandler>();
             }
         });
+        _fake.Time = _bot.Time;
         _adapter = _bot.Services.GetServices<IHostedService>().OfType<DiscordAdapter>().Single();
         await _adapter.StartAsync(Ct);
         var connection = await _fake.NextConnectionAsync(Ct);
@@ -175,6 +176,9 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
         Assert.Single(_fake.Requests, r => r.Method == "DELETE");
         Assert.Equal(64, followup.Json.GetProperty("flags").GetInt32());
         Assert.Equal("No plays in that period yet.", followup.Json.GetProperty("content").GetString());
+        // What the channel sees: no public "thinking…" left and the error only for the caller.
+        var token = followup.Path.Split('/')[^1];
+        Assert.Equal([new FakeDiscordMessage("No plays in that period yet.", null, Ephemeral: true, Thinking: false)], _fake.MessagesOf(token));
     }
 
     [Fact]
@@ -257,6 +261,37 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
         var userId = new ChatIdentity(ChatIdentity.Discord, Interactions.MemberUserId).LocalUserId;
         Assert.Equal(0, await _bot.Get<IPlayStore>().CountAsync(PlayScope.AllTime(userId), Ct));
         Assert.DoesNotContain("Imported", answer.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_public_reply_that_outlives_the_interaction_token_is_posted_in_the_channel_mentioning_the_caller()
+    {
+        var connection = await StartAsync();
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", Interactions.SlashCommand(
+            "top", new JsonArray(Interactions.Option("period", 3, ChartTopHandler.SlowPeriod))));
+        await _fake.WaitForRequestAsync(r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal), Ct);
+
+        var (channelId, message, request) = Assert.Single(_fake.ChannelMessages);
+        Assert.Equal(Interactions.ChannelId, channelId);
+        Assert.StartsWith($"<@{Interactions.MemberUserId}>", message.Content, StringComparison.Ordinal);
+        Assert.Contains($"{ChartTopHandler.SlowPeriod} Tracks for Listener", message.EmbedDescription);
+        Assert.Single(request.Files);
+        Assert.Equal(Interactions.MemberUserId, request.Json.GetProperty("allowed_mentions").GetProperty("users")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_private_reply_that_outlives_the_interaction_token_goes_to_the_callers_DMs_not_the_channel()
+    {
+        var connection = await StartAsync();
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", Interactions.SlashCommand(
+            "top", new JsonArray(Interactions.Option("period", 3, ChartTopHandler.SlowPrivatePeriod))));
+        await _fake.WaitForRequestAsync(r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal), Ct);
+
+        var (channelId, message, _) = Assert.Single(_fake.ChannelMessages);
+        Assert.Equal(FakeDiscordServer.DmChannelOf(Interactions.MemberUserId), channelId);
+        Assert.Contains($"{ChartTopHandler.SlowPrivatePeriod} Tracks for Listener", message.EmbedDescription);
     }
 
     private static JsonObject ChartButtonPress(string owner)
@@ -381,18 +416,34 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
             });
     }
 
-    /// <summary>Stands in for the stats issue's /top handler: a PNG reply naming what it was asked.</summary>
-    private sealed class ChartTopHandler : ICommandHandler<TopCommand>
+    /// <summary>
+    /// Stands in for the stats issue's /top handler: a PNG reply naming what it was asked. <see cref="SlowPeriod"/> takes
+    /// longer than an interaction token lives (the fake clock moves 16 minutes); <see cref="SlowPrivatePeriod"/> also
+    /// answers privately.
+    /// </summary>
+    private sealed class ChartTopHandler(TimeProvider time) : ICommandHandler<TopCommand>
     {
         public const string FailingPeriod = "1999";
+        public const string SlowPeriod = "2001";
+        public const string SlowPrivatePeriod = "2002";
 
-        public Task<BotReply> HandleAsync(TopCommand command, CommandContext context, CancellationToken cancellationToken) =>
-            command.Period == FailingPeriod
-                ? throw new UserFacingException("No plays in that period yet.")
-                : Task.FromResult(new BotReply($"{command.Period} {command.Kind} for {context.CallerName}")
-                {
-                    Title = "Top", Png = Png, PngFileName = "top.png",
-                });
+        public Task<BotReply> HandleAsync(TopCommand command, CommandContext context, CancellationToken cancellationToken)
+        {
+            if (command.Period == FailingPeriod)
+            {
+                throw new UserFacingException("No plays in that period yet.");
+            }
+
+            if (command.Period is SlowPeriod or SlowPrivatePeriod)
+            {
+                ((Microsoft.Extensions.Time.Testing.FakeTimeProvider)time).Advance(TimeSpan.FromMinutes(16));
+            }
+
+            return Task.FromResult(new BotReply($"{command.Period} {command.Kind} for {context.CallerName}")
+            {
+                Title = "Top", Png = Png, PngFileName = "top.png", Private = command.Period == SlowPrivatePeriod,
+            });
+        }
     }
 
     /// <summary>Stands in for the import issue's handler: reports progress and reads the file the adapter saved.</summary>

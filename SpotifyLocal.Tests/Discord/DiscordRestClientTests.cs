@@ -19,6 +19,7 @@ public sealed class DiscordRestClientTests
     public async Task A_429_with_retry_after_is_waited_out_then_the_edit_succeeds()
     {
         await using var host = await DiscordTestHost.StartAsync();
+        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
         host.Fake.RateLimitNext("PATCH", "/api/v10/webhooks/", 1.5);
 
         var edit = host.Rest.EditOriginalResponseAsync(
@@ -37,22 +38,87 @@ public sealed class DiscordRestClientTests
     }
 
     [Fact]
-    public async Task A_global_429_holds_back_other_routes_until_it_has_passed()
+    public async Task A_global_429_holds_back_other_bot_routes_but_not_interaction_webhooks()
     {
         await using var host = await DiscordTestHost.StartAsync();
+        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
         host.Fake.RateLimitNext("POST", "/api/v10/channels/", 2, global: true);
 
         var post = host.Rest.CreateChannelMessageAsync("42", new MessagePayloadDto("weekly"), null, Ct);
         var wait = await host.Time.NextTimerAsync(due => due > TimeSpan.Zero, Ct);
-        var followup = host.Rest.CreateFollowupMessageAsync(
-            FakeDiscordServer.ApplicationId, "tok", new MessagePayloadDto("more"), null, Ct);
+        // Interaction endpoints are not bound to the global limit (developers/topics/rate-limits.mdx, "Global Rate Limit").
+        await host.Rest.CreateFollowupMessageAsync(
+            FakeDiscordServer.ApplicationId, "tok", new MessagePayloadDto("more"), null, Ct).WaitAsync(TimeSpan.FromSeconds(15), Ct);
+        var commands = host.Rest.OverwriteCommandsAsync(FakeDiscordServer.ApplicationId, null, DiscordCommandDefinitions.All, Ct);
         await host.Time.NextTimerAsync(due => due > TimeSpan.Zero, Ct);
-        var followupsWhileGlobal = host.Fake.Requests.Count(r => r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal));
+        var putsWhileGlobal = host.Fake.Requests.Count(r => r.Method == "PUT");
         host.Time.Advance(wait);
-        await Task.WhenAll(post, followup).WaitAsync(TimeSpan.FromSeconds(15), Ct);
+        await Task.WhenAll(post, commands).WaitAsync(TimeSpan.FromSeconds(15), Ct);
 
-        Assert.Equal(0, followupsWhileGlobal);
+        Assert.Equal(0, putsWhileGlobal);
+        Assert.Single(host.Fake.Requests, r => r.Method == "PUT");
         Assert.Single(host.Fake.Requests, r => r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_5xx_on_an_edit_is_retried_after_a_backoff_and_the_edit_lands()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
+        host.Fake.FailNext("PATCH", "/api/v10/webhooks/", 502);
+
+        var edit = host.Rest.EditOriginalResponseAsync(FakeDiscordServer.ApplicationId, "tok", new MessagePayloadDto("done"), null, Ct);
+        var backoff = await host.Time.NextTimerAsync(due => due > TimeSpan.Zero, Ct);
+        var attemptsWhileWaiting = host.Fake.Requests.Count(r => r.Method == "PATCH");
+        host.Time.Advance(backoff);
+        await edit.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+
+        Assert.InRange(backoff, TimeSpan.FromSeconds(0.8), TimeSpan.FromSeconds(1.2));
+        Assert.Equal(1, attemptsWhileWaiting);
+        Assert.Equal("done", host.Fake.MessagesOf("tok")[0].Content);
+    }
+
+    [Fact]
+    public async Task A_lost_connection_on_gateway_bot_is_retried()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        host.Fake.FailNext("GET", "/api/v10/gateway/bot", FakeDiscordServer.DropConnection);
+
+        var gateway = host.Rest.GetGatewayBotAsync(Ct);
+        var backoff = await host.Time.NextTimerAsync(due => due > TimeSpan.Zero, Ct);
+        host.Time.Advance(backoff);
+        var answer = await gateway.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+
+        Assert.Equal(2, host.Fake.Requests.Count(r => r.Path == "/api/v10/gateway/bot"));
+        Assert.StartsWith("ws://", answer.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_5xx_on_a_followup_is_not_sent_again_because_it_might_have_been_posted()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
+        host.Fake.FailNext("POST", "/api/v10/webhooks/", 500);
+
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.CreateFollowupMessageAsync(
+            FakeDiscordServer.ApplicationId, "tok", new MessagePayloadDto("once"), null, Ct));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, error.Status);
+        Assert.Single(host.Fake.Requests, r => r.Method == "POST");
+    }
+
+    [Fact]
+    public async Task A_429_on_an_interaction_webhook_longer_than_the_token_lives_fails_at_once_instead_of_waiting()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
+        host.Fake.RateLimitNext("PATCH", "/api/v10/webhooks/", 3600, shared: true);
+
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.EditOriginalResponseAsync(
+            FakeDiscordServer.ApplicationId, "tok", new MessagePayloadDto("late"), null, Ct).WaitAsync(TimeSpan.FromSeconds(15), Ct));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, error.Status);
+        Assert.Single(host.Fake.Requests, r => r.Method == "PATCH");
     }
 
     [Fact]
@@ -62,6 +128,7 @@ public sealed class DiscordRestClientTests
         var payload = new MessagePayloadDto(
             Embeds: [new EmbedDto(Title: "Top artists", Image: new EmbedImageDto("attachment://top.png"))]);
 
+        host.Fake.RegisterInteraction("9000", "tok-1", acknowledged: true);
         await host.Rest.EditOriginalResponseAsync(
             FakeDiscordServer.ApplicationId, "tok-1", payload, [new DiscordFile("top.png", Png)], Ct);
 
@@ -84,6 +151,7 @@ public sealed class DiscordRestClientTests
     public async Task A_deferred_ephemeral_callback_is_type_5_with_flag_64_and_no_nulls()
     {
         await using var host = await DiscordTestHost.StartAsync();
+        host.Fake.RegisterInteraction("9001", "tok-2");
 
         await host.Rest.RespondAsync("9001", "tok-2", new InteractionResponseDto(
             InteractionCallbackType.DeferredChannelMessageWithSource, new MessagePayloadDto(Flags: MessageFlags.Ephemeral)), Ct);

@@ -54,6 +54,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var time = new ObservedTimeProvider();
+        fake.Time = time;
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(time)

@@ -46,6 +46,12 @@ public sealed class FakeDiscordGatewayConnection
     /// <summary>Sends an op 0 dispatch with the server's next sequence number; returns that number.</summary>
     public async Task<int> SendDispatchAsync(string eventName, JsonNode data)
     {
+        if (eventName == "INTERACTION_CREATE" && data["id"] is JsonValue id && id.TryGetValue<string>(out var interactionId)
+            && data["token"]?.GetValue<string>() is { } token)
+        {
+            _server.RegisterInteraction(interactionId, token);
+        }
+
         var seq = _server.NextSequence();
         await SendAsync(new JsonObject { ["op"] = 0, ["s"] = seq, ["t"] = eventName, ["d"] = data });
         return seq;

@@ -15,17 +15,22 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     public const string BotToken = "fake-bot-token";
     public const string ApplicationId = "111111111111111111";
 
+    /// <summary>A <see cref="FailNext"/> status that drops the connection without an answer, like a network failure.</summary>
+    public const int DropConnection = 0;
+
     private readonly WebApplication _app;
     private readonly Channel<FakeDiscordGatewayConnection> _connections = Channel.CreateUnbounded<FakeDiscordGatewayConnection>();
     private readonly Lock _lock = new();
     private readonly List<FakeDiscordRequest> _requests = [];
-    private readonly List<(string Method, string PathPrefix, double RetryAfter, bool Global)> _rateLimits = [];
+    private readonly List<(string Method, string PathPrefix, double RetryAfter, string Scope)> _rateLimits = [];
     private readonly List<(string Method, string PathPrefix, int Status)> _failures = [];
     private readonly Dictionary<string, byte[]> _attachments = [];
     private readonly List<int?> _clientCloses = [];
     private readonly Dictionary<string, int> _failingChannels = [];
     private readonly Dictionary<string, string> _messagesByNonce = [];
     private readonly List<string> _createdChannelMessages = [];
+    private readonly List<(string, FakeDiscordMessage, FakeDiscordRequest)> _channelMessages = [];
+    private readonly Dictionary<string, FakeDiscordInteraction> _interactions = [];
     private TaskCompletionSource _requestArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sequence;
     private int _sessionStartsRemaining = 999;
@@ -35,6 +40,9 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     private FakeDiscordServer(WebApplication app) => _app = app;
 
     public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>The clock the interaction deadlines (3 s, 15 min) are measured on: the test's fake clock. Frozen by default.</summary>
+    public TimeProvider Time { get; set; } = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
 
     public string ApiBaseUrl => new Uri(BaseUrl, "api/v10").ToString();
 
@@ -74,10 +82,14 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         lock (_lock) { _attachments[name] = content; }
     }
 
-    /// <summary>The next request whose method matches and whose path starts with the prefix gets a 429.</summary>
-    public void RateLimitNext(string method, string pathPrefix, double retryAfterSeconds, bool global = false)
+    /// <summary>
+    /// The next request whose method matches and whose path starts with the prefix gets a 429: the bot's own limit, the
+    /// global one, or a <paramref name="shared"/> resource limit (<c>X-RateLimit-Scope: shared</c>, often with a long
+    /// retry_after; developers/topics/rate-limits.mdx, "Exceeding A Rate Limit").
+    /// </summary>
+    public void RateLimitNext(string method, string pathPrefix, double retryAfterSeconds, bool global = false, bool shared = false)
     {
-        lock (_lock) { _rateLimits.Add((method, pathPrefix, retryAfterSeconds, global)); }
+        lock (_lock) { _rateLimits.Add((method, pathPrefix, retryAfterSeconds, global ? "global" : shared ? "shared" : "user")); }
     }
 
     /// <summary>The next request whose method matches and whose path starts with the prefix gets <paramref name="status"/>.</summary>
@@ -131,7 +143,42 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The id the fake gives the DM channel with <paramref name="userId"/>.</summary>
+    public static string DmChannelOf(string userId) => $"dm-{userId}";
+
+    /// <summary>Channel messages actually created, with the channel they went to.</summary>
+    public IReadOnlyList<(string ChannelId, FakeDiscordMessage Message, FakeDiscordRequest Request)> ChannelMessages
+    {
+        get { lock (_lock) { return [.. _channelMessages]; } }
+    }
+
     public int NextSequence() => Interlocked.Increment(ref _sequence);
+
+    /// <summary>
+    /// Makes an interaction known as if Discord had just sent it (INTERACTION_CREATE dispatches do this themselves);
+    /// <paramref name="acknowledged"/> skips the callback for tests of the webhook routes alone.
+    /// </summary>
+    public void RegisterInteraction(string id, string token, bool acknowledged = false)
+    {
+        lock (_lock)
+        {
+            _interactions[token] = new FakeDiscordInteraction(id, token, Time.GetUtcNow())
+            {
+                CallbackType = acknowledged ? 4 : null,
+            };
+        }
+    }
+
+    /// <summary>What users see of an interaction's answers: the original response (if any) first, then the followups.</summary>
+    public IReadOnlyList<FakeDiscordMessage> MessagesOf(string token)
+    {
+        lock (_lock)
+        {
+            return _interactions.TryGetValue(token, out var interaction)
+                ? [.. interaction.Original is { } original ? [original] : Array.Empty<FakeDiscordMessage>(), .. interaction.Followups]
+                : [];
+        }
+    }
 
     internal void RecordClientClose(int? code)
     {
@@ -160,15 +207,22 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         var request = await RecordAsync(context.Request);
         if (TakeFailure(request) is { } status)
         {
+            if (status == DropConnection)
+            {
+                context.Abort();
+                return;
+            }
+
             context.Response.StatusCode = status;
             return;
         }
 
         if (TakeRateLimit(request) is { } limit)
         {
+            var global = limit.Scope == "global";
             context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            context.Response.Headers["X-RateLimit-Scope"] = limit.Global ? "global" : "user";
-            if (limit.Global)
+            context.Response.Headers["X-RateLimit-Scope"] = limit.Scope;
+            if (global)
             {
                 context.Response.Headers["X-RateLimit-Global"] = "true";
             }
@@ -178,7 +232,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             {
                 ["message"] = "You are being rate limited.",
                 ["retry_after"] = limit.RetryAfter,
-                ["global"] = limit.Global,
+                ["global"] = global,
             });
             return;
         }
@@ -202,7 +256,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         }
     }
 
-    private (double RetryAfter, bool Global)? TakeRateLimit(FakeDiscordRequest request)
+    private (double RetryAfter, string Scope)? TakeRateLimit(FakeDiscordRequest request)
     {
         lock (_lock)
         {
@@ -214,7 +268,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
 
             var limit = _rateLimits[index];
             _rateLimits.RemoveAt(index);
-            return (limit.RetryAfter, limit.Global);
+            return (limit.RetryAfter, limit.Scope);
         }
     }
 
@@ -271,30 +325,151 @@ public sealed class FakeDiscordServer : IAsyncDisposable
                 response.ContentType = "application/json";
                 await response.WriteAsync(request.Body ?? "[]");
                 return;
-            case ("DELETE", ["webhooks", _, _, "messages", "@original"]):
-            case ("POST", ["interactions", _, _, "callback"]):
-                response.StatusCode = StatusCodes.Status204NoContent;
+            case ("POST", ["interactions", var interactionId, var callbackToken, "callback"]):
+                await CallbackAsync(response, request, interactionId, callbackToken);
+                return;
+            case ("POST", ["users", "@me", "channels"]):
+                // developers/resources/user.mdx, "Create DM": returns the DM channel object (type 1).
+                await response.WriteAsJsonAsync(new JsonObject
+                {
+                    ["id"] = DmChannelOf(request.Json.GetProperty("recipient_id").GetString()!), ["type"] = 1,
+                });
                 return;
             case ("POST", ["channels", var channelId, "messages"]):
                 await CreateChannelMessageAsync(response, request, channelId);
                 return;
-            case ("PATCH", ["webhooks", _, _, "messages", "@original"]):
-            case ("POST", ["webhooks", _, _]):
-                await response.WriteAsJsonAsync(new JsonObject
-                {
-                    ["id"] = (900000 + Requests.Count).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["channel_id"] = "222",
-                    ["content"] = request.Json is { ValueKind: System.Text.Json.JsonValueKind.Object } json
-                        && json.TryGetProperty("content", out var c) && c.ValueKind == System.Text.Json.JsonValueKind.String
-                        ? c.GetString()
-                        : "",
-                });
+            case ("DELETE" or "PATCH", ["webhooks", _, var originalToken, "messages", "@original"]):
+                await WebhookAsync(response, request, originalToken);
+                return;
+            case ("POST", ["webhooks", _, var followupToken]):
+                await WebhookAsync(response, request, followupToken);
                 return;
             default:
                 response.StatusCode = StatusCodes.Status404NotFound;
                 await response.WriteAsJsonAsync(new JsonObject { ["message"] = "404: Not Found", ["code"] = 0 });
                 return;
         }
+    }
+
+    // developers/interactions/receiving-and-responding.mdx, "Responding to an Interaction": the initial response is due
+    // within 3 seconds (the token is invalidated after: 10062 Unknown interaction), and only one may be sent (40060).
+    private async Task CallbackAsync(HttpResponse response, FakeDiscordRequest request, string interactionId, string token)
+    {
+        var type = request.Json.TryGetProperty("type", out var t) ? t.GetInt32() : 0;
+        var flags = request.Json.TryGetProperty("data", out var d) && d.ValueKind == System.Text.Json.JsonValueKind.Object
+            && d.TryGetProperty("flags", out var f) ? f.GetInt32() : 0;
+        JsonObject? error = null;
+        lock (_lock)
+        {
+            if (!_interactions.TryGetValue(token, out var interaction) || interaction.Id != interactionId
+                || Time.GetUtcNow() - interaction.CreatedAt > TimeSpan.FromSeconds(3))
+            {
+                response.StatusCode = StatusCodes.Status404NotFound;
+                error = new JsonObject { ["message"] = "Unknown interaction", ["code"] = 10062 };
+            }
+            else if (interaction.CallbackType is not null)
+            {
+                response.StatusCode = StatusCodes.Status400BadRequest;
+                error = new JsonObject { ["message"] = "Interaction has already been acknowledged.", ["code"] = 40060 };
+            }
+            else
+            {
+                interaction.CallbackType = type;
+                var ephemeral = (flags & 64) != 0;
+                interaction.Original = type switch
+                {
+                    4 => MessageFrom(request.Json.GetProperty("data"), ephemeral),
+                    5 => new FakeDiscordMessage("", null, ephemeral, Thinking: true),
+                    _ => null, // 6/7 answer on the message the button sits on
+                };
+            }
+        }
+
+        if (error is not null)
+        {
+            await response.WriteAsJsonAsync(error);
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    // receiving-and-responding.mdx, "Followup Messages": the token allows edits and followups for 15 minutes after the
+    // interaction, and only once it was answered. A followup right after a type-5 deferral edits the deferred message
+    // and ignores the ephemeral flag ("Create Followup Message").
+    private async Task WebhookAsync(HttpResponse response, FakeDiscordRequest request, string token)
+    {
+        JsonObject? error = null;
+        FakeDiscordMessage? result = null;
+        lock (_lock)
+        {
+            if (!_interactions.TryGetValue(token, out var interaction) || interaction.CallbackType is null)
+            {
+                response.StatusCode = StatusCodes.Status404NotFound;
+                error = new JsonObject { ["message"] = "Unknown Webhook", ["code"] = 10015 };
+            }
+            else if (Time.GetUtcNow() - interaction.CreatedAt > TimeSpan.FromMinutes(15))
+            {
+                response.StatusCode = StatusCodes.Status401Unauthorized;
+                error = new JsonObject { ["message"] = "Invalid Webhook Token", ["code"] = 50027 };
+            }
+            else if (request.Method == "DELETE")
+            {
+                if (interaction.Original is null)
+                {
+                    response.StatusCode = StatusCodes.Status404NotFound;
+                    error = new JsonObject { ["message"] = "Unknown Message", ["code"] = 10008 };
+                }
+                else
+                {
+                    interaction.Original = null;
+                    response.StatusCode = StatusCodes.Status204NoContent;
+                    return;
+                }
+            }
+            else
+            {
+                var ephemeral = request.Json.TryGetProperty("flags", out var f) && (f.GetInt32() & 64) != 0;
+                var editsOriginal = request.Method == "PATCH" || interaction.Original is { Thinking: true };
+                if (editsOriginal)
+                {
+                    // An existing message's ephemeral state cannot change: the deferral's stays.
+                    interaction.Original = MessageFrom(request.Json, interaction.Original?.Ephemeral ?? ephemeral);
+                    result = interaction.Original;
+                }
+                else
+                {
+                    result = MessageFrom(request.Json, ephemeral);
+                    interaction.Followups.Add(result);
+                }
+            }
+        }
+
+        if (error is not null)
+        {
+            await response.WriteAsJsonAsync(error);
+            return;
+        }
+
+        await response.WriteAsJsonAsync(new JsonObject
+        {
+            ["id"] = (900000 + Requests.Count).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["channel_id"] = "222",
+            ["content"] = result!.Content,
+            ["flags"] = result.Ephemeral ? 64 : 0,
+        });
+    }
+
+    private static FakeDiscordMessage MessageFrom(System.Text.Json.JsonElement payload, bool ephemeral)
+    {
+        string Text(System.Text.Json.JsonElement e, string name) =>
+            e.ValueKind == System.Text.Json.JsonValueKind.Object && e.TryGetProperty(name, out var v)
+                && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString()! : "";
+        var description = payload.ValueKind == System.Text.Json.JsonValueKind.Object
+            && payload.TryGetProperty("embeds", out var embeds) && embeds.GetArrayLength() > 0
+            ? Text(embeds[0], "description")
+            : null;
+        return new FakeDiscordMessage(Text(payload, "content"), description, ephemeral, Thinking: false);
     }
 
     // Like Discord: a failing channel answers its error; with enforce_nonce a nonce seen before returns that message.
@@ -319,6 +494,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             {
                 id = (700000 + _createdChannelMessages.Count).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 _createdChannelMessages.Add(id);
+                _channelMessages.Add((channelId, MessageFrom(json, ephemeral: false), request));
                 if (nonce is not null)
                 {
                     _messagesByNonce[nonce] = id;

@@ -19,6 +19,7 @@ public sealed class ImportHarness : IAsyncDisposable
             Database.ImportJobs,
             Database.Users,
             new PlayBatchWriter(Plays),
+            new SpotifyLocal.Core.Accounts.AccountWriters(),
             Microsoft.Extensions.Options.Options.Create(Options),
             Time,
             NullLogger<ImportService>.Instance);

@@ -20,6 +20,8 @@ namespace SpotifyLocal.Bot.Discord.Dtos;
 [JsonSerializable(typeof(MessageDto))]
 [JsonSerializable(typeof(RateLimitedDto))]
 [JsonSerializable(typeof(ApiErrorDto))]
+[JsonSerializable(typeof(ChannelDto))]
+[JsonSerializable(typeof(CreateDmDto))]
 [JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(JsonElement))]

@@ -24,7 +24,12 @@ public sealed class DiscordRestClient(
     /// <summary>Discord requires <c>DiscordBot ($url, $version)</c>.</summary>
     public const string UserAgent = "DiscordBot (https://github.com/spotifylocal/spotifylocal, 1.0)";
 
+    /// <summary>How long an interaction token can be used (developers/interactions/receiving-and-responding.mdx).</summary>
+    public static readonly TimeSpan InteractionTokenLifetime = TimeSpan.FromMinutes(15);
+
     private const int MaxRateLimitRetries = 3;
+    private const int MaxServerErrorRetries = 3;
+    private const int AlreadyAcknowledged = 40060;
     private static readonly DiscordJsonContext Json = DiscordJsonContext.Default;
 
     /// <summary><c>GET /gateway/bot</c>: where to connect and how many sessions may start.</summary>
@@ -58,10 +63,20 @@ public sealed class DiscordRestClient(
     public async Task RespondAsync(
         string interactionId, string interactionToken, InteractionResponseDto response, CancellationToken cancellationToken)
     {
-        var route = new DiscordRoute(HttpMethod.Post, "/interactions/{interaction}/{token}/callback", interactionId);
-        using var _ = await SendCoreAsync(
-            route, $"interactions/{interactionId}/{interactionToken}/callback",
-            () => JsonContent(response, Json.InteractionResponseDto), exemptFromGlobal: true, cancellationToken);
+        // Repeatable: if a first attempt did reach Discord, the repeat is refused with 40060 "already acknowledged".
+        var route = new DiscordRoute(
+            HttpMethod.Post, "/interactions/{interaction}/{token}/callback", interactionId,
+            IsInteractionEndpoint: true, RepeatablePost: true);
+        try
+        {
+            using var _ = await SendCoreAsync(
+                route, $"interactions/{interactionId}/{interactionToken}/callback",
+                () => JsonContent(response, Json.InteractionResponseDto), cancellationToken);
+        }
+        catch (DiscordApiException ex) when (ex.ErrorCode == AlreadyAcknowledged && ex.Attempts > 1)
+        {
+            // The earlier attempt got through; its answer was lost on the way back.
+        }
     }
 
     /// <summary>
@@ -73,7 +88,8 @@ public sealed class DiscordRestClient(
         CancellationToken cancellationToken)
     {
         var route = new DiscordRoute(
-            HttpMethod.Patch, "/webhooks/{application}/{token}/messages/@original", $"{applicationId}/{interactionToken}");
+            HttpMethod.Patch, "/webhooks/{application}/{token}/messages/@original", $"{applicationId}/{interactionToken}",
+            IsInteractionEndpoint: true);
         return SendAsync(
             route, $"webhooks/{applicationId}/{interactionToken}/messages/@original",
             () => MessageContent(payload, files), Json.MessageDto, cancellationToken);
@@ -84,10 +100,10 @@ public sealed class DiscordRestClient(
         string applicationId, string interactionToken, CancellationToken cancellationToken)
     {
         var route = new DiscordRoute(
-            HttpMethod.Delete, "/webhooks/{application}/{token}/messages/@original", $"{applicationId}/{interactionToken}");
+            HttpMethod.Delete, "/webhooks/{application}/{token}/messages/@original", $"{applicationId}/{interactionToken}",
+            IsInteractionEndpoint: true);
         using var _ = await SendCoreAsync(
-            route, $"webhooks/{applicationId}/{interactionToken}/messages/@original", content: null,
-            exemptFromGlobal: false, cancellationToken);
+            route, $"webhooks/{applicationId}/{interactionToken}/messages/@original", content: null, cancellationToken);
     }
 
     /// <summary><c>POST /webhooks/{application}/{token}</c>: one more message for the interaction.</summary>
@@ -95,7 +111,9 @@ public sealed class DiscordRestClient(
         string applicationId, string interactionToken, MessagePayloadDto payload, IReadOnlyList<DiscordFile>? files,
         CancellationToken cancellationToken)
     {
-        var route = new DiscordRoute(HttpMethod.Post, "/webhooks/{application}/{token}", $"{applicationId}/{interactionToken}");
+        // Not repeatable: a followup that reached Discord would be posted twice.
+        var route = new DiscordRoute(
+            HttpMethod.Post, "/webhooks/{application}/{token}", $"{applicationId}/{interactionToken}", IsInteractionEndpoint: true);
         return SendAsync(
             route, $"webhooks/{applicationId}/{interactionToken}", () => MessageContent(payload, files), Json.MessageDto,
             cancellationToken);
@@ -105,9 +123,20 @@ public sealed class DiscordRestClient(
     public Task<MessageDto> CreateChannelMessageAsync(
         string channelId, MessagePayloadDto payload, IReadOnlyList<DiscordFile>? files, CancellationToken cancellationToken)
     {
-        var route = new DiscordRoute(HttpMethod.Post, "/channels/{channel}/messages", channelId);
+        var route = new DiscordRoute(
+            HttpMethod.Post, "/channels/{channel}/messages", channelId, RepeatablePost: payload.EnforceNonce == true && payload.Nonce is not null);
         return SendAsync(
             route, $"channels/{channelId}/messages", () => MessageContent(payload, files), Json.MessageDto, cancellationToken);
+    }
+
+    /// <summary><c>POST /users/@me/channels</c>: the DM channel with <paramref name="recipientId"/> (created if needed).</summary>
+    public Task<ChannelDto> CreateDirectMessageChannelAsync(string recipientId, CancellationToken cancellationToken)
+    {
+        // Repeatable: it returns the existing DM channel when there is one.
+        var route = new DiscordRoute(HttpMethod.Post, "/users/@me/channels", "", RepeatablePost: true);
+        return SendAsync(
+            route, "users/@me/channels", () => JsonContent(new CreateDmDto(recipientId), Json.CreateDmDto), Json.ChannelDto,
+            cancellationToken);
     }
 
     /// <summary>
@@ -153,24 +182,27 @@ public sealed class DiscordRestClient(
         DiscordRoute route, string path, Func<HttpContent>? content, JsonTypeInfo<T> responseType,
         CancellationToken cancellationToken)
     {
-        using var response = await SendCoreAsync(route, path, content, exemptFromGlobal: false, cancellationToken);
+        using var response = await SendCoreAsync(route, path, content, cancellationToken);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         return await JsonSerializer.DeserializeAsync(body, responseType, cancellationToken)
             ?? throw new DiscordApiException(response.StatusCode, 0, route.ToString(), "empty response body");
     }
 
-    // The one request path. The content factory builds a fresh body for each attempt.
+    // The one request path. The content factory builds a fresh body for each attempt. A 429 was not processed, so it is
+    // always retried after retry_after (unless that outlives an interaction token); a 5xx or a lost connection only
+    // when the route is safe to repeat, after a backoff.
     private async Task<HttpResponseMessage> SendCoreAsync(
-        DiscordRoute route, string path, Func<HttpContent>? content, bool exemptFromGlobal,
-        CancellationToken cancellationToken)
+        DiscordRoute route, string path, Func<HttpContent>? content, CancellationToken cancellationToken)
     {
         var token = options.Value.BotToken
             ?? throw new InvalidOperationException("Discord:BotToken is not set; the Discord client cannot be used.");
         var uri = new Uri($"{options.Value.ApiBaseUrl.TrimEnd('/')}/{path}");
-        for (var attempt = 0; ; attempt++)
+        var rateLimited = 0;
+        var failed = 0;
+        for (var attempt = 1; ; attempt++)
         {
             TimeSpan wait;
-            while ((wait = rateLimiter.Acquire(route, exemptFromGlobal)) > TimeSpan.Zero)
+            while ((wait = rateLimiter.Acquire(route, exemptFromGlobal: route.IsInteractionEndpoint)) > TimeSpan.Zero)
             {
                 logger.LogDebug("Waiting {Delay} for the Discord rate limit of {Route}", wait, route);
                 await Task.Delay(wait, time, cancellationToken);
@@ -179,7 +211,21 @@ public sealed class DiscordRestClient(
             using var request = new HttpRequestMessage(route.Method, uri) { Content = content?.Invoke() };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bot", token);
             request.Headers.UserAgent.ParseAdd(UserAgent);
-            var response = await http.SendAsync(request, cancellationToken);
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && route.SafeToRepeat
+                && failed < MaxServerErrorRetries && ex is HttpRequestException or TaskCanceledException)
+            {
+                failed++;
+                var backoff = ServerErrorBackoff(failed);
+                logger.LogWarning(ex, "Discord could not be reached for {Route}; retrying in {Delay}", route, backoff);
+                await Task.Delay(backoff, time, cancellationToken);
+                continue;
+            }
+
             rateLimiter.Observe(route, response);
             if (response.IsSuccessStatusCode)
             {
@@ -188,16 +234,33 @@ public sealed class DiscordRestClient(
 
             using (response)
             {
+                if ((int)response.StatusCode >= 500 && route.SafeToRepeat && failed < MaxServerErrorRetries)
+                {
+                    failed++;
+                    var backoff = ServerErrorBackoff(failed);
+                    logger.LogWarning(
+                        "Discord answered {Status} to {Route}; retrying in {Delay}", (int)response.StatusCode, route, backoff);
+                    await Task.Delay(backoff, time, cancellationToken);
+                    continue;
+                }
+
                 if (response.StatusCode != HttpStatusCode.TooManyRequests)
                 {
-                    throw await ErrorAsync(route, response, cancellationToken);
+                    throw await ErrorAsync(route, response, attempt, cancellationToken);
                 }
 
                 var (retryAfter, global) = await ReadRateLimitAsync(response, cancellationToken);
                 rateLimiter.LimitExceeded(route, retryAfter, global);
-                if (attempt >= MaxRateLimitRetries)
+                if (route.IsInteractionEndpoint && retryAfter >= InteractionTokenLifetime)
                 {
-                    throw new DiscordApiException(response.StatusCode, 0, route.ToString(), "still rate limited after retries");
+                    // The token is dead before the wait is over: fail now so the caller can fall back.
+                    throw new DiscordApiException(
+                        response.StatusCode, 0, route.ToString(), $"rate limited for {retryAfter}, longer than an interaction token lives", attempt);
+                }
+
+                if (++rateLimited > MaxRateLimitRetries)
+                {
+                    throw new DiscordApiException(response.StatusCode, 0, route.ToString(), "still rate limited after retries", attempt);
                 }
 
                 logger.LogWarning(
@@ -205,6 +268,10 @@ public sealed class DiscordRestClient(
             }
         }
     }
+
+    // 1 s, 2 s, 4 s, each ±20 %.
+    private static TimeSpan ServerErrorBackoff(int failures) =>
+        TimeSpan.FromSeconds(Math.Pow(2, failures - 1) * (0.8 + (0.4 * Random.Shared.NextDouble())));
 
     private static async Task<(TimeSpan RetryAfter, bool Global)> ReadRateLimitAsync(
         HttpResponseMessage response, CancellationToken cancellationToken)
@@ -236,7 +303,7 @@ public sealed class DiscordRestClient(
     }
 
     private static async Task<DiscordApiException> ErrorAsync(
-        DiscordRoute route, HttpResponseMessage response, CancellationToken cancellationToken)
+        DiscordRoute route, HttpResponseMessage response, int attempt, CancellationToken cancellationToken)
     {
         ApiErrorDto? error = null;
         try
@@ -248,7 +315,9 @@ public sealed class DiscordRestClient(
             // Not every error (proxies, Cloudflare) has Discord's JSON body.
         }
 
-        return new DiscordApiException(response.StatusCode, error?.Code ?? 0, route.ToString(), error?.Message);
+        // 50035 Invalid Form Body says in "errors" which field broke which limit; keep it for the log.
+        var errors = error?.Errors is { ValueKind: JsonValueKind.Object } detail ? detail.GetRawText() : null;
+        return new DiscordApiException(response.StatusCode, error?.Code ?? 0, route.ToString(), error?.Message, attempt, errors);
     }
 
     private static HttpContent JsonContent<T>(T value, JsonTypeInfo<T> type)

@@ -279,9 +279,9 @@ public sealed class MongoPlayStore : IPlayStore
         return [.. rows.Select(r => new PlayStamp(MongoTime.FromBson(r.PlayedAt), r.TrackId, r.TrackKey, PlayDocument.ToSource(r.Source), r.MsPlayed))];
     }
 
-    public async Task<DateTimeOffset?> GetLatestPlayedAtAsync(string userId, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> GetLatestTrackedAtAsync(string userId, CancellationToken cancellationToken)
     {
-        var rows = await RunAsync(LatestPipeline(userId), cancellationToken);
+        var rows = await RunAsync(LatestTrackedPipeline(userId), cancellationToken);
         return rows.Count == 0 ? null : MongoTime.FromBson(rows[0].PlayedAt);
     }
 
@@ -382,9 +382,10 @@ public sealed class MongoPlayStore : IPlayStore
             .Sort(Builders<PlayDocument>.Sort.Ascending(p => p.PlayedAt).Ascending(p => p.TrackId))
             .Project(p => new StampRow { PlayedAt = p.PlayedAt, TrackId = p.TrackId, TrackKey = p.TrackKey, Source = p.Source, MsPlayed = p.MsPlayed });
 
-    internal static PipelineDefinition<PlayDocument, LatestRow> LatestPipeline(string userId) =>
+    // Served by the {userId, playedAt: -1} index, read newest first up to the first tracked play.
+    internal static PipelineDefinition<PlayDocument, LatestRow> LatestTrackedPipeline(string userId) =>
         new EmptyPipelineDefinition<PlayDocument>()
-            .Match(Filter.Eq(p => p.UserId, userId))
+            .Match(Filter.Eq(p => p.UserId, userId) & Filter.Eq(p => p.Source, PlayDocument.Tracked))
             .Sort(Builders<PlayDocument>.Sort.Descending(p => p.PlayedAt))
             .Limit(1)
             .Project(p => new LatestRow { PlayedAt = p.PlayedAt });

@@ -183,7 +183,7 @@ public sealed class MongoPipelineTests
         "stamps" => Render(MongoPlayStore.StampsPipeline(scope)),
         "count" => Render(MongoPlayStore.CountPipeline(scope)),
         "recent" => Render(MongoPlayStore.RecentPipeline(scope.UserIds[0], 10)),
-        "latest" => Render(MongoPlayStore.LatestPipeline(scope.UserIds[0])),
+        "latest" => Render(MongoPlayStore.LatestTrackedPipeline(scope.UserIds[0])),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 

@@ -52,6 +52,8 @@ public static class EdgeCasePlays
         plays.Add(Plays.One("u1", "Once", "Band", "Record", t.AddDays(2)));
         plays.Add(Plays.One("u1", "Once", "Band", "Record", t.AddDays(2)));
         plays.Add(Plays.One("u1", "Silence", "Band", "Record", t.AddDays(2).AddMinutes(1), msPlayed: 0));
+        plays.Add(Plays.One("u1", "Tracked", "Band", "Record", t.AddDays(3), PlaySource.Tracked));
+        plays.Add(Plays.One("u1", "Tracked", "Band", "Record", t.AddDays(3).AddMinutes(4), PlaySource.Tracked));
         plays.Add(Plays.One("u1", "Группа крови", "Кино", "Группа крови", t.AddDays(2).AddMinutes(2)));
         plays.Add(Plays.One("u1", "First Love", "宇多田ヒカル", "First Love", t.AddDays(2).AddMinutes(3)));
         plays.Add(Plays.One("u1", "🎧 Mix", "DJ 🎛", "🎚", t.AddDays(2).AddMinutes(4)));
@@ -80,7 +82,8 @@ public static class EdgeCasePlays
                     var a => $"Album {a % 4}",
                 };
                 var at = WeekStart.AddDays(-30) + TimeSpan.FromMinutes(random.Next(60 * 24 * 60));
-                plays.Add(Plays.One(user, random.Next(8) == 0 ? track.ToUpperInvariant() : track, artist, album, at, msPlayed: random.Next(0, 300_000)));
+                var source = random.Next(4) == 0 ? PlaySource.Tracked : PlaySource.Import;
+                plays.Add(Plays.One(user, random.Next(8) == 0 ? track.ToUpperInvariant() : track, artist, album, at, source, random.Next(0, 300_000)));
             }
         }
 

@@ -85,7 +85,7 @@ public sealed class MongoEngineDifferentialTests(SeededEngineFixture fixture) : 
             Assert.Equal(await sqlite.GetRecentAsync(userId, limit, Ct), await mongo.GetRecentAsync(userId, limit, Ct));
         }
 
-        Assert.Equal(await sqlite.GetLatestPlayedAtAsync(userId, Ct), await mongo.GetLatestPlayedAtAsync(userId, Ct));
+        Assert.Equal(await sqlite.GetLatestTrackedAtAsync(userId, Ct), await mongo.GetLatestTrackedAtAsync(userId, Ct));
     }
 
     [Fact]

@@ -143,7 +143,7 @@ public sealed class MongoEngineWriteTests(MongoEngineFixture fixture) : IClassFi
         }
 
         await mongo.GetRecentAsync("u1", 10, Ct);
-        await mongo.GetLatestPlayedAtAsync("u1", Ct);
+        await mongo.GetLatestTrackedAtAsync("u1", Ct);
         await mongo.ReassignAsync("u1", "u2", Ct);
         await mongo.DeleteUserAsync("u3", Ct);
         await engine.ResetAsync();

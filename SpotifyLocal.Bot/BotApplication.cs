@@ -74,8 +74,6 @@ public static class BotApplication
 
     private static async Task<int> RunVerbAsync(WebApplication app, ICliVerb verb, string[] arguments)
     {
-        // Verbs only need storage: validate options and create the schema, but start no adapters.
-        _ = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         using var cancellation = new CancellationTokenSource();
         System.Console.CancelKeyPress += (_, e) =>
         {
@@ -84,13 +82,25 @@ public static class BotApplication
         };
         try
         {
-            return await verb.RunAsync(arguments, System.Console.Out, System.Console.Error, cancellation.Token);
+            return await RunVerbAsync(app.Services, verb, arguments, System.Console.Out, System.Console.Error, cancellation.Token);
         }
         catch (OperationCanceledException)
         {
             await System.Console.Error.WriteLineAsync("Cancelled.");
             return 130;
         }
+    }
+
+    /// <summary>
+    /// Runs a verb without the hosted services: validates the storage options and puts the schema in place first
+    /// (the host's storage initializer never starts here), so a verb on a fresh MongoDB database has its unique indexes.
+    /// </summary>
+    internal static async Task<int> RunVerbAsync(
+        IServiceProvider services, ICliVerb verb, string[] arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        await services.GetRequiredService<IStorageInitializer>().InitializeAsync(cancellationToken);
+        return await verb.RunAsync(arguments, output, error, cancellationToken);
     }
 
     private static void PrintUsage(IEnumerable<ICliVerb> verbs)

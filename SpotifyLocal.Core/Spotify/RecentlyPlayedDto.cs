@@ -2,9 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace SpotifyLocal.Core.Spotify;
 
-/// <summary><c>GET /v1/me/player/recently-played</c>: at most 50 items, newest first.</summary>
+/// <summary><c>GET /v1/me/player/recently-played</c>: at most 50 items, newest first; an unreadable item is null.</summary>
 public sealed record RecentlyPlayedDto(
-    [property: JsonPropertyName("items")] IReadOnlyList<PlayHistoryDto> Items,
+    [property: JsonPropertyName("items"), JsonConverter(typeof(LenientItemsConverter))] IReadOnlyList<PlayHistoryDto?> Items,
     [property: JsonPropertyName("next")] string? Next,
     [property: JsonPropertyName("cursors")] CursorsDto? Cursors,
     [property: JsonPropertyName("limit")] int Limit,

@@ -9,4 +9,5 @@ namespace SpotifyLocal.Core.Spotify;
 [JsonSerializable(typeof(SpotifyErrorDto))]
 [JsonSerializable(typeof(SpotifyProfileDto))]
 [JsonSerializable(typeof(RecentlyPlayedDto))]
+[JsonSerializable(typeof(PlayHistoryDto))]
 public sealed partial class SpotifyJsonContext : JsonSerializerContext;

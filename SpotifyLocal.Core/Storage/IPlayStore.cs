@@ -29,8 +29,11 @@ public interface IPlayStore
     /// <summary>Stamps of the stored plays in the scope, for near-duplicate detection across sources.</summary>
     Task<IReadOnlyList<PlayStamp>> GetStampsAsync(PlayScope scope, CancellationToken cancellationToken);
 
-    /// <summary>The newest stored play time of a user, or null when none.</summary>
-    Task<DateTimeOffset?> GetLatestPlayedAtAsync(string userId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The newest play of a user recorded by tracking (<see cref="PlaySource.Tracked"/>), or null when none. Imported
+    /// plays never count: a bad export row must not move the tracking cursor.
+    /// </summary>
+    Task<DateTimeOffset?> GetLatestTrackedAtAsync(string userId, CancellationToken cancellationToken);
 
     Task<long> CountAsync(PlayScope scope, CancellationToken cancellationToken);
 

@@ -1,7 +1,7 @@
 namespace SpotifyLocal.Core.Tracking;
 
 /// <summary>
-/// One poll of one user: items Spotify returned, plays newly stored, and whether the page was full
-/// (then plays older than the page may have been lost: the gap between polls was too long).
+/// One poll of one user: items Spotify returned, plays newly stored, whether plays may have been lost (a full page
+/// starting after the newest tracked play), and, for a full page, the time between its oldest and newest play.
 /// </summary>
-public sealed record PollResult(int Fetched, int Inserted, bool PossibleGap);
+public sealed record PollResult(int Fetched, int Inserted, bool PossibleGap, TimeSpan? WindowSpan = null);

@@ -1,11 +1,13 @@
 namespace SpotifyLocal.Core.Tracking;
 
 /// <summary>
-/// When to poll a user next. Recently-played only exposes the newest 50 plays, and a play only counts after
-/// more than 30 s of listening, so 51 plays need more than 50 × 30 s = 25 min: any gap between two polls of at
-/// most <see cref="MaxSafeInterval"/> sees every play. The schedule polls again soon after new plays, backs
-/// off while the user is idle, and never waits longer than <see cref="TrackingOptions.MaxPollInterval"/>
-/// (20 min by default, leaving 5 min for late-reported plays, ticks and slow responses).
+/// When to poll a user next. Recently-played only exposes the newest 50 plays. A play usually counts after 30 s,
+/// so 51 plays usually need more than 50 × 30 s = 25 min (<see cref="MaxSafeInterval"/>); but a track that reaches
+/// its end is listed even when shorter (spotify/web-api#1441), so there is no hard lower bound. The schedule polls
+/// again soon after new plays — at the active interval, or sooner when the last full page shows 50 plays in less
+/// time (<see cref="AfterNewPlays(TimeSpan?)"/>) — backs off while the user is idle, and never waits longer than
+/// <see cref="TrackingOptions.MaxPollInterval"/> (20 min by default). The bound that remains: right after an idle
+/// spell, more than 50 plays ending within one maximum interval (tracks averaging under 24 s) lose the excess.
 /// </summary>
 public sealed class PollSchedule(TrackingOptions options)
 {
@@ -20,8 +22,24 @@ public sealed class PollSchedule(TrackingOptions options)
 
     private readonly TimeSpan _max = options.MaxPollInterval < MaxSafeInterval ? options.MaxPollInterval : MaxSafeInterval;
 
-    /// <summary>After a poll that stored new plays: the user is listening.</summary>
-    public TimeSpan AfterNewPlays() => Cap(options.ActivePollInterval);
+    /// <summary>The soonest next poll: even a burst of very short tracks polls at most this often.</summary>
+    public static readonly TimeSpan MinimumInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// After a poll that stored new plays: the user is listening. <paramref name="windowSpan"/> is the time between the
+    /// oldest and newest play of a full page: the next poll comes within half of it, so about 25 plays end between
+    /// polls at the current pace and the window can absorb the pace doubling.
+    /// </summary>
+    public TimeSpan AfterNewPlays(TimeSpan? windowSpan = null)
+    {
+        var interval = Cap(options.ActivePollInterval);
+        if (windowSpan is { } span && span / 2 < interval)
+        {
+            interval = span / 2 > MinimumInterval ? span / 2 : MinimumInterval;
+        }
+
+        return interval;
+    }
 
     /// <summary>After <paramref name="consecutiveEmptyPolls"/> polls in a row found nothing new (1 for the first).</summary>
     public TimeSpan AfterEmptyPoll(int consecutiveEmptyPolls)

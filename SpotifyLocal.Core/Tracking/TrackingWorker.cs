@@ -124,7 +124,7 @@ public sealed partial class TrackingWorker(
             if (result.Inserted > 0)
             {
                 state.EmptyPolls = 0;
-                state.NextPollAt = timeProvider.GetUtcNow() + _schedule.AfterNewPlays();
+                state.NextPollAt = timeProvider.GetUtcNow() + _schedule.AfterNewPlays(result.WindowSpan);
             }
             else
             {

@@ -90,11 +90,23 @@ public sealed class FakeSpotify : IAsyncDisposable
         }
     }
 
-    public void AddPlay(string userId, string trackId, string trackName, string artistName, DateTimeOffset endedAt, int durationMs = 180_000)
+    /// <summary>
+    /// Adds a play to the user's history; it is listed from <paramref name="listedAt"/> (default: when it ended) and
+    /// written in the given <paramref name="shape"/>.
+    /// </summary>
+    public void AddPlay(
+        string userId,
+        string trackId,
+        string trackName,
+        string artistName,
+        DateTimeOffset endedAt,
+        int durationMs = 180_000,
+        DateTimeOffset? listedAt = null,
+        FakeSpotifyItemShape shape = FakeSpotifyItemShape.Track)
     {
         lock (_lock)
         {
-            _accounts[userId].Plays.Add(new FakeSpotifyPlay(trackId, trackName, artistName, "Album of " + artistName, endedAt, durationMs));
+            _accounts[userId].Plays.Add(new FakeSpotifyPlay(trackId, trackName, artistName, "Album of " + artistName, endedAt, durationMs, listedAt ?? endedAt, shape));
         }
     }
 
@@ -269,7 +281,9 @@ public sealed class FakeSpotify : IAsyncDisposable
         lock (_lock)
         {
             var now = _time.GetUtcNow();
-            window = account!.Plays.Where(p => p.EndedAt <= now).OrderByDescending(p => p.EndedAt).Take(Window).ToList();
+            // Only the newest 50 listed plays are reachable; a late play is listed in its place by end time, so
+            // it is reachable only while fewer than 50 newer plays are listed (web-api#1186).
+            window = account!.Plays.Where(p => p.EndedAt <= now && p.ListedAt <= now).OrderByDescending(p => p.EndedAt).Take(Window).ToList();
         }
 
         IEnumerable<FakeSpotifyPlay> selected = window;
@@ -311,25 +325,43 @@ public sealed class FakeSpotify : IAsyncDisposable
 
     private static Dictionary<string, object?> ToItem(FakeSpotifyPlay play)
     {
-        var artistId = "artist-" + Math.Abs(StringComparer.Ordinal.GetHashCode(play.ArtistName)).ToString("x8", CultureInfo.InvariantCulture);
-        var albumId = "album-" + Math.Abs(StringComparer.Ordinal.GetHashCode(play.AlbumName)).ToString("x8", CultureInfo.InvariantCulture);
+        var local = play.Shape == FakeSpotifyItemShape.LocalFile;
+        var artistId = local ? null : "artist-" + Math.Abs(StringComparer.Ordinal.GetHashCode(play.ArtistName)).ToString("x8", CultureInfo.InvariantCulture);
+        var albumId = local ? null : "album-" + Math.Abs(StringComparer.Ordinal.GetHashCode(play.AlbumName)).ToString("x8", CultureInfo.InvariantCulture);
+        var artists = play.Shape == FakeSpotifyItemShape.NoArtists
+            ? Array.Empty<Dictionary<string, object?>>()
+            : [new Dictionary<string, object?> { ["id"] = artistId, ["name"] = play.ArtistName, ["uri"] = artistId is null ? null : "spotify:artist:" + artistId, ["type"] = "artist" }];
+        // Local files: uri spotify:local:{artist}:{album}:{title}:{seconds}, each part URL-encoded with '+' for spaces.
+        var localUri = $"spotify:local:{Local(play.ArtistName)}:{Local(play.AlbumName)}:{Local(play.TrackName)}:{play.DurationMs / 1000}";
+        var track = play.Shape == FakeSpotifyItemShape.NullTrack ? null : new Dictionary<string, object?>
+        {
+            ["id"] = local ? null : play.TrackId,
+            ["uri"] = local ? localUri : "spotify:track:" + play.TrackId,
+            ["name"] = play.TrackName,
+            ["duration_ms"] = play.DurationMs,
+            ["explicit"] = false,
+            ["is_local"] = local,
+            ["type"] = "track",
+            ["artists"] = artists,
+            ["album"] = new Dictionary<string, object?> { ["id"] = albumId, ["name"] = play.AlbumName, ["uri"] = albumId is null ? null : "spotify:album:" + albumId, ["album_type"] = local ? null : "album", ["images"] = Array.Empty<object>() },
+        };
+        if (play.Shape == FakeSpotifyItemShape.Garbled && track is not null)
+        {
+            track["name"] = null;
+            track["duration_ms"] = null;
+            track["artists"] = null;
+        }
+
+        var format = play.Shape == FakeSpotifyItemShape.WholeSeconds ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
         return new Dictionary<string, object?>
         {
-            ["track"] = new Dictionary<string, object?>
-            {
-                ["id"] = play.TrackId,
-                ["uri"] = "spotify:track:" + play.TrackId,
-                ["name"] = play.TrackName,
-                ["duration_ms"] = play.DurationMs,
-                ["explicit"] = false,
-                ["type"] = "track",
-                ["artists"] = new[] { new Dictionary<string, object?> { ["id"] = artistId, ["name"] = play.ArtistName, ["uri"] = "spotify:artist:" + artistId, ["type"] = "artist" } },
-                ["album"] = new Dictionary<string, object?> { ["id"] = albumId, ["name"] = play.AlbumName, ["uri"] = "spotify:album:" + albumId, ["album_type"] = "album", ["images"] = Array.Empty<object>() },
-            },
-            ["played_at"] = play.EndedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            ["track"] = track,
+            ["played_at"] = play.EndedAt.UtcDateTime.ToString(format, CultureInfo.InvariantCulture),
             ["context"] = null,
         };
     }
+
+    private static string Local(string part) => Uri.EscapeDataString(part).Replace("%20", "+", StringComparison.Ordinal);
 
     private (FakeSpotifyAccount? Account, IResult? Failure) Authenticate(HttpContext context)
     {

@@ -143,7 +143,7 @@ public sealed class RealWorldRowsTests
         var summary = ImportSummary.Describe(job, harness.Options);
         Assert.Contains("in-the-future: 1", summary, StringComparison.Ordinal);
         Assert.Contains("before-spotify: 2", summary, StringComparison.Ordinal);
-        var latest = await harness.Database.Plays.GetLatestPlayedAtAsync("u1", Token);
+        var latest = (await harness.Database.Plays.GetRecentAsync("u1", 1, Token))[0].PlayedAt;
         Assert.Equal(now.AddMinutes(2), latest);
     }
 }

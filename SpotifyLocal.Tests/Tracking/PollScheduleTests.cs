@@ -19,6 +19,17 @@ public sealed class PollScheduleTests
     }
 
     [Fact]
+    public void A_full_page_of_short_tracks_brings_the_next_poll_within_half_the_time_it_took()
+    {
+        var schedule = new PollSchedule(Defaults);
+
+        // A 100-track, 20-minute grindcore album: 50 plays in 10 minutes.
+        Assert.Equal(TimeSpan.FromMinutes(5), schedule.AfterNewPlays(TimeSpan.FromMinutes(10)));
+        Assert.Equal(PollSchedule.MinimumInterval, schedule.AfterNewPlays(TimeSpan.FromSeconds(50)));
+        Assert.Equal(TimeSpan.FromMinutes(10), schedule.AfterNewPlays(TimeSpan.FromHours(3)));
+    }
+
+    [Fact]
     public void Idle_users_are_polled_less_often_but_never_beyond_the_maximum()
     {
         var schedule = new PollSchedule(Defaults);

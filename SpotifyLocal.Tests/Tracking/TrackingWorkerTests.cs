@@ -15,7 +15,7 @@ public sealed class TrackingWorkerTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Each_poll_asks_only_for_plays_after_the_newest_stored_one()
+    public async Task Each_poll_asks_for_the_newest_50_without_a_cursor_and_stores_each_play_once()
     {
         await using var host = await SpotifyTestHost.StartAsync();
         host.Spotify.AddAccount("alice");
@@ -30,7 +30,9 @@ public sealed class TrackingWorkerTests
         await worker.RunOnceAsync(Ct);
 
         var last = host.Spotify.Requests.Last(r => r.Path == "/v1/me/player/recently-played");
-        Assert.Contains("after=" + SpotifyTestHost.Start.AddMinutes(-5).ToUnixTimeMilliseconds(), last.Query);
+        // An exclusive after cursor would lose plays Spotify lists late (web-api#1186); the writer drops known ones.
+        Assert.Contains("limit=50", last.Query);
+        Assert.DoesNotContain("after=", last.Query);
         var stored = await host.Get<IPlayStore>().GetRecentAsync("alice", 10, Ct);
         Assert.Equal(["spotify:track:new2", "spotify:track:new1", "spotify:track:old"], stored.Select(p => p.TrackId));
         Assert.Equal(host.Time.GetUtcNow(), (await host.Get<IUserStore>().GetAsync("alice", Ct))!.LastCheckAt);

@@ -214,14 +214,14 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             SELECT (SELECT MIN(played_at) FROM plays WHERE user_id = @user), (SELECT MAX(played_at) FROM plays WHERE user_id = @user)
             """;
         var user = command.Parameters.Add("@user", SqliteType.Text);
-        var from = ToMs(scope.From);
-        var to = ToMs(scope.To);
         foreach (var userId in userIds)
         {
             user.Value = userId;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
-            if (!reader.IsDBNull(0) && (reader.GetInt64(0) < from || reader.GetInt64(1) >= to))
+            var earliest = reader.IsDBNull(0) ? (DateTimeOffset?)null : FromMs(reader.GetInt64(0));
+            var latest = reader.IsDBNull(1) ? (DateTimeOffset?)null : FromMs(reader.GetInt64(1));
+            if (!PlayRollups.Cover(scope, earliest, latest))
             {
                 return false;
             }
@@ -330,12 +330,14 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         return stamps;
     }
 
-    public async Task<DateTimeOffset?> GetLatestPlayedAtAsync(string userId, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> GetLatestTrackedAtAsync(string userId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Parameters.AddWithValue("@user", userId);
-        command.CommandText = "SELECT MAX(played_at) FROM plays WHERE user_id = @user";
+        command.Parameters.AddWithValue("@tracked", (int)PlaySource.Tracked);
+        // Walks the (user_id, played_at DESC) index from the newest play to the first tracked one.
+        command.CommandText = "SELECT played_at FROM plays WHERE user_id = @user AND source = @tracked ORDER BY played_at DESC LIMIT 1";
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is long ms ? FromMs(ms) : null;
     }

@@ -158,6 +158,7 @@ public sealed class MongoPipelineTests
     public void Every_declared_index_names_fields_the_documents_store()
     {
         AssertIndexesNameStoredFields(Collections.Plays, MongoPlayStore.Indexes);
+        AssertIndexesNameStoredFields(Collections.PlayRollups, MongoPlayRollups.Indexes);
         AssertIndexesNameStoredFields(Collections.Users, MongoUserStore.Indexes);
         AssertIndexesNameStoredFields(Collections.ChatLinks, MongoChatLinkStore.Indexes);
         AssertIndexesNameStoredFields(Collections.ImportJobs, MongoImportJobStore.Indexes);
@@ -182,7 +183,7 @@ public sealed class MongoPipelineTests
         "stamps" => Render(MongoPlayStore.StampsPipeline(scope)),
         "count" => Render(MongoPlayStore.CountPipeline(scope)),
         "recent" => Render(MongoPlayStore.RecentPipeline(scope.UserIds[0], 10)),
-        "latest" => Render(MongoPlayStore.LatestPipeline(scope.UserIds[0])),
+        "latest" => Render(MongoPlayStore.LatestTrackedPipeline(scope.UserIds[0])),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 

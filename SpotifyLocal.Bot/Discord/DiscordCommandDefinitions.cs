@@ -42,7 +42,7 @@ public static class DiscordCommandDefinitions
     [
         Command("link", "Connect your Spotify account so your plays are recorded"),
         Command("unlink", "Disconnect your Spotify account (your stored plays stay)"),
-        Command("forget", "Delete every play and import of yours (asks for confirmation)"),
+        Command("forget", "Delete everything stored about you (asks for confirmation)"),
         Command("top", "Your top tracks, artists or albums",
             Period(),
             new(ApplicationCommandOptionType.String, "type", "What to rank", Choices: TypeChoices),

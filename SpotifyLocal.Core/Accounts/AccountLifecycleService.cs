@@ -20,6 +20,7 @@ public sealed class AccountLifecycleService(
     ISummaryLedgerStore summaryLedger,
     ITokenProtector protector,
     IChatNotifier notifier,
+    AccountWriters writers,
     TimeProvider time,
     ILogger<AccountLifecycleService> logger)
 {
@@ -88,28 +89,50 @@ public sealed class AccountLifecycleService(
     }
 
     /// <summary>
-    /// Deletes every play and import job stored for the identity (and its local data), its visibility in servers, its
-    /// weekly subscription and the record of its weekly summaries; returns the plays deleted.
+    /// /forget: deletes everything stored about the person behind <paramref name="identity"/>: the Spotify user it is
+    /// linked to (plays, rollups, import jobs, the user record with its tokens) and every chat identity linked to that
+    /// user (their local data, chat links, weekly subscriptions, summary records and server visibility). Running polls,
+    /// imports and play moves for them are cancelled and awaited first, and new ones are refused until it is done, so
+    /// tracking stops and nothing is written back. Returns the plays deleted.
     /// </summary>
     public async Task<long> ForgetAsync(ChatIdentity identity, CancellationToken cancellationToken)
     {
-        var userIds = new HashSet<string>(StringComparer.Ordinal) { identity.LocalUserId, await ResolveUserIdAsync(identity, cancellationToken) };
+        var linkedUserId = await chatLinks.GetUserIdAsync(identity, cancellationToken);
+        var identities = new HashSet<ChatIdentity> { identity };
+        if (linkedUserId is not null)
+        {
+            identities.UnionWith(await chatLinks.ListForUserAsync(linkedUserId, cancellationToken));
+        }
+
+        var userIds = new HashSet<string>(identities.Select(i => i.LocalUserId), StringComparer.Ordinal);
+        if (linkedUserId is not null)
+        {
+            userIds.Add(linkedUserId);
+        }
+
+        using var stopped = await writers.StopAsync(userIds);
         long deleted = 0;
         foreach (var userId in userIds)
         {
+            // Tracking stops first: a user without tokens is never polled again.
+            await users.EndLinkAsync(userId, LinkState.NotLinked, expectedEncryptedRefreshToken: null, cancellationToken);
             deleted += await plays.DeleteUserAsync(userId, cancellationToken);
             await importJobs.DeleteUserAsync(userId, cancellationToken);
+            await users.DeleteAsync(userId, cancellationToken);
         }
 
-        if (identity.Platform == ChatIdentity.Discord)
+        foreach (var person in identities)
         {
-            await servers.RemoveVisibleEverywhereAsync(identity.ChatUserId, cancellationToken);
+            await chatLinks.RemoveAsync(person, cancellationToken);
+            await weeklySubscriptions.SetAsync(person, false, cancellationToken);
+            await summaryLedger.DeleteTargetAsync(Summaries.SummaryTarget.KeyOf(Summaries.SummaryTargetKind.User, person.Platform, person.ChatUserId), cancellationToken);
+            if (person.Platform == ChatIdentity.Discord)
+            {
+                await servers.RemoveVisibleEverywhereAsync(person.ChatUserId, cancellationToken);
+            }
         }
 
-        await weeklySubscriptions.SetAsync(identity, false, cancellationToken);
-        await summaryLedger.DeleteTargetAsync(Summaries.SummaryTarget.KeyOf(Summaries.SummaryTargetKind.User, identity.Platform, identity.ChatUserId), cancellationToken);
-
-        logger.LogInformation("Forgot {Count} plays of a {Platform} identity", deleted, identity.Platform);
+        logger.LogInformation("Forgot {Count} plays and {Identities} chat identities of a {Platform} identity", deleted, identities.Count, identity.Platform);
         return deleted;
     }
 

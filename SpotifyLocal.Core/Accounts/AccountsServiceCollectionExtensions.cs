@@ -21,6 +21,7 @@ public static class AccountsServiceCollectionExtensions
         services.TryAddSingleton<IChatNotifier, LoggingChatNotifier>();
         services.TryAddSingleton<PendingLinkStore>();
         services.TryAddSingleton<TokenRefreshLocks>();
+        services.TryAddSingleton<AccountWriters>();
         services.TryAddSingleton<AccountLifecycleService>();
         services.TryAddTransient<SpotifyTokenService>();
         services.TryAddTransient<LinkService>();

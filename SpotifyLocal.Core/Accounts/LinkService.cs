@@ -43,7 +43,8 @@ public sealed partial class LinkService(
         {
             ("client_id", settings.ClientId!),
             ("response_type", "code"),
-            ("redirect_uri", settings.GetRedirectUrl().AbsoluteUri),
+            // Exactly as configured: Spotify compares the string, and Uri.AbsoluteUri adds a slash and lowercases the host.
+            ("redirect_uri", settings.RedirectUri!),
             ("scope", settings.Scopes),
             ("state", state),
             // Always show the consent screen so a user can pick another account and the 6-month clock restarts visibly.

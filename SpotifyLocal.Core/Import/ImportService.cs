@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SpotifyLocal.Core.Accounts;
 using SpotifyLocal.Core.Storage;
 
 namespace SpotifyLocal.Core.Import;
@@ -16,6 +17,7 @@ public sealed partial class ImportService(
     IImportJobStore jobs,
     IUserStore users,
     PlayBatchWriter writer,
+    AccountWriters writers,
     IOptions<ImportOptions> options,
     TimeProvider time,
     ILogger<ImportService> logger)
@@ -23,6 +25,8 @@ public sealed partial class ImportService(
     /// <summary>The job error of an import that was still running when the process stopped.</summary>
     public const string InterruptedError =
         "Interrupted: the server stopped before this import finished. Import the same file again; plays already stored are not counted twice.";
+
+    private const string ForgottenError = "Stopped because you asked SpotifyLocal to delete your data (/forget); nothing of this import is kept.";
 
     private const string CancelledError = "Cancelled before it finished. Import the same file again; plays already stored are not counted twice.";
 
@@ -34,6 +38,26 @@ public sealed partial class ImportService(
     /// message stored) when the input is refused or another import of the user is running.
     /// </summary>
     public async Task<ImportJob> ImportAsync(
+        string path,
+        string fileName,
+        string userId,
+        IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        // /forget cancels this import (and waits for it) before it deletes the user's data.
+        using var write = writers.Begin(userId, cancellationToken);
+        try
+        {
+            return await ImportCoreAsync(path, fileName, userId, progress, write.Token);
+        }
+        catch (OperationCanceledException ex) when (write.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            LogRejected(logger, "-", userId, ForgottenError);
+            throw new ImportRejectedException(ForgottenError, ex);
+        }
+    }
+
+    private async Task<ImportJob> ImportCoreAsync(
         string path,
         string fileName,
         string userId,
@@ -263,7 +287,20 @@ public sealed partial class ImportService(
         if (run.InFlight is { } inFlight)
         {
             run.InFlight = null;
-            run.Written(inFlight.Batch, await inFlight.Write);
+            InsertResult result;
+            try
+            {
+                result = await inFlight.Write;
+            }
+            catch (PlayWriteException ex)
+            {
+                // Part of the batch is stored (MongoDB's unordered inserts): the job counts exactly that, and a
+                // rerun of the import counts those plays as duplicates and stores the rest.
+                run.PartlyWritten(ex.Stored);
+                throw;
+            }
+
+            run.Written(inFlight.Batch, result);
         }
     }
 
@@ -276,7 +313,7 @@ public sealed partial class ImportService(
         }
         catch (Exception)
         {
-            // The batch was rolled back (cancelled or failed): it counts as not written, which is what is stored.
+            // The batch failed: what it stored is counted above (PlayWriteException); the rest is not stored.
         }
     }
 

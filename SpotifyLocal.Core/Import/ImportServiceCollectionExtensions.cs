@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SpotifyLocal.Core.Import;
 
@@ -12,6 +13,7 @@ public static class ImportServiceCollectionExtensions
             .Bind(configuration.GetSection(ImportOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddSingleton<Accounts.AccountWriters>();
         services.AddSingleton<ImportService>();
         services.AddHostedService<InterruptedImportsService>();
         return services;

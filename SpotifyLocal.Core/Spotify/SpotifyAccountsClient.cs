@@ -20,7 +20,7 @@ public sealed class SpotifyAccountsClient(HttpClient httpClient, IOptions<Spotif
             [
                 new("grant_type", "authorization_code"),
                 new("code", code),
-                new("redirect_uri", options.Value.GetRedirectUrl().AbsoluteUri),
+                new("redirect_uri", options.Value.RedirectUri!),
             ],
             cancellationToken);
         var refresh = dto.RefreshToken ?? throw new SpotifyTokenException("missing_refresh_token");

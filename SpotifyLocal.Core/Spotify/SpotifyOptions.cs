@@ -24,9 +24,9 @@ public sealed class SpotifyOptions
     [Required]
     public string ApiBaseUrl { get; set; } = "https://api.spotify.com";
 
-    /// <summary>Space-separated OAuth scopes requested at /link.</summary>
+    /// <summary>Space-separated OAuth scopes requested at /link: only what tracking reads (the profile needs no scope).</summary>
     [Required]
-    public string Scopes { get; set; } = "user-read-recently-played user-read-private user-read-email";
+    public string Scopes { get; set; } = "user-read-recently-played";
 
     /// <summary>Where the ASP.NET Core Data Protection key ring that encrypts stored tokens lives.</summary>
     [Required]

@@ -18,10 +18,25 @@ public sealed partial class RecentPlaysPoller(
     IPlayStore plays,
     IUserStore users,
     PlayBatchWriter writer,
+    AccountWriters writers,
     TimeProvider timeProvider,
     ILogger<RecentPlaysPoller> logger)
 {
     public async Task<PollResult> PollAsync(string spotifyId, CancellationToken cancellationToken)
+    {
+        // /forget cancels a poll in flight (and waits for it) before it deletes, so no poll writes plays back.
+        using var write = writers.Begin(spotifyId, cancellationToken);
+        try
+        {
+            return await PollOnceAsync(spotifyId, write.Token);
+        }
+        catch (OperationCanceledException) when (write.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new PollResult(0, 0, false, null);
+        }
+    }
+
+    private async Task<PollResult> PollOnceAsync(string spotifyId, CancellationToken cancellationToken)
     {
         var newestTracked = await plays.GetLatestTrackedAtAsync(spotifyId, cancellationToken);
         var page = await tokens.CallAsync(spotifyId, (token, ct) => api.GetRecentlyPlayedAsync(token, after: null, ct), cancellationToken);

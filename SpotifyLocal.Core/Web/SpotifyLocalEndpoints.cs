@@ -29,8 +29,14 @@ public static class SpotifyLocalEndpoints
         string? state,
         string? error,
         LinkService linkService,
+        HttpResponse response,
         CancellationToken cancellationToken)
     {
+        // The URL carries a one-time code and state: never cache the page, never send it on as a referrer, run nothing.
+        response.Headers.CacheControl = "no-store";
+        response.Headers.Pragma = "no-cache";
+        response.Headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        response.Headers["Referrer-Policy"] = "no-referrer";
         var result = await linkService.CompleteAsync(state, code, error, cancellationToken);
         var status = result.Outcome switch
         {

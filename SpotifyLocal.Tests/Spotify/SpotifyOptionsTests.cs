@@ -72,4 +72,27 @@ public sealed class SpotifyOptionsTests
         Assert.Contains("user-read-recently-played", query["scope"]);
         Assert.True(query["state"]!.Length >= 43);
     }
+
+    [Fact]
+    public void The_authorize_url_asks_only_for_the_scope_the_product_uses()
+    {
+        using var provider = Build(new() { ["Spotify:ClientId"] = "id", ["Spotify:ClientSecret"] = "secret", ["Spotify:RedirectUri"] = "http://127.0.0.1:8888/callback" });
+
+        var url = new Uri(provider.GetRequiredService<LinkService>().CreateLink(ChatIdentity.Discord, "42"));
+
+        Assert.Equal("user-read-recently-played", System.Web.HttpUtility.ParseQueryString(url.Query)["scope"]);
+    }
+
+    [Theory]
+    [InlineData("https://Bot.Example.com")]
+    [InlineData("https://bot.example.com/spotify/Callback?x=1")]
+    public void The_redirect_uri_is_sent_exactly_as_configured(string redirectUri)
+    {
+        using var provider = Build(new() { ["Spotify:ClientId"] = "id", ["Spotify:ClientSecret"] = "secret", ["Spotify:RedirectUri"] = redirectUri });
+
+        var url = new Uri(provider.GetRequiredService<LinkService>().CreateLink(ChatIdentity.Discord, "42"));
+
+        // Spotify compares the string: Uri.AbsoluteUri would add a slash and lowercase the host.
+        Assert.Equal(redirectUri, System.Web.HttpUtility.ParseQueryString(url.Query)["redirect_uri"]);
+    }
 }

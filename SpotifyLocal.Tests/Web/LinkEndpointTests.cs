@@ -157,6 +157,22 @@ public sealed class LinkEndpointTests
         Assert.Null(await host.Get<IUserStore>().GetAsync("bob", Ct));
     }
 
+    [Theory]
+    [InlineData("?code=anything&state=forged")]
+    [InlineData("?error=access_denied&state=forged")]
+    public async Task The_callback_page_is_never_cached_and_runs_no_script(string query)
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+
+        using var response = await host.Browser.GetAsync(host.CallbackUrl + query, Ct);
+
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'none'", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
+
     [Fact]
     public async Task Health_answers_ok()
     {

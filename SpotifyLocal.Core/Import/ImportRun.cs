@@ -139,6 +139,13 @@ internal sealed class ImportRun(ImportJob job, ImportOptions settings, DateTimeO
         }
     }
 
+    /// <summary>Counts what a failed batch stored; its rows do not count as processed.</summary>
+    public void PartlyWritten(InsertResult stored)
+    {
+        inserted += stored.Inserted;
+        duplicates += stored.Duplicates;
+    }
+
     /// <summary>The job with the counts of every completed batch (rows read but not yet written are not counted).</summary>
     public ImportJob Snapshot() => Job with
     {

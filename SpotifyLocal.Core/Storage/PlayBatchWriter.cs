@@ -12,7 +12,10 @@ public sealed class PlayBatchWriter(IPlayStore store)
     /// <summary>How far apart the two sources' timestamps of one play may be (<see cref="CrossSourceMatcher.Tolerance"/>).</summary>
     public static TimeSpan CrossSourceTolerance => CrossSourceMatcher.Tolerance;
 
-    /// <summary>Writes the plays (any number, any users) and returns what was stored and what was skipped.</summary>
+    /// <summary>
+    /// Writes the plays (any number, any users) and returns what was stored and what was skipped. A failure after
+    /// part of them was stored throws <see cref="PlayWriteException"/> with exactly what is stored.
+    /// </summary>
     public async Task<InsertResult> WriteAsync(IReadOnlyList<Play> plays, CancellationToken cancellationToken)
     {
         var total = InsertResult.Empty;
@@ -21,7 +24,15 @@ public sealed class PlayBatchWriter(IPlayStore store)
             var batch = plays.Skip(offset).Take(BatchSize);
             foreach (var userPlays in batch.GroupBy(p => p.UserId, StringComparer.Ordinal))
             {
-                total = total.Add(await store.InsertMatchedAsync(userPlays.Key, [.. userPlays], cancellationToken));
+                try
+                {
+                    total = total.Add(await store.InsertMatchedAsync(userPlays.Key, [.. userPlays], cancellationToken));
+                }
+                catch (PlayWriteException ex)
+                {
+                    // Part of this write is stored: report everything this call stored.
+                    throw new PlayWriteException(total.Add(ex.Stored), ex.InnerException!);
+                }
             }
         }
 

@@ -38,7 +38,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IServerSettingsStore, SqliteServerSettingsStore>();
         services.AddSingleton<IWeeklySubscriptionStore, SqliteWeeklySubscriptionStore>();
         services.AddSingleton<ISummaryLedgerStore, SqliteSummaryLedgerStore>();
-        services.AddHostedService<SqliteStorageInitializer>();
+        services.AddSingleton<SqliteStorageInitializer>();
+        services.AddSingleton<IStorageInitializer>(sp => sp.GetRequiredService<SqliteStorageInitializer>());
+        services.AddHostedService(sp => sp.GetRequiredService<SqliteStorageInitializer>());
         return services;
     }
 }

@@ -10,13 +10,15 @@ namespace SpotifyLocal.Tests.Import;
 /// <summary>An <see cref="ImportService"/> over a real SQLite file, plus temp export files.</summary>
 public sealed class ImportHarness : IAsyncDisposable
 {
-    public ImportHarness(ImportOptions? options = null)
+    /// <param name="plays">The play store to import into; the SQLite database's by default.</param>
+    public ImportHarness(ImportOptions? options = null, IPlayStore? plays = null)
     {
         Options = options ?? new ImportOptions();
+        Plays = plays ?? Database.Plays;
         Service = new ImportService(
             Database.ImportJobs,
             Database.Users,
-            new PlayBatchWriter(Database.Plays),
+            new PlayBatchWriter(Plays),
             new SpotifyLocal.Core.Accounts.AccountWriters(),
             Microsoft.Extensions.Options.Options.Create(Options),
             Time,
@@ -33,13 +35,15 @@ public sealed class ImportHarness : IAsyncDisposable
 
     public ImportOptions Options { get; }
 
+    public IPlayStore Plays { get; }
+
     public ImportService Service { get; }
 
     public Task<ImportJob> ImportAsync(string path, string userId = "u1", IProgress<ImportProgress>? progress = null, string? fileName = null, CancellationToken? cancellationToken = null) =>
         Service.ImportAsync(path, fileName ?? Path.GetFileName(path), userId, progress, cancellationToken ?? TestContext.Current.CancellationToken);
 
     public Task<long> CountAsync(string userId = "u1") =>
-        Database.Plays.CountAsync(PlayScope.AllTime(userId), TestContext.Current.CancellationToken);
+        Plays.CountAsync(PlayScope.AllTime(userId), TestContext.Current.CancellationToken);
 
     public async Task<ImportJob> OnlyJobAsync(string userId = "u1") =>
         Assert.Single(await Database.ImportJobs.ListForUserAsync(userId, TestContext.Current.CancellationToken));

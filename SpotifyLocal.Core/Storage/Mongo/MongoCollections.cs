@@ -6,10 +6,19 @@ namespace SpotifyLocal.Core.Storage.Mongo;
 /// The database and its typed collections, made from the one <see cref="IMongoClient"/> singleton.
 /// Creating it does not contact the server (the driver connects on the first operation).
 /// </summary>
+/// <remarks>
+/// Write concerns: the summary ledger pins <c>w: majority</c> and reads at <c>readConcern: majority</c>, because its
+/// "decided" record is what keeps a weekly summary exactly-once and must survive a replica-set failover (a
+/// <c>w: 1</c> write can be rolled back after the post went out). Every other collection takes the connection
+/// string's write concern, else the server's default (<c>w: majority</c> on replica sets since MongoDB 5.0): their
+/// writes are idempotent (unique keys, upserts) or re-run by the job that made them.
+/// </remarks>
 public sealed class MongoCollections
 {
     public const string UsersName = "users";
     public const string PlaysName = "plays";
+    public const string PlayRollupsName = "play_rollups";
+    public const string PlayRollupStatesName = "play_rollup_states";
     public const string ImportJobsName = "import_jobs";
     public const string ChatLinksName = "chat_links";
     public const string ServerSettingsName = "server_settings";
@@ -25,12 +34,16 @@ public sealed class MongoCollections
         Database = client.GetDatabase(databaseName);
         Users = Database.GetCollection<UserDocument>(UsersName);
         Plays = Database.GetCollection<PlayDocument>(PlaysName);
+        PlayRollups = Database.GetCollection<PlayRollupDocument>(PlayRollupsName);
+        PlayRollupStates = Database.GetCollection<PlayRollupStateDocument>(PlayRollupStatesName);
         ImportJobs = Database.GetCollection<ImportJobDocument>(ImportJobsName);
         ChatLinks = Database.GetCollection<ChatLinkDocument>(ChatLinksName);
         ServerSettings = Database.GetCollection<ServerSettingsDocument>(ServerSettingsName);
         VisibleMembers = Database.GetCollection<VisibleMemberDocument>(VisibleMembersName);
         WeeklySubscriptions = Database.GetCollection<WeeklySubscriptionDocument>(WeeklySubscriptionsName);
-        SummaryLedger = Database.GetCollection<SummaryLedgerDocument>(SummaryLedgerName);
+        SummaryLedger = Database.GetCollection<SummaryLedgerDocument>(SummaryLedgerName)
+            .WithWriteConcern(WriteConcern.WMajority)
+            .WithReadConcern(ReadConcern.Majority);
         PlayWriteLocks = Database.GetCollection<PlayWriteLockDocument>(PlayWriteLocksName);
     }
 
@@ -39,6 +52,10 @@ public sealed class MongoCollections
     public IMongoCollection<UserDocument> Users { get; }
 
     public IMongoCollection<PlayDocument> Plays { get; }
+
+    public IMongoCollection<PlayRollupDocument> PlayRollups { get; }
+
+    public IMongoCollection<PlayRollupStateDocument> PlayRollupStates { get; }
 
     public IMongoCollection<PlayWriteLockDocument> PlayWriteLocks { get; }
 

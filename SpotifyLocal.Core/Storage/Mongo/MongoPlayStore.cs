@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using MongoDB.Bson;
 using MongoDB.Driver;
 using MongoDB.Driver.Linq;
 
@@ -7,7 +8,9 @@ namespace SpotifyLocal.Core.Storage.Mongo;
 /// <summary>
 /// <see cref="IPlayStore"/> on the <c>plays</c> collection. Every read is an aggregation pipeline that
 /// starts with <c>$match</c> on <c>userId</c> (and the <c>playedAt</c> range) so the indexes below serve it;
-/// the pipelines are built by internal methods so tests can render them without a server.
+/// the pipelines are built by internal methods so tests can render them without a server, and every command goes
+/// through an <see cref="IMongoEngine"/> so tests can run them on an in-process engine. All-time top lists read
+/// the rollups <see cref="MongoPlayRollups"/> keeps with every write.
 /// </summary>
 public sealed class MongoPlayStore : IPlayStore
 {
@@ -16,44 +19,54 @@ public sealed class MongoPlayStore : IPlayStore
 
     private static readonly FilterDefinitionBuilder<PlayDocument> Filter = Builders<PlayDocument>.Filter;
     private static readonly IndexKeysDefinitionBuilder<PlayDocument> Keys = Builders<PlayDocument>.IndexKeys;
-    private static readonly AggregateOptions Aggregation = new() { AllowDiskUse = true };
-    private static readonly InsertManyOptions Unordered = new() { IsOrdered = false };
 
     private readonly IMongoCollection<PlayDocument> _plays;
+    private readonly IMongoEngine _engine;
+    private readonly MongoPlayRollups _rollups;
     private readonly IMongoCollection<PlayWriteLockDocument> _writeLocks;
     private readonly TimeProvider _time;
 
     static MongoPlayStore() => MongoConventions.EnsureRegistered();
 
     public MongoPlayStore(MongoCollections collections, TimeProvider? time = null)
+        : this(collections, MongoServerEngine.Instance, time)
+    {
+    }
+
+    internal MongoPlayStore(MongoCollections collections, IMongoEngine engine, TimeProvider? time = null)
     {
         _plays = collections.Plays;
         _writeLocks = collections.PlayWriteLocks;
+        _engine = engine;
+        _rollups = new MongoPlayRollups(collections, engine);
         _time = time ?? TimeProvider.System;
     }
 
     /// <summary>The indexes this store's queries rely on, created by <see cref="MongoStorageInitializer"/>.</summary>
     internal static IReadOnlyList<CreateIndexModel<PlayDocument>> Indexes => [UniquePlay, NewestFirst];
 
+    /// <summary>The all-time rollups this store keeps (tests compare them with the rule over the plays).</summary>
+    internal MongoPlayRollups Rollups => _rollups;
+
     // ---- Writes -------------------------------------------------------------------------------
 
     /// <summary>
-    /// Gives account-data plays stored before they had a source of their own the shape new imports have
-    /// (<see cref="PlaySource.AccountData"/>, id + '@' + msPlayed), as SQLite's migration 3 does. Idempotent.
+    /// Account-data plays stored before they had a source of their own; the initializer gives them the shape new imports
+    /// have (<see cref="AccountDataShape"/>: <see cref="PlaySource.AccountData"/>, id + '@' + msPlayed), as SQLite's
+    /// migration 3 does. Idempotent; a one-off update of every user's plays at start, the only one without a userId.
     /// </summary>
-    internal static async Task MigrateAccountDataPlaysAsync(IMongoCollection<PlayDocument> plays, CancellationToken cancellationToken)
+    internal static FilterDefinition<PlayDocument> LegacyAccountDataPlays { get; } =
+        Filter.Eq(p => p.Source, PlayDocument.Import) & Filter.Regex(p => p.TrackId, new BsonRegularExpression("^local:track:[0-9a-f]+$"));
+
+    // No builder renders an update pipeline with $concat/$toString; one stage as BSON.
+    internal static UpdateDefinition<PlayDocument> AccountDataShape { get; } = Builders<PlayDocument>.Update.Pipeline(new BsonDocument[]
     {
-        var legacy = Filter.Eq(p => p.Source, PlayDocument.Import)
-            & Filter.Regex(p => p.TrackId, new MongoDB.Bson.BsonRegularExpression("^local:track:[0-9a-f]+$"));
-        // No builder renders an update pipeline with $concat/$toString; one stage as BSON.
-        var stage = new MongoDB.Bson.BsonDocument("$set", new MongoDB.Bson.BsonDocument
+        new("$set", new BsonDocument
         {
             ["source"] = PlayDocument.AccountData,
-            ["trackId"] = new MongoDB.Bson.BsonDocument("$concat", new MongoDB.Bson.BsonArray { "$trackId", "@", new MongoDB.Bson.BsonDocument("$toString", "$msPlayed") }),
-        });
-        var update = Builders<PlayDocument>.Update.Pipeline(new MongoDB.Bson.BsonDocument[] { stage });
-        await plays.UpdateManyAsync(legacy, update, cancellationToken: cancellationToken);
-    }
+            ["trackId"] = new BsonDocument("$concat", new BsonArray { "$trackId", "@", new BsonDocument("$toString", "$msPlayed") }),
+        }),
+    });
 
     // The play identity: InsertMany relies on it to reject plays already stored. Walked forwards it
     // also serves the scoped range queries and GetStamps' (playedAt, trackId) order.
@@ -67,26 +80,33 @@ public sealed class MongoPlayStore : IPlayStore
         var repeats = 0;
         var result = InsertResult.Empty;
         var batch = new List<PlayDocument>(Math.Min(plays.Count, BatchSize));
-        foreach (var play in plays)
+        try
         {
-            var document = PlayDocument.From(play);
-            if (!seen.Add((document.UserId, document.PlayedAt, document.TrackId)))
+            foreach (var play in plays)
             {
-                repeats++;
-                continue;
+                var document = PlayDocument.From(play);
+                if (!seen.Add((document.UserId, document.PlayedAt, document.TrackId)))
+                {
+                    repeats++;
+                    continue;
+                }
+
+                batch.Add(document);
+                if (batch.Count == BatchSize)
+                {
+                    result = result.Add(await InsertBatchAsync(batch, cancellationToken));
+                    batch = new List<PlayDocument>(BatchSize);
+                }
             }
 
-            batch.Add(document);
-            if (batch.Count == BatchSize)
+            if (batch.Count > 0)
             {
                 result = result.Add(await InsertBatchAsync(batch, cancellationToken));
-                batch = new List<PlayDocument>(BatchSize);
             }
         }
-
-        if (batch.Count > 0)
+        catch (PlayWriteException ex)
         {
-            result = result.Add(await InsertBatchAsync(batch, cancellationToken));
+            throw new PlayWriteException(result.Add(ex.Stored), ex.InnerException!);
         }
 
         return result.Add(new InsertResult(0, repeats));
@@ -99,7 +119,7 @@ public sealed class MongoPlayStore : IPlayStore
             return InsertResult.Empty;
         }
 
-        await using var held = await MongoPlayWriteLock.AcquireAsync(_writeLocks, userId, _time, cancellationToken);
+        await using var held = await MongoPlayWriteLock.AcquireAsync(_engine, _writeLocks, userId, _time, cancellationToken);
         var scope = PlayScope.ForUser(userId, plays.Min(p => p.PlayedAt) - CrossSourceMatcher.Window, plays.Max(p => p.PlayedAt) + CrossSourceMatcher.Window);
         var inserted = await InsertAsync(CrossSourceMatcher.Unmatched(plays, await GetStampsAsync(scope, cancellationToken)), cancellationToken);
         return new InsertResult(inserted.Inserted, plays.Count - inserted.Inserted);
@@ -112,52 +132,94 @@ public sealed class MongoPlayStore : IPlayStore
             return InsertResult.Empty;
         }
 
-        // Copy then delete, batch by batch: the unique index drops the plays the target already has,
-        // and only the copied ids are deleted, so a play arriving meanwhile is never lost. No sort: the
-        // cursor streams from the userId index instead of sorting every play of the user in memory first.
+        // Copy then delete, a page at a time from the start of the user's plays (the unique index's order, no
+        // sort in memory): the unique index drops the plays the target already has, and only the copied plays
+        // of the source user are deleted, so a play arriving meanwhile is moved by a later page, never lost.
+        // Interrupted, it leaves copies that the next run counts as duplicates and deletes from the source.
+        await _rollups.BeginAsync([fromUserId], cancellationToken);
         var result = InsertResult.Empty;
-        var options = new FindOptions<PlayDocument> { BatchSize = BatchSize };
-        using var cursor = await _plays.FindAsync(Filter.Eq(p => p.UserId, fromUserId), options, cancellationToken);
-        while (await cursor.MoveNextAsync(cancellationToken))
+        while (true)
         {
-            var moved = cursor.Current.ToList();
-            if (moved.Count == 0)
+            var page = await _engine.AggregateAsync(_plays, PagePipeline(fromUserId), cancellationToken);
+            if (page.Count == 0)
             {
-                continue;
+                break;
             }
 
-            result = result.Add(await InsertBatchAsync([.. moved.Select(p => p.ForUser(toUserId))], cancellationToken));
-            await _plays.DeleteManyAsync(Filter.In(p => p.Id, moved.Select(p => p.Id)), cancellationToken);
+            result = result.Add(await InsertBatchAsync([.. page.Select(p => p.ForUser(toUserId))], cancellationToken));
+            await _engine.DeleteManyAsync(_plays, Filter.Eq(p => p.UserId, fromUserId) & Filter.In(p => p.Id, page.Select(p => p.Id)), cancellationToken);
         }
 
+        // The source has no plays left: its rollups go with its state (a play that arrived since is grouped from the plays).
+        await _rollups.DeleteUserAsync(fromUserId, cancellationToken);
         return result;
     }
 
     public async Task<long> DeleteUserAsync(string userId, CancellationToken cancellationToken)
     {
-        var deleted = await _plays.DeleteManyAsync(Filter.Eq(p => p.UserId, userId), cancellationToken);
-        return deleted.DeletedCount;
+        await _rollups.DeleteUserAsync(userId, cancellationToken);
+        return await _engine.DeleteManyAsync(_plays, Filter.Eq(p => p.UserId, userId), cancellationToken);
     }
 
+    /// <summary>
+    /// One unordered InsertMany with the user's rollups kept exact around it: marked pending, the plays inserted, then
+    /// exactly the stored ones folded in and the mark cleared. Counts come from the bulk result; when the outcome is
+    /// unknown (the connection failed mid-call) the batch's own ids are read back.
+    /// </summary>
     private async Task<InsertResult> InsertBatchAsync(IReadOnlyList<PlayDocument> batch, CancellationToken cancellationToken)
     {
+        foreach (var document in batch)
+        {
+            // Our own ids, so an insert whose outcome is unknown can be read back.
+            document.Id = ObjectId.GenerateNewId();
+        }
+
+        var kept = await _rollups.BeginAsync(batch.Select(p => p.UserId), cancellationToken);
+        InsertManyOutcome outcome;
         try
         {
-            await _plays.InsertManyAsync(batch, Unordered, cancellationToken);
-            return new InsertResult(batch.Count, 0);
+            outcome = await _engine.InsertManyAsync(_plays, batch, cancellationToken);
         }
-        catch (MongoBulkWriteException<PlayDocument> ex) when (IsOnlyDuplicates(ex))
+        catch (Exception ex)
         {
-            return new InsertResult(batch.Count - ex.WriteErrors.Count, ex.WriteErrors.Count);
+            outcome = await ReadBackAsync(batch, ex);
         }
+
+        var stored = batch.Where((_, i) => outcome.Stored(i)).ToList();
+        var result = new InsertResult(stored.Count, outcome.Duplicates.Count);
+        try
+        {
+            // Not cancellable: the plays are stored, their rollups must follow.
+            await _rollups.FoldAsync(stored, kept, CancellationToken.None);
+            await _rollups.EndAsync(kept, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The users stay pending, so their top lists are grouped from the plays until the rollups are rebuilt.
+            throw new PlayWriteException(result, ex);
+        }
+
+        return outcome.Failure is { } failure ? throw new PlayWriteException(result, failure) : result;
     }
 
-    /// <summary>True when every failed insert of an unordered batch hit the unique index and nothing else went wrong.</summary>
-    internal static bool IsOnlyDuplicates<T>(MongoBulkWriteException<T> ex) =>
-        ex.WriteConcernError is null
-        && ex.UnprocessedRequests.Count == 0
-        && ex.WriteErrors.Count > 0
-        && ex.WriteErrors.All(e => e.Category == ServerErrorCategory.DuplicateKey);
+    /// <summary>Which plays of a batch whose InsertMany failed without a result are stored; rethrows when that can't be read either.</summary>
+    private async Task<InsertManyOutcome> ReadBackAsync(IReadOnlyList<PlayDocument> batch, Exception failure)
+    {
+        List<PlayIdRow> found;
+        try
+        {
+            found = await _engine.AggregateAsync(_plays, StoredIdsPipeline(batch), CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            throw;
+        }
+
+        var ids = found.Select(r => r.Id).ToHashSet();
+        var notStored = Enumerable.Range(0, batch.Count).Where(i => !ids.Contains(batch[i].Id)).ToHashSet();
+        return new InsertManyOutcome(new HashSet<int>(), notStored, failure);
+    }
 
     // ---- Reads --------------------------------------------------------------------------------
 
@@ -174,6 +236,14 @@ public sealed class MongoPlayStore : IPlayStore
             return [];
         }
 
+        return await _rollups.AnswerAsync(scope, cancellationToken)
+            ? await _rollups.GetTopAsync(scope, kind, limit, cancellationToken)
+            : await GetTopRawAsync(scope, kind, limit, cancellationToken);
+    }
+
+    /// <summary>The top list grouped from the plays themselves, whatever the range (the reference the rollups must equal).</summary>
+    internal async Task<IReadOnlyList<TopItem>> GetTopRawAsync(PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken)
+    {
         var rows = await RunAsync(TopPipeline(scope, kind, limit), cancellationToken);
         return [.. rows.Select(r => r.ToTopItem())];
     }
@@ -325,6 +395,19 @@ public sealed class MongoPlayStore : IPlayStore
             .Match(ScopeFilter(scope))
             .Count();
 
+    /// <summary>The next page of a user's plays to move, in the unique index's order.</summary>
+    internal static PipelineDefinition<PlayDocument, PlayDocument> PagePipeline(string userId) =>
+        new EmptyPipelineDefinition<PlayDocument>()
+            .Match(Filter.Eq(p => p.UserId, userId))
+            .Sort(Builders<PlayDocument>.Sort.Ascending(p => p.PlayedAt).Ascending(p => p.TrackId))
+            .Limit(BatchSize);
+
+    /// <summary>Which of a batch's ids are stored, looked up by the users too so a sharded cluster targets their shards.</summary>
+    internal static PipelineDefinition<PlayDocument, PlayIdRow> StoredIdsPipeline(IReadOnlyList<PlayDocument> batch) =>
+        new EmptyPipelineDefinition<PlayDocument>()
+            .Match(UserFilter([.. batch.Select(p => p.UserId).Distinct(StringComparer.Ordinal)]) & Filter.In(p => p.Id, batch.Select(p => p.Id)))
+            .Project(p => new PlayIdRow { Id = p.Id });
+
     private static FilterDefinition<PlayDocument> UserFilter(IReadOnlyList<string> userIds) =>
         userIds.Count == 1 ? Filter.Eq(p => p.UserId, userIds[0]) : Filter.In(p => p.UserId, userIds);
 
@@ -336,9 +419,6 @@ public sealed class MongoPlayStore : IPlayStore
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown top kind."),
     };
 
-    private async Task<List<T>> RunAsync<T>(PipelineDefinition<PlayDocument, T> pipeline, CancellationToken cancellationToken)
-    {
-        using var cursor = await _plays.AggregateAsync(pipeline, Aggregation, cancellationToken);
-        return await cursor.ToListAsync(cancellationToken);
-    }
+    private Task<List<T>> RunAsync<T>(PipelineDefinition<PlayDocument, T> pipeline, CancellationToken cancellationToken) =>
+        _engine.AggregateAsync(_plays, pipeline, cancellationToken);
 }

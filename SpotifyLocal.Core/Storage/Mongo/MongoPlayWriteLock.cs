@@ -16,34 +16,31 @@ internal static class MongoPlayWriteLock
     private static readonly FilterDefinitionBuilder<PlayWriteLockDocument> Filter = Builders<PlayWriteLockDocument>.Filter;
 
     public static async Task<IAsyncDisposable> AcquireAsync(
-        IMongoCollection<PlayWriteLockDocument> locks, string userId, TimeProvider time, CancellationToken cancellationToken)
+        IMongoEngine engine, IMongoCollection<PlayWriteLockDocument> locks, string userId, TimeProvider time, CancellationToken cancellationToken)
     {
         var owner = Guid.NewGuid().ToString("N");
         while (true)
         {
             var now = time.GetUtcNow().UtcDateTime;
-            try
+            if (await engine.TryInsertOneAsync(locks, new PlayWriteLockDocument { Id = userId, Owner = owner, ExpiresAt = now + Lease }, cancellationToken))
             {
-                await locks.InsertOneAsync(new PlayWriteLockDocument { Id = userId, Owner = owner, ExpiresAt = now + Lease }, cancellationToken: cancellationToken);
-                return new Release(locks, userId, owner);
+                return new Release(engine, locks, userId, owner);
             }
-            catch (MongoWriteException ex) when (ex.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+
+            var expired = Filter.Eq(l => l.Id, userId) & Filter.Lt(l => l.ExpiresAt, now);
+            var takeOver = Builders<PlayWriteLockDocument>.Update.Set(l => l.Owner, owner).Set(l => l.ExpiresAt, now + Lease);
+            if (await engine.UpdateAsync(locks, [new UpdateOneModel<PlayWriteLockDocument>(expired, takeOver)], cancellationToken) > 0)
             {
-                var expired = Filter.Eq(l => l.Id, userId) & Filter.Lt(l => l.ExpiresAt, now);
-                var takeOver = Builders<PlayWriteLockDocument>.Update.Set(l => l.Owner, owner).Set(l => l.ExpiresAt, now + Lease);
-                if (await locks.FindOneAndUpdateAsync(expired, takeOver, cancellationToken: cancellationToken) is not null)
-                {
-                    return new Release(locks, userId, owner);
-                }
+                return new Release(engine, locks, userId, owner);
             }
 
             await Task.Delay(RetryDelay, time, cancellationToken);
         }
     }
 
-    private sealed class Release(IMongoCollection<PlayWriteLockDocument> locks, string userId, string owner) : IAsyncDisposable
+    private sealed class Release(IMongoEngine engine, IMongoCollection<PlayWriteLockDocument> locks, string userId, string owner) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync() =>
-            await locks.DeleteOneAsync(Filter.Eq(l => l.Id, userId) & Filter.Eq(l => l.Owner, owner), CancellationToken.None);
+            await engine.DeleteManyAsync(locks, Filter.Eq(l => l.Id, userId) & Filter.Eq(l => l.Owner, owner), CancellationToken.None);
     }
 }

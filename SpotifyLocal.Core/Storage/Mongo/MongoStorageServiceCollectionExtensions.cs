@@ -26,7 +26,9 @@ public static class MongoStorageServiceCollectionExtensions
         services.AddSingleton<IServerSettingsStore, MongoServerSettingsStore>();
         services.AddSingleton<IWeeklySubscriptionStore, MongoWeeklySubscriptionStore>();
         services.AddSingleton<ISummaryLedgerStore, MongoSummaryLedgerStore>();
-        services.AddHostedService<MongoStorageInitializer>();
+        services.AddSingleton<MongoStorageInitializer>();
+        services.AddSingleton<IStorageInitializer>(sp => sp.GetRequiredService<MongoStorageInitializer>());
+        services.AddHostedService(sp => sp.GetRequiredService<MongoStorageInitializer>());
         return services;
     }
 }

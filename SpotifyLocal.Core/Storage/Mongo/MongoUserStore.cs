@@ -153,7 +153,8 @@ public sealed class MongoUserStore : IUserStore
         return result.DeletedCount > 0;
     }
 
-    /// <summary>Removes the e-mail that records from before it was dropped still carry (SpotifyLocal no longer stores it).</summary>
-    internal async Task RemoveStoredEmailsAsync(CancellationToken cancellationToken) =>
-        await _users.UpdateManyAsync(Filter.Exists("email"), Update.Unset("email"), cancellationToken: cancellationToken);
+    /// <summary>Records from before the e-mail was dropped (SpotifyLocal no longer stores it); the initializer applies <see cref="RemoveEmail"/>.</summary>
+    internal static FilterDefinition<UserDocument> StoredEmails { get; } = Filter.Exists("email");
+
+    internal static UpdateDefinition<UserDocument> RemoveEmail { get; } = Update.Unset("email");
 }

@@ -1,3 +1,5 @@
+using MongoDB.Bson;
+
 namespace SpotifyLocal.Core.Storage.Mongo;
 
 // Output shapes of the plays pipelines (camelCase via MongoConventions, like the documents).
@@ -89,4 +91,43 @@ internal sealed class StampRow
 internal sealed class LatestRow
 {
     public DateTime PlayedAt { get; set; }
+}
+
+/// <summary>One rollup row grouped from a user's plays, before it becomes a <see cref="PlayRollupDocument"/>.</summary>
+internal sealed class RollupBuildRow
+{
+    public TopSpellingKey Id { get; set; } = new();
+
+    public int Plays { get; set; }
+
+    public long MsPlayed { get; set; }
+
+    public DateTime FirstPlayedAt { get; set; }
+
+    public DateTime LastPlayedAt { get; set; }
+
+    public PlayRollupDocument ToDocument(string userId, TopKind kind) => new()
+    {
+        UserId = userId,
+        Kind = PlayRollupDocument.ToElement(kind),
+        Key = Id.Key,
+        Name = Id.Name,
+        Artist = Id.ArtistName ?? string.Empty,
+        Plays = Plays,
+        MsPlayed = MsPlayed,
+        FirstPlayedAt = FirstPlayedAt,
+        LastPlayedAt = LastPlayedAt,
+    };
+}
+
+/// <summary>A user id that owns plays.</summary>
+internal sealed class PlayOwnerRow
+{
+    public string Id { get; set; } = string.Empty;
+}
+
+/// <summary>The id of a stored play.</summary>
+internal sealed class PlayIdRow
+{
+    public ObjectId Id { get; set; }
 }

@@ -214,14 +214,14 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             SELECT (SELECT MIN(played_at) FROM plays WHERE user_id = @user), (SELECT MAX(played_at) FROM plays WHERE user_id = @user)
             """;
         var user = command.Parameters.Add("@user", SqliteType.Text);
-        var from = ToMs(scope.From);
-        var to = ToMs(scope.To);
         foreach (var userId in userIds)
         {
             user.Value = userId;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
-            if (!reader.IsDBNull(0) && (reader.GetInt64(0) < from || reader.GetInt64(1) >= to))
+            var earliest = reader.IsDBNull(0) ? (DateTimeOffset?)null : FromMs(reader.GetInt64(0));
+            var latest = reader.IsDBNull(1) ? (DateTimeOffset?)null : FromMs(reader.GetInt64(1));
+            if (!PlayRollups.Cover(scope, earliest, latest))
             {
                 return false;
             }

@@ -158,6 +158,7 @@ public sealed class MongoPipelineTests
     public void Every_declared_index_names_fields_the_documents_store()
     {
         AssertIndexesNameStoredFields(Collections.Plays, MongoPlayStore.Indexes);
+        AssertIndexesNameStoredFields(Collections.PlayRollups, MongoPlayRollups.Indexes);
         AssertIndexesNameStoredFields(Collections.Users, MongoUserStore.Indexes);
         AssertIndexesNameStoredFields(Collections.ChatLinks, MongoChatLinkStore.Indexes);
         AssertIndexesNameStoredFields(Collections.ImportJobs, MongoImportJobStore.Indexes);

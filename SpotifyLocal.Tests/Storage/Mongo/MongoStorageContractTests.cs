@@ -57,8 +57,13 @@ public sealed class MongoStorageContractTests : StorageContractTests
         var valid = Plays.One("u1", "Fine", "Band", null, new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
         await Storage.Plays.InsertAsync([valid], Ct);
 
-        await Assert.ThrowsAsync<MongoBulkWriteException<PlayDocument>>(() =>
-            Storage.Plays.InsertAsync([valid, valid with { TrackId = "spotify:track:bad", MsPlayed = -1 }], Ct));
+        var failure = await Assert.ThrowsAsync<PlayWriteException>(() =>
+            Storage.Plays.InsertAsync([valid, valid with { TrackId = "spotify:track:bad", MsPlayed = -1 }, valid with { TrackId = "spotify:track:ok" }], Ct));
+
+        // Exactly what the unordered insert stored: the new valid play; the first one was already there.
+        Assert.IsType<MongoBulkWriteException<PlayDocument>>(failure.InnerException);
+        Assert.Equal(new InsertResult(1, 1), failure.Stored);
+        Assert.Equal(2, await Storage.Plays.CountAsync(PlayScope.AllTime("u1"), Ct));
     }
 
     private static async Task<List<string>> IndexNamesAsync<T>(IMongoCollection<T> collection)

@@ -1,0 +1,284 @@
+using MongoDB.Driver;
+
+namespace SpotifyLocal.Core.Storage.Mongo;
+
+/// <summary>
+/// Keeps <see cref="PlayRollups"/>' rule on MongoDB: <c>play_rollups</c> holds one document per rollup row, upserted
+/// (<c>$inc</c>, <c>$min</c>, <c>$max</c>) from exactly the plays each write stored; <c>play_rollup_states</c> says per
+/// user whether they are exact. Without multi-document transactions a write changes plays and rollups one after the
+/// other, so it marks the user pending first and clears the mark after; an interrupted write leaves the mark and reads
+/// group the plays instead (exact, slower).
+/// </summary>
+internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngine engine)
+{
+    private static readonly FilterDefinitionBuilder<PlayRollupDocument> Filter = Builders<PlayRollupDocument>.Filter;
+    private static readonly FilterDefinitionBuilder<PlayRollupStateDocument> StateFilter = Builders<PlayRollupStateDocument>.Filter;
+    private static readonly FilterDefinitionBuilder<PlayDocument> PlayFilter = Builders<PlayDocument>.Filter;
+
+    private readonly IMongoCollection<PlayRollupDocument> _rollups = collections.PlayRollups;
+    private readonly IMongoCollection<PlayRollupStateDocument> _states = collections.PlayRollupStates;
+    private readonly IMongoCollection<PlayDocument> _plays = collections.Plays;
+
+    internal static IReadOnlyList<CreateIndexModel<PlayRollupDocument>> Indexes => [UniqueRow];
+
+    // The rule's row identity: upserts find their row by it, and the top lists read a user's rows of one kind by its prefix.
+    internal static readonly CreateIndexModel<PlayRollupDocument> UniqueRow = new(
+        Builders<PlayRollupDocument>.IndexKeys
+            .Ascending(r => r.UserId).Ascending(r => r.Kind).Ascending(r => r.Key).Ascending(r => r.Name).Ascending(r => r.Artist),
+        new CreateIndexOptions { Name = "userId_1_kind_1_key_1_name_1_artist_1", Unique = true });
+
+    // ---- Writes -------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Marks the users pending before a write changes their plays and returns those whose rollups the write must
+    /// keep: users with rollups, and new users (no plays yet, so their empty rollups are exact). A user whose plays
+    /// predate the rollups is left to <see cref="BackfillAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> BeginAsync(IEnumerable<string> userIds, CancellationToken cancellationToken)
+    {
+        var users = userIds.Distinct(StringComparer.Ordinal).ToList();
+        var kept = (await StatesAsync(users, cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal);
+        foreach (var userId in users.Where(u => !kept.Contains(u)))
+        {
+            if (!await HasPlaysAsync([userId], cancellationToken))
+            {
+                // A concurrent first write may have created it meanwhile: either way the user now has a state.
+                await engine.TryInsertOneAsync(_states, new PlayRollupStateDocument { Id = userId }, cancellationToken);
+                kept.Add(userId);
+            }
+        }
+
+        await ChangePendingAsync(kept, +1, cancellationToken);
+        return kept;
+    }
+
+    /// <summary>Adds the stored plays of the kept users to their rollups.</summary>
+    public Task FoldAsync(IEnumerable<PlayDocument> stored, IReadOnlySet<string> kept, CancellationToken cancellationToken)
+    {
+        var rows = PlayRollups.Fold(stored.Where(p => kept.Contains(p.UserId)).Select(p => p.ToPlay()));
+        var updates = rows
+            .Select(row => new UpdateOneModel<PlayRollupDocument>(
+                RowFilter(row.Id),
+                Builders<PlayRollupDocument>.Update
+                    .Inc(r => r.Plays, row.Plays)
+                    .Inc(r => r.MsPlayed, row.MsPlayed)
+                    .Min(r => r.FirstPlayedAt, MongoTime.ToBson(row.FirstPlayedAt))
+                    .Max(r => r.LastPlayedAt, MongoTime.ToBson(row.LastPlayedAt)))
+            { IsUpsert = true })
+            .ToList();
+        return engine.UpdateAsync(_rollups, updates, cancellationToken);
+    }
+
+    /// <summary>Clears the mark <see cref="BeginAsync"/> set, once the write's plays are in the rollups.</summary>
+    public Task EndAsync(IReadOnlySet<string> kept, CancellationToken cancellationToken) => ChangePendingAsync(kept, -1, cancellationToken);
+
+    /// <summary>Drops a user's rollups and state; call once all the user's plays are gone (state first, so reads group the plays meanwhile).</summary>
+    public async Task DeleteUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        await engine.DeleteManyAsync(_states, StateFilter.Eq(s => s.Id, userId), cancellationToken);
+        await engine.DeleteManyAsync(_rollups, Filter.Eq(r => r.UserId, userId), cancellationToken);
+    }
+
+    /// <summary>
+    /// Builds the rollups of every user whose plays predate them (a database from before rollups): one scan of the
+    /// user ids at start, then per such user three groupings of its plays. Returns how many users were built.
+    /// </summary>
+    public async Task<int> BackfillAsync(CancellationToken cancellationToken)
+    {
+        // The one command without a userId: a scan of the distinct user ids, served by the unique index.
+        var owners = await engine.AggregateAsync(_plays, PlayOwnersPipeline(), cancellationToken);
+        var states = await StatesAsync([.. owners.Select(o => o.Id)], cancellationToken);
+        var built = 0;
+        foreach (var owner in owners.Where(o => !states.ContainsKey(o.Id)))
+        {
+            if (await BuildAsync(owner.Id, cancellationToken))
+            {
+                built++;
+            }
+        }
+
+        return built;
+    }
+
+    private async Task<bool> BuildAsync(string userId, CancellationToken cancellationToken)
+    {
+        // Created pending: reads keep grouping the plays until the rows below are complete.
+        if (!await engine.TryInsertOneAsync(_states, new PlayRollupStateDocument { Id = userId, Pending = 1 }, cancellationToken))
+        {
+            return false;
+        }
+
+        await engine.DeleteManyAsync(_rollups, Filter.Eq(r => r.UserId, userId), cancellationToken);
+        foreach (var kind in (TopKind[])[TopKind.Tracks, TopKind.Artists, TopKind.Albums])
+        {
+            var rows = await engine.AggregateAsync(_plays, BuildPipeline(userId, kind), cancellationToken);
+            foreach (var chunk in rows.Chunk(MongoPlayStore.BatchSize))
+            {
+                await engine.InsertManyAsync(_rollups, [.. chunk.Select(r => r.ToDocument(userId, kind))], cancellationToken);
+            }
+        }
+
+        await ChangePendingAsync(new HashSet<string>(StringComparer.Ordinal) { userId }, -1, cancellationToken);
+        return true;
+    }
+
+    private Task ChangePendingAsync(IReadOnlySet<string> userIds, int change, CancellationToken cancellationToken) =>
+        engine.UpdateAsync(
+            _states,
+            [.. userIds.Order(StringComparer.Ordinal).Select(u => new UpdateOneModel<PlayRollupStateDocument>(
+                StateFilter.Eq(s => s.Id, u), Builders<PlayRollupStateDocument>.Update.Inc(s => s.Pending, change)))],
+            cancellationToken);
+
+    // ---- Reads --------------------------------------------------------------------------------
+
+    /// <summary>
+    /// True when the rollups answer the scope's top lists exactly: every user's rollups are built and not pending (or
+    /// the user has no plays), and no play of the users lies outside the range (<see cref="PlayRollups.Cover"/>).
+    /// </summary>
+    public async Task<bool> AnswerAsync(PlayScope scope, CancellationToken cancellationToken)
+    {
+        var users = scope.UserIds.Distinct(StringComparer.Ordinal).ToList();
+        var states = await StatesAsync(users, cancellationToken);
+        if (states.Values.Any(s => s.Pending != 0))
+        {
+            return false;
+        }
+
+        var unbuilt = users.Where(u => !states.ContainsKey(u)).ToList();
+        if (unbuilt.Count > 0 && await HasPlaysAsync(unbuilt, cancellationToken))
+        {
+            return false;
+        }
+
+        var earliest = await engine.AggregateAsync(_plays, EdgePipeline(users, newest: false), cancellationToken);
+        var latest = await engine.AggregateAsync(_plays, EdgePipeline(users, newest: true), cancellationToken);
+        return PlayRollups.Cover(
+            scope,
+            earliest.Count == 0 ? null : MongoTime.FromBson(earliest[0].PlayedAt),
+            latest.Count == 0 ? null : MongoTime.FromBson(latest[0].PlayedAt));
+    }
+
+    /// <summary>Every rollup row of the users (tests compare them with <see cref="PlayRollups.Fold"/> over the plays).</summary>
+    public async Task<IReadOnlyList<PlayRollup>> ListAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    {
+        var rows = await engine.AggregateAsync(
+            _rollups,
+            new EmptyPipelineDefinition<PlayRollupDocument>().Match(UsersOf(userIds)),
+            cancellationToken);
+        return [.. rows.Select(r => r.ToRollup())];
+    }
+
+    public async Task<IReadOnlyList<TopItem>> GetTopAsync(PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await engine.AggregateAsync(_rollups, TopPipeline(scope.UserIds, kind, limit), cancellationToken);
+        // Artists have no artist line; their rows hold "" there so the row identity has no null part.
+        return [.. rows.Select(r => r.ToTopItem()).Select(i => kind == TopKind.Artists ? i with { ArtistName = null } : i)];
+    }
+
+    /// <summary>The same ranking as <see cref="MongoPlayStore.TopPipeline"/>, summing the users' rows instead of counting plays.</summary>
+    internal static PipelineDefinition<PlayRollupDocument, TopRow> TopPipeline(IReadOnlyList<string> userIds, TopKind kind, int limit) =>
+        new EmptyPipelineDefinition<PlayRollupDocument>()
+            .Match(UsersOf(userIds) & Filter.Eq(r => r.Kind, PlayRollupDocument.ToElement(kind)))
+            .Group(
+                r => new TopSpellingKey { Key = r.Key, Name = r.Name, ArtistName = r.Artist },
+                g => new TopSpelling
+                {
+                    Id = g.Key,
+                    Plays = g.Sum(r => r.Plays),
+                    MsPlayed = g.Sum(r => r.MsPlayed),
+                    FirstPlayedAt = g.Min(r => r.FirstPlayedAt),
+                    LastPlayedAt = g.Max(r => r.LastPlayedAt),
+                })
+            .Sort(Builders<TopSpelling>.Sort
+                .Ascending(s => s.Id.Key)
+                .Descending(s => s.Plays)
+                .Ascending(s => s.Id.Name)
+                .Ascending(s => s.Id.ArtistName))
+            .Group(
+                s => s.Id.Key,
+                g => new TopRow
+                {
+                    Key = g.Key,
+                    Name = g.First().Id.Name,
+                    ArtistName = g.First().Id.ArtistName,
+                    Plays = g.Sum(s => s.Plays),
+                    MsPlayed = g.Sum(s => s.MsPlayed),
+                    FirstPlayedAt = g.Min(s => s.FirstPlayedAt),
+                    LastPlayedAt = g.Max(s => s.LastPlayedAt),
+                })
+            .Sort(Builders<TopRow>.Sort
+                .Descending(r => r.Plays)
+                .Descending(r => r.MsPlayed)
+                .Ascending(r => r.Key))
+            .Limit(limit);
+
+    /// <summary>One user's rollup rows of a kind, grouped from its plays (the backfill).</summary>
+    internal static PipelineDefinition<PlayDocument, RollupBuildRow> BuildPipeline(string userId, TopKind kind)
+    {
+        var match = PlayFilter.Eq(p => p.UserId, userId);
+        var grouped = new EmptyPipelineDefinition<PlayDocument>().Match(
+            kind == TopKind.Albums ? match & PlayFilter.Nin(p => p.AlbumName, [null, string.Empty]) : match);
+        var spelling = kind switch
+        {
+            TopKind.Tracks => grouped.Group(
+                p => new TopSpellingKey { Key = p.TrackKey, Name = p.TrackName, ArtistName = p.ArtistName }, Row),
+            TopKind.Artists => grouped.Group(
+                p => new TopSpellingKey { Key = p.ArtistKey, Name = p.ArtistName, ArtistName = string.Empty }, Row),
+            TopKind.Albums => grouped.Group(
+                p => new TopSpellingKey { Key = p.AlbumKey, Name = p.AlbumName!, ArtistName = p.ArtistName }, Row),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown top kind."),
+        };
+        return spelling;
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<IGrouping<TopSpellingKey, PlayDocument>, RollupBuildRow>> Row =
+        g => new RollupBuildRow
+        {
+            Id = g.Key,
+            Plays = g.Count(),
+            MsPlayed = g.Sum(p => (long)p.MsPlayed),
+            FirstPlayedAt = g.Min(p => p.PlayedAt),
+            LastPlayedAt = g.Max(p => p.PlayedAt),
+        };
+
+    /// <summary>The earliest (or newest) play of the users: one index walk merged over the users.</summary>
+    internal static PipelineDefinition<PlayDocument, LatestRow> EdgePipeline(IReadOnlyList<string> userIds, bool newest) =>
+        new EmptyPipelineDefinition<PlayDocument>()
+            .Match(PlaysOf(userIds))
+            .Sort(newest ? Builders<PlayDocument>.Sort.Descending(p => p.PlayedAt) : Builders<PlayDocument>.Sort.Ascending(p => p.PlayedAt))
+            .Limit(1)
+            .Project(p => new LatestRow { PlayedAt = p.PlayedAt });
+
+    internal static PipelineDefinition<PlayDocument, PlayOwnerRow> PlayOwnersPipeline() =>
+        new EmptyPipelineDefinition<PlayDocument>()
+            .Sort(Builders<PlayDocument>.Sort.Ascending(p => p.UserId))
+            .Group(p => p.UserId, g => new PlayOwnerRow { Id = g.Key });
+
+    internal static PipelineDefinition<PlayRollupStateDocument, PlayRollupStateDocument> StatesPipeline(IReadOnlyList<string> userIds) =>
+        new EmptyPipelineDefinition<PlayRollupStateDocument>()
+            .Match(userIds.Count == 1 ? StateFilter.Eq(s => s.Id, userIds[0]) : StateFilter.In(s => s.Id, userIds));
+
+    private async Task<Dictionary<string, PlayRollupStateDocument>> StatesAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken) =>
+        userIds.Count == 0
+            ? []
+            : (await engine.AggregateAsync(_states, StatesPipeline(userIds), cancellationToken)).ToDictionary(s => s.Id, StringComparer.Ordinal);
+
+    private async Task<bool> HasPlaysAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken) =>
+        (await engine.AggregateAsync(
+            _plays,
+            new EmptyPipelineDefinition<PlayDocument>().Match(PlaysOf(userIds)).Limit(1).Project(p => new LatestRow { PlayedAt = p.PlayedAt }),
+            cancellationToken)).Count > 0;
+
+    private static FilterDefinition<PlayRollupDocument> RowFilter(PlayRollupKey key) =>
+        Filter.Eq(r => r.UserId, key.UserId)
+        & Filter.Eq(r => r.Kind, PlayRollupDocument.ToElement(key.Kind))
+        & Filter.Eq(r => r.Key, key.Key)
+        & Filter.Eq(r => r.Name, key.Name)
+        & Filter.Eq(r => r.Artist, key.Artist);
+
+    private static FilterDefinition<PlayRollupDocument> UsersOf(IReadOnlyList<string> userIds) =>
+        userIds.Count == 1 ? Filter.Eq(r => r.UserId, userIds[0]) : Filter.In(r => r.UserId, userIds);
+
+    private static FilterDefinition<PlayDocument> PlaysOf(IReadOnlyList<string> userIds) =>
+        userIds.Count == 1 ? PlayFilter.Eq(p => p.UserId, userIds[0]) : PlayFilter.In(p => p.UserId, userIds);
+}

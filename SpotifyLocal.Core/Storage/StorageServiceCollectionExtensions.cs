@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IServerSettingsStore, SqliteServerSettingsStore>();
         services.AddSingleton<IWeeklySubscriptionStore, SqliteWeeklySubscriptionStore>();
         services.AddSingleton<ISummaryLedgerStore, SqliteSummaryLedgerStore>();
+        services.AddSingleton<ISpotifyPauseStore, SqliteSpotifyPauseStore>();
         services.AddSingleton<SqliteStorageInitializer>();
         services.AddSingleton<IStorageInitializer>(sp => sp.GetRequiredService<SqliteStorageInitializer>());
         services.AddHostedService(sp => sp.GetRequiredService<SqliteStorageInitializer>());

@@ -21,7 +21,7 @@ public sealed class SqliteForgetContractTests : ForgetContractTests
             new SqliteWeeklySubscriptionStore(database.Database),
             new SqliteSummaryLedgerStore(database.Database),
             cancellationToken => ReadEveryValueAsync(database.Database, cancellationToken),
-            new HashSet<string>(["users", "plays", "play_rollups", "chat_links", "import_jobs", "server_settings", "visible_members", "weekly_subscriptions", "summary_ledger"]),
+            new HashSet<string>(["users", "plays", "play_rollups", "chat_links", "import_jobs", "server_settings", "visible_members", "weekly_subscriptions", "summary_ledger", "spotify_pause"]),
             database.DisposeAsync));
     }
 

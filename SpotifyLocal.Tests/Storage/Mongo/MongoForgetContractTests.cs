@@ -27,7 +27,7 @@ public sealed class MongoForgetContractTests : ForgetContractTests
             new HashSet<string>([
                 MongoCollections.UsersName, MongoCollections.PlaysName, MongoCollections.ChatLinksName, MongoCollections.ImportJobsName,
                 MongoCollections.ServerSettingsName, MongoCollections.VisibleMembersName, MongoCollections.WeeklySubscriptionsName,
-                MongoCollections.SummaryLedgerName, MongoCollections.PlayWriteLocksName]),
+                MongoCollections.SummaryLedgerName, MongoCollections.PlayWriteLocksName, MongoCollections.SpotifyPauseName]),
             database.DisposeAsync);
     }
 

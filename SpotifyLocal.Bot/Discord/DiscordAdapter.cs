@@ -49,17 +49,44 @@ public sealed class DiscordAdapter(
         var applicationId = ApplicationId(ready.Application?.Id);
         var guildId = string.IsNullOrWhiteSpace(options.Value.DevGuildId) ? null : options.Value.DevGuildId;
         await using var scope = scopes.CreateAsyncScope();
+        var rest = scope.ServiceProvider.GetRequiredService<DiscordRestClient>();
         try
         {
-            var registered = await scope.ServiceProvider.GetRequiredService<DiscordRestClient>()
-                .OverwriteCommandsAsync(applicationId, guildId, DiscordCommandDefinitions.All, cancellationToken);
+            var registered = await rest.OverwriteCommandsAsync(applicationId, guildId, DiscordCommandDefinitions.All, cancellationToken);
             logger.LogInformation(
                 "Registered {Count} Discord slash commands {Scope}", registered.Count, guildId is null ? "globally" : "in the dev server");
+            // After switching between Discord:DevGuildId and global, the old scope's commands would show twice.
+            IEnumerable<string?> otherScopes = guildId is null
+                ? (ready.Guilds ?? []).Select(g => (string?)g.Id)
+                : [(string?)null];
+            foreach (var other in otherScopes)
+            {
+                await ClearCommandsAsync(rest, applicationId, other, cancellationToken);
+            }
         }
         catch (DiscordApiException ex)
         {
             Interlocked.Exchange(ref _commandsRegistered, 0);
             logger.LogError(ex, "Registering the Discord slash commands failed (check Discord:ApplicationId and Discord:DevGuildId)");
+        }
+    }
+
+    private async Task ClearCommandsAsync(
+        DiscordRestClient rest, string applicationId, string? guildId, CancellationToken cancellationToken)
+    {
+        if ((await rest.GetCommandsAsync(applicationId, guildId, cancellationToken)).Count == 0)
+        {
+            return;
+        }
+
+        await rest.OverwriteCommandsAsync(applicationId, guildId, [], cancellationToken);
+        if (guildId is null)
+        {
+            logger.LogInformation("Removed the global Discord slash commands left from before Discord:DevGuildId was set");
+        }
+        else
+        {
+            logger.LogInformation("Removed the Discord slash commands left in server {GuildId} from a Discord:DevGuildId registration", guildId);
         }
     }
 

@@ -13,6 +13,9 @@ public static class DiscordReplyRenderer
     private const int EmbedColor = 0x1DB954;
     private const int MaxDescription = 4096;
     private const int MaxContent = 2000;
+    private const int MaxTitle = 256;
+    private const int MaxLabel = 80;
+    private const int MaxCustomId = 100;
     private const int MaxButtonsPerRow = 5;
     private const int LinkButtonStyle = 5;
 
@@ -29,7 +32,7 @@ public static class DiscordReplyRenderer
 
         var files = reply.Png is { } png ? new[] { new DiscordFile(reply.PngFileName, png) } : [];
         var embed = new EmbedDto(
-            Title: reply.Title,
+            Title: reply.Title is null ? null : Truncate(reply.Title, MaxTitle),
             Description: Truncate(reply.Text, MaxDescription),
             Color: EmbedColor,
             Image: reply.Png is null ? null : new EmbedImageDto($"attachment://{reply.PngFileName}"));
@@ -52,10 +55,14 @@ public static class DiscordReplyRenderer
             return null;
         }
 
+        // Discord refuses the whole message for one bad button: custom_id 1–100 characters and unique in the message,
+        // labels at most 80 (developers/components/reference.mdx). A command that does not fit is left out.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         return buttons
+            .Where(b => b.Url is not null || (b.CommandText is { Length: > 0 and <= MaxCustomId } id && seen.Add(id)))
             .Select(b => b.Url is not null
-                ? new ComponentDto(ComponentDto.ButtonType, Style: LinkButtonStyle, Label: b.Label, Url: b.Url)
-                : ComponentDto.Button(b.Label, b.CommandText!))
+                ? new ComponentDto(ComponentDto.ButtonType, Style: LinkButtonStyle, Label: Truncate(b.Label, MaxLabel), Url: b.Url)
+                : ComponentDto.Button(Truncate(b.Label, MaxLabel), b.CommandText!))
             .Chunk(MaxButtonsPerRow)
             .Take(5)
             .Select(row => ComponentDto.Row(row))

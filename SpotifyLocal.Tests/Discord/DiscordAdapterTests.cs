@@ -24,15 +24,18 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<FakeDiscordGatewayConnection> StartAsync(bool standInHandlers = true, SpotifyLocal.Tests.Telegram.CollectingLoggerProvider? logs = null)
+    private async Task<FakeDiscordGatewayConnection> StartAsync(
+        bool standInHandlers = true, SpotifyLocal.Tests.Telegram.CollectingLoggerProvider? logs = null, bool devGuild = true,
+        Action<FakeDiscordServer>? arrange = null)
     {
         _fake = await FakeDiscordServer.StartAsync();
+        arrange?.Invoke(_fake);
         var settings = new Dictionary<string, string?>
         {
             ["Discord:BotToken"] = FakeDiscordServer.BotToken,
             ["Discord:ApiBaseUrl"] = _fake.ApiBaseUrl,
             ["Discord:GatewayUrlOverride"] = _fake.GatewayUrl.ToString(),
-            ["Discord:DevGuildId"] = Interactions.GuildId,
+            ["Discord:DevGuildId"] = devGuild ? Interactions.GuildId : null,
             ["Discord:MaxImportBytes"] = "100000",
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -56,7 +59,7 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
         var connection = await _fake.NextConnectionAsync(Ct);
         await connection.SendHelloAsync(41250);
         await connection.ReceiveAsync(2, Ct);
-        await connection.SendReadyAsync("adapter-session");
+        await connection.SendReadyAsync("adapter-session", Interactions.GuildId);
         return connection;
     }
 
@@ -87,6 +90,27 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
 
         Assert.Equal($"/api/v10/applications/{FakeDiscordServer.ApplicationId}/guilds/{Interactions.GuildId}/commands", put.Path);
         Assert.Equal(DiscordCommandDefinitions.All.Count, put.Json.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Registering_in_the_dev_server_removes_global_commands_left_from_before()
+    {
+        await StartAsync(arrange: fake => fake.SetCommands(null, """[{"id":"1","name":"top","description":"old","type":1}]"""));
+
+        await _fake.WaitForRequestAsync(r => r.Method == "PUT" && r.Path.EndsWith($"/applications/{FakeDiscordServer.ApplicationId}/commands", StringComparison.Ordinal), Ct);
+        await _fake.WaitUntilAsync(() => _fake.CommandsIn(null) == "[]", Ct);
+
+        Assert.Equal(DiscordCommandDefinitions.All.Count, JsonDocument.Parse(_fake.CommandsIn(Interactions.GuildId)).RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Registering_globally_removes_the_commands_a_dev_server_registration_left_in_a_server()
+    {
+        await StartAsync(devGuild: false, arrange: fake => fake.SetCommands(Interactions.GuildId, """[{"id":"1","name":"top","description":"old","type":1}]"""));
+
+        await _fake.WaitUntilAsync(() => _fake.CommandsIn(Interactions.GuildId) == "[]", Ct);
+
+        Assert.Equal(DiscordCommandDefinitions.All.Count, JsonDocument.Parse(_fake.CommandsIn(null)).RootElement.GetArrayLength());
     }
 
     [Fact]
@@ -178,6 +202,7 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
         Assert.Equal("No plays in that period yet.", followup.Json.GetProperty("content").GetString());
         // What the channel sees: no public "thinking…" left and the error only for the caller.
         var token = followup.Path.Split('/')[^1];
+        await _fake.WaitUntilAsync(() => _fake.MessagesOf(token).Count > 0, Ct);
         Assert.Equal([new FakeDiscordMessage("No plays in that period yet.", null, Ephemeral: true, Thinking: false)], _fake.MessagesOf(token));
     }
 
@@ -270,7 +295,7 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
 
         await connection.SendDispatchAsync("INTERACTION_CREATE", Interactions.SlashCommand(
             "top", new JsonArray(Interactions.Option("period", 3, ChartTopHandler.SlowPeriod))));
-        await _fake.WaitForRequestAsync(r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal), Ct);
+        await _fake.WaitUntilAsync(() => _fake.ChannelMessages.Count > 0, Ct);
 
         var (channelId, message, request) = Assert.Single(_fake.ChannelMessages);
         Assert.Equal(Interactions.ChannelId, channelId);
@@ -287,7 +312,7 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
 
         await connection.SendDispatchAsync("INTERACTION_CREATE", Interactions.SlashCommand(
             "top", new JsonArray(Interactions.Option("period", 3, ChartTopHandler.SlowPrivatePeriod))));
-        await _fake.WaitForRequestAsync(r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal), Ct);
+        await _fake.WaitUntilAsync(() => _fake.ChannelMessages.Count > 0, Ct);
 
         var (channelId, message, _) = Assert.Single(_fake.ChannelMessages);
         Assert.Equal(FakeDiscordServer.DmChannelOf(Interactions.MemberUserId), channelId);

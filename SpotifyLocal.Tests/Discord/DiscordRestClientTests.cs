@@ -148,6 +148,35 @@ public sealed class DiscordRestClientTests
     }
 
     [Fact]
+    public async Task A_reply_past_every_message_limit_is_cut_to_fit_and_Discord_accepts_it()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
+        var reply = new SpotifyLocal.Bot.Commands.BotReply(new string('d', 5000))
+        {
+            Title = new string('t', 300),
+            Buttons =
+            [
+                SpotifyLocal.Bot.Commands.ReplyButton.Command(new string('l', 90), "/top week"),
+                SpotifyLocal.Bot.Commands.ReplyButton.Command("Again", "/top week"),
+                SpotifyLocal.Bot.Commands.ReplyButton.Command("Too long", "/top " + new string('x', 100)),
+                SpotifyLocal.Bot.Commands.ReplyButton.Command("Month", "/top month"),
+            ],
+        };
+        var (payload, files) = DiscordReplyRenderer.Render(reply);
+
+        await host.Rest.EditOriginalResponseAsync(FakeDiscordServer.ApplicationId, "tok", payload, files, Ct);
+
+        var edit = host.Fake.Requests.Single(r => r.Method == "PATCH").Json;
+        var embed = edit.GetProperty("embeds")[0];
+        Assert.Equal(256, embed.GetProperty("title").GetString()!.Length);
+        Assert.Equal(4096, embed.GetProperty("description").GetString()!.Length);
+        var buttons = edit.GetProperty("components")[0].GetProperty("components").EnumerateArray().ToList();
+        Assert.Equal(["/top week", "/top month"], buttons.Select(b => b.GetProperty("custom_id").GetString()));
+        Assert.Equal(80, buttons[0].GetProperty("label").GetString()!.Length);
+    }
+
+    [Fact]
     public async Task A_deferred_ephemeral_callback_is_type_5_with_flag_64_and_no_nulls()
     {
         await using var host = await DiscordTestHost.StartAsync();
@@ -179,19 +208,40 @@ public sealed class DiscordRestClientTests
         Assert.Contains("month", period.GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("value").GetString()));
         var import = request.Json.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "import");
         Assert.Equal(11, import.GetProperty("options")[0].GetProperty("type").GetInt32());
-        Assert.Equal([0, 1], top.GetProperty("contexts").EnumerateArray().Select(c => c.GetInt32()));
+        Assert.All(request.Json.EnumerateArray(), c =>
+        {
+            Assert.False(c.TryGetProperty("contexts", out _));
+            Assert.False(c.TryGetProperty("integration_types", out _));
+        });
         Assert.Equal(12, registered.Count);
     }
 
     [Fact]
-    public async Task Global_commands_use_the_application_route()
+    public async Task Global_commands_use_the_application_route_and_say_where_they_can_be_used()
     {
         await using var host = await DiscordTestHost.StartAsync();
 
         await host.Rest.OverwriteCommandsAsync(FakeDiscordServer.ApplicationId, null, DiscordCommandDefinitions.All, Ct);
 
-        Assert.Single(host.Fake.Requests, r => r.Method == "PUT"
+        var request = Assert.Single(host.Fake.Requests, r => r.Method == "PUT"
             && r.Path == $"/api/v10/applications/{FakeDiscordServer.ApplicationId}/commands");
+        var top = request.Json.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "top");
+        Assert.Equal([0, 1], top.GetProperty("contexts").EnumerateArray().Select(c => c.GetInt32()));
+        Assert.Equal([0], top.GetProperty("integration_types").EnumerateArray().Select(c => c.GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_50035_keeps_Discords_errors_detail_in_the_exception_message()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
+
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.EditOriginalResponseAsync(
+            FakeDiscordServer.ApplicationId, "tok", new MessagePayloadDto(new string('x', 2001)), null, Ct));
+
+        Assert.Equal(50035, error.ErrorCode);
+        Assert.Contains("BASE_TYPE_MAX_LENGTH", error.Message, StringComparison.Ordinal);
+        Assert.Contains("content", error.Errors, StringComparison.Ordinal);
     }
 
     [Fact]

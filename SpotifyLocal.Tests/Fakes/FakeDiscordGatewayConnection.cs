@@ -57,14 +57,14 @@ public sealed class FakeDiscordGatewayConnection
         return seq;
     }
 
-    public Task<int> SendReadyAsync(string sessionId) => SendDispatchAsync("READY", new JsonObject
+    public Task<int> SendReadyAsync(string sessionId, params string[] guildIds) => SendDispatchAsync("READY", new JsonObject
     {
         ["v"] = 10,
         ["user"] = new JsonObject { ["id"] = "900", ["username"] = "spotifylocal", ["bot"] = true },
         ["session_id"] = sessionId,
         ["resume_gateway_url"] = _server.ResumeGatewayUrl.ToString(),
         ["application"] = new JsonObject { ["id"] = FakeDiscordServer.ApplicationId, ["flags"] = 0 },
-        ["guilds"] = new JsonArray(),
+        ["guilds"] = new JsonArray([.. guildIds.Select(id => (JsonNode)new JsonObject { ["id"] = id, ["unavailable"] = true })]),
     });
 
     public Task SendOpAsync(int op, JsonNode? data) => SendAsync(new JsonObject { ["op"] = op, ["d"] = data });

@@ -31,6 +31,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     private readonly List<string> _createdChannelMessages = [];
     private readonly List<(string, FakeDiscordMessage, FakeDiscordRequest)> _channelMessages = [];
     private readonly Dictionary<string, FakeDiscordInteraction> _interactions = [];
+    private readonly Dictionary<string, string> _commands = [];
     private TaskCompletionSource _requestArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sequence;
     private int _sessionStartsRemaining = 999;
@@ -122,7 +123,11 @@ public sealed class FakeDiscordServer : IAsyncDisposable
 
     /// <summary>Waits until a request matching <paramref name="match"/> has arrived (including ones already recorded).</summary>
     public async Task<FakeDiscordRequest> WaitForRequestAsync(
-        Func<FakeDiscordRequest, bool> match, CancellationToken cancellationToken)
+        Func<FakeDiscordRequest, bool> match, CancellationToken cancellationToken) =>
+        (await WaitForRequestAsync(match, cancellationToken, evenWithoutRequests: false))!;
+
+    private async Task<FakeDiscordRequest?> WaitForRequestAsync(
+        Func<FakeDiscordRequest, bool> match, CancellationToken cancellationToken, bool evenWithoutRequests)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(15));
@@ -136,10 +141,31 @@ public sealed class FakeDiscordServer : IAsyncDisposable
                     return found;
                 }
 
+                if (evenWithoutRequests && match(null!))
+                {
+                    return null;
+                }
+
                 arrived = _requestArrived.Task;
             }
 
             await arrived.WaitAsync(timeout.Token);
+        }
+    }
+
+    /// <summary>The registered commands (JSON array) globally (<paramref name="guildId"/> null) or in one server.</summary>
+    public string CommandsIn(string? guildId)
+    {
+        lock (_lock) { return _commands.TryGetValue(guildId ?? "", out var json) ? json : "[]"; }
+    }
+
+    /// <summary>Replaces the commands of one scope, as a PUT does (tests use it to leave commands from an earlier run).</summary>
+    public void SetCommands(string? guildId, string json)
+    {
+        lock (_lock)
+        {
+            _commands[guildId ?? ""] = json;
+            Changed();
         }
     }
 
@@ -151,6 +177,10 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     {
         get { lock (_lock) { return [.. _channelMessages]; } }
     }
+
+    /// <summary>Waits until <paramref name="condition"/> holds; it is checked after every request and every change the fake makes.</summary>
+    public Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken) =>
+        WaitForRequestAsync(_ => condition(), cancellationToken, evenWithoutRequests: true);
 
     public int NextSequence() => Interlocked.Increment(ref _sequence);
 
@@ -178,6 +208,13 @@ public sealed class FakeDiscordServer : IAsyncDisposable
                 ? [.. interaction.Original is { } original ? [original] : Array.Empty<FakeDiscordMessage>(), .. interaction.Followups]
                 : [];
         }
+    }
+
+    // Wakes every waiter to check its condition again. Call with _lock held.
+    private void Changed()
+    {
+        _requestArrived.TrySetResult();
+        _requestArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     internal void RecordClientClose(int? code)
@@ -234,6 +271,17 @@ public sealed class FakeDiscordServer : IAsyncDisposable
                 ["retry_after"] = limit.RetryAfter,
                 ["global"] = global,
             });
+            return;
+        }
+
+        var message = request.Method is "PATCH" || request.Path.EndsWith("/messages", StringComparison.Ordinal)
+            || (request.Method == "POST" && request.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal))
+            ? request.Body is null ? default : request.Json
+            : request.Path.EndsWith("/callback", StringComparison.Ordinal) && request.Json.TryGetProperty("data", out var data) ? data : default;
+        if (FakeDiscordMessageRules.Check(message, request.Files) is { } invalid)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsJsonAsync(invalid);
             return;
         }
 
@@ -317,12 +365,33 @@ public sealed class FakeDiscordServer : IAsyncDisposable
                     },
                 });
                 return;
-            case ("PUT", ["applications", _, "commands"] or ["applications", _, "guilds", _, "commands"]):
+            case ("GET", ["applications", _, "commands"]):
+            case ("GET", ["applications", _, "guilds", _, "commands"]):
+                response.ContentType = "application/json";
+                await response.WriteAsync(CommandsIn(segments.Length == 7 ? segments[5] : null));
+                return;
+            case ("PUT", ["applications", _, "commands"]):
+            case ("PUT", ["applications", _, "guilds", _, "commands"]):
+                var guild = segments.Length == 7 ? segments[5] : null;
+                // contexts and integration_types are "only for globally-scoped commands"
+                // (developers/interactions/application-commands.mdx, "Application Command Object").
+                if (guild is not null && request.Json.EnumerateArray().Any(c => c.TryGetProperty("contexts", out _) || c.TryGetProperty("integration_types", out _)))
+                {
+                    response.StatusCode = StatusCodes.Status400BadRequest;
+                    await response.WriteAsJsonAsync(new JsonObject
+                    {
+                        ["message"] = "Invalid Form Body", ["code"] = 50035,
+                        ["errors"] = new JsonObject { ["0"] = new JsonObject { ["contexts"] = new JsonObject { ["_errors"] = new JsonArray(new JsonObject { ["code"] = "GUILD_COMMAND_CONTEXTS", ["message"] = "Only global commands have contexts." }) } } },
+                    });
+                    return;
+                }
+
                 response.Headers["X-RateLimit-Bucket"] = "commands-bucket";
                 response.Headers["X-RateLimit-Limit"] = "2";
                 response.Headers["X-RateLimit-Remaining"] = "1";
                 response.Headers["X-RateLimit-Reset-After"] = "20.0";
                 response.ContentType = "application/json";
+                SetCommands(guild, request.Body ?? "[]");
                 await response.WriteAsync(request.Body ?? "[]");
                 return;
             case ("POST", ["interactions", var interactionId, var callbackToken, "callback"]):
@@ -382,6 +451,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
                     5 => new FakeDiscordMessage("", null, ephemeral, Thinking: true),
                     _ => null, // 6/7 answer on the message the button sits on
                 };
+                Changed();
             }
         }
 
@@ -423,6 +493,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
                 else
                 {
                     interaction.Original = null;
+                    Changed();
                     response.StatusCode = StatusCodes.Status204NoContent;
                     return;
                 }
@@ -442,6 +513,8 @@ public sealed class FakeDiscordServer : IAsyncDisposable
                     result = MessageFrom(request.Json, ephemeral);
                     interaction.Followups.Add(result);
                 }
+
+                Changed();
             }
         }
 
@@ -495,6 +568,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
                 id = (700000 + _createdChannelMessages.Count).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 _createdChannelMessages.Add(id);
                 _channelMessages.Add((channelId, MessageFrom(json, ephemeral: false), request));
+                Changed();
                 if (nonce is not null)
                 {
                     _messagesByNonce[nonce] = id;
@@ -540,8 +614,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         lock (_lock)
         {
             _requests.Add(recorded);
-            _requestArrived.TrySetResult();
-            _requestArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Changed();
         }
 
         return recorded;

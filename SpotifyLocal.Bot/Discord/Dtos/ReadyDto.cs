@@ -8,4 +8,5 @@ public sealed record ReadyDto(
     [property: JsonPropertyName("user")] UserDto User,
     [property: JsonPropertyName("session_id")] string SessionId,
     [property: JsonPropertyName("resume_gateway_url")] string ResumeGatewayUrl,
-    [property: JsonPropertyName("application")] ReadyApplicationDto? Application);
+    [property: JsonPropertyName("application")] ReadyApplicationDto? Application,
+    [property: JsonPropertyName("guilds")] IReadOnlyList<UnavailableGuildDto>? Guilds = null);

@@ -41,20 +41,35 @@ public sealed class DiscordRestClient(
 
     /// <summary>
     /// Replaces the application's slash commands with <paramref name="commands"/>: globally, or in one server when
-    /// <paramref name="guildId"/> is set (guild commands update instantly; global ones can take a while to show).
+    /// <paramref name="guildId"/> is set (guild commands update instantly; global ones can take a while to show). An
+    /// empty list removes them all. <c>contexts</c> and <c>integration_types</c> exist only for global commands
+    /// (developers/interactions/application-commands.mdx, "Application Command Object"), so they are left out in a server.
     /// </summary>
     public async Task<IReadOnlyList<ApplicationCommandDto>> OverwriteCommandsAsync(
         string applicationId, string? guildId, IReadOnlyList<ApplicationCommandDto> commands, CancellationToken cancellationToken)
     {
-        var (route, path) = guildId is null
-            ? (new DiscordRoute(HttpMethod.Put, "/applications/{application}/commands", ""),
-                $"applications/{applicationId}/commands")
-            : (new DiscordRoute(HttpMethod.Put, "/applications/{application}/guilds/{guild}/commands", guildId),
-                $"applications/{applicationId}/guilds/{guildId}/commands");
+        var (route, path) = CommandsRoute(HttpMethod.Put, applicationId, guildId);
+        IReadOnlyList<ApplicationCommandDto> body = guildId is null
+            ? commands
+            : [.. commands.Select(c => c with { Contexts = null, IntegrationTypes = null })];
         return await SendAsync(
-            route, path, () => JsonContent(commands, Json.IReadOnlyListApplicationCommandDto),
+            route, path, () => JsonContent(body, Json.IReadOnlyListApplicationCommandDto),
             Json.IReadOnlyListApplicationCommandDto, cancellationToken);
     }
+
+    /// <summary>The application's slash commands, globally or in one server.</summary>
+    public async Task<IReadOnlyList<ApplicationCommandDto>> GetCommandsAsync(
+        string applicationId, string? guildId, CancellationToken cancellationToken)
+    {
+        var (route, path) = CommandsRoute(HttpMethod.Get, applicationId, guildId);
+        return await SendAsync(route, path, content: null, Json.IReadOnlyListApplicationCommandDto, cancellationToken);
+    }
+
+    private static (DiscordRoute Route, string Path) CommandsRoute(HttpMethod method, string applicationId, string? guildId) =>
+        guildId is null
+            ? (new DiscordRoute(method, "/applications/{application}/commands", ""), $"applications/{applicationId}/commands")
+            : (new DiscordRoute(method, "/applications/{application}/guilds/{guild}/commands", guildId),
+                $"applications/{applicationId}/guilds/{guildId}/commands");
 
     /// <summary>
     /// <c>POST /interactions/{id}/{token}/callback</c>: the first answer, due within 3 seconds (type 5 defers it; the

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using SpotifyLocal.Bot.Cli;
 using SpotifyLocal.Core.Storage;
@@ -75,11 +76,12 @@ public static class BotApplication
     private static async Task<int> RunVerbAsync(WebApplication app, ICliVerb verb, string[] arguments)
     {
         using var cancellation = new CancellationTokenSource();
-        System.Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
+        // Ctrl+C, SIGTERM (docker stop, systemd, kill) and SIGQUIT all cancel the verb, which then records its job as
+        // cancelled with exact counts; without this, SIGTERM would end the process with the job left "processing".
+        var cancel = CancelOn(cancellation);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, cancel);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, cancel);
+        using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, cancel);
         try
         {
             return await RunVerbAsync(app.Services, verb, arguments, System.Console.Out, System.Console.Error, cancellation.Token);
@@ -90,6 +92,12 @@ public static class BotApplication
             return 130;
         }
     }
+
+    private static Action<PosixSignalContext> CancelOn(CancellationTokenSource cancellation) => context =>
+    {
+        context.Cancel = true;
+        cancellation.Cancel();
+    };
 
     /// <summary>
     /// Runs a verb without the hosted services: validates the storage options and puts the schema in place first

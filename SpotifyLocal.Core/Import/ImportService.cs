@@ -66,19 +66,26 @@ public sealed partial class ImportService(
     {
         var settings = options.Value;
         fileName = UserText.Printable(fileName);
-        var job = new ImportJob { Id = Guid.NewGuid().ToString("N"), UserId = userId, FileName = fileName, CreatedAt = time.GetUtcNow() };
-        if (!await jobs.TryCreateAsync(job, cancellationToken))
+        var now = time.GetUtcNow();
+        var job = new ImportJob
         {
-            var active = await jobs.FindActiveAsync(userId, cancellationToken);
-            throw new ImportRejectedException(
-                $"An import is already running for this account ({active?.FileName ?? "another file"}: {active?.ProcessedTracks ?? 0:N0} of {active?.TotalTracks ?? 0:N0} entries done). Wait for it to finish, then try again.");
-        }
+            Id = Guid.NewGuid().ToString("N"),
+            UserId = userId,
+            FileName = fileName,
+            CreatedAt = now,
+            Owner = ImportJobLease.CurrentOwner,
+            LeaseExpiresAt = now + ImportJobLease.Duration,
+        };
+        await CreateJobAsync(job, cancellationToken);
 
         var run = new ImportRun(job, settings, job.CreatedAt);
+        // Renews the lease while long steps (the validating pre-pass of a big file) save nothing.
+        await using var renewal = time.CreateTimer(_ => RenewLease(job.Id), null, ImportJobLease.RenewEvery, ImportJobLease.RenewEvery);
         try
         {
             run.Job = job with { Status = ImportJobStatus.Processing, StartedAt = time.GetUtcNow() };
             await SaveAsync(run, progress, cancellationToken);
+            LogStarted(logger, job.Id, userId, fileName);
             await EnsureUserAsync(userId, cancellationToken);
 
             using var package = ExportPackage.Open(path, fileName, settings);
@@ -128,6 +135,47 @@ public sealed partial class ImportService(
             LogFailed(logger, ex, job.Id, userId);
             await FailAsync(run, UnexpectedError, progress);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Creates the job; when the user has an active one whose process is gone or whose lease ran out (a killed
+    /// import, by the bot or the verb), marks that one interrupted and takes over, else refuses.
+    /// </summary>
+    private async Task CreateJobAsync(ImportJob job, CancellationToken cancellationToken)
+    {
+        if (await jobs.TryCreateAsync(job, cancellationToken))
+        {
+            return;
+        }
+
+        var active = await jobs.FindActiveAsync(job.UserId, cancellationToken);
+        if (active is not null && ImportJobLease.IsStale(active, job.CreatedAt)
+            && await jobs.TryFailStaleAsync(active, InterruptedError, job.CreatedAt, cancellationToken))
+        {
+            LogTakenOver(logger, active.Id, active.Owner ?? "an older build", job.UserId);
+            if (await jobs.TryCreateAsync(job, cancellationToken))
+            {
+                return;
+            }
+
+            active = await jobs.FindActiveAsync(job.UserId, cancellationToken);
+        }
+
+        throw new ImportRejectedException(
+            $"An import is already running for this account ({active?.FileName ?? "another file"}: {active?.ProcessedTracks ?? 0:N0} of {active?.TotalTracks ?? 0:N0} entries done). Wait for it to finish, then try again.");
+    }
+
+    private async void RenewLease(string jobId)
+    {
+        try
+        {
+            await jobs.RenewLeaseAsync(jobId, time.GetUtcNow() + ImportJobLease.Duration, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The next renewal or save tries again; a lease that lapses only lets a later import take over.
+            LogRenewFailed(logger, ex, jobId);
         }
     }
 
@@ -271,6 +319,7 @@ public sealed partial class ImportService(
 
     private async Task SaveAsync(ImportRun run, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
+        run.Job = run.Job with { LeaseExpiresAt = run.Job.IsActive ? time.GetUtcNow() + ImportJobLease.Duration : null };
         await jobs.UpdateAsync(run.Job, cancellationToken);
         run.ProcessedSinceSave = 0;
         progress?.Report(ImportProgress.From(run.Job));
@@ -280,7 +329,7 @@ public sealed partial class ImportService(
     {
         // Counts are those of the batches written; the pending batch was never written.
         await DrainInFlightAsync(run);
-        run.Job = run.Snapshot() with { Status = ImportJobStatus.Failed, Error = error, CompletedAt = time.GetUtcNow() };
+        run.Job = run.Snapshot() with { Status = ImportJobStatus.Failed, Error = error, CompletedAt = time.GetUtcNow(), LeaseExpiresAt = null };
         try
         {
             await jobs.UpdateAsync(run.Job, CancellationToken.None);
@@ -303,6 +352,15 @@ public sealed partial class ImportService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import {JobId} for {UserId} completed: {Inserted} inserted, {Duplicates} duplicates, {Skipped} skipped")]
     private static partial void LogCompleted(ILogger logger, string jobId, string userId, long inserted, long duplicates, long skipped);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import {JobId} of {Owner} for {UserId} was stale (process gone or lease run out): marked interrupted")]
+    private static partial void LogTakenOver(ILogger logger, string jobId, string owner, string userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the lease of import {JobId} failed")]
+    private static partial void LogRenewFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {JobId} for {UserId} started: {FileName}")]
+    private static partial void LogStarted(ILogger logger, string jobId, string userId, string fileName);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import {JobId} for {UserId} refused: {Reason}")]
     private static partial void LogRejected(ILogger logger, string jobId, string userId, string reason);

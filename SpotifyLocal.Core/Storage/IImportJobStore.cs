@@ -18,8 +18,17 @@ public interface IImportJobStore
 
     Task<IReadOnlyList<ImportJob>> ListForUserAsync(string userId, CancellationToken cancellationToken);
 
-    /// <summary>Marks every pending/processing job failed with the given error (used at startup after a crash); returns how many.</summary>
-    Task<int> FailActiveAsync(string error, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Every pending/processing job of every user.</summary>
+    Task<IReadOnlyList<ImportJob>> ListActiveAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks <paramref name="seen"/> failed with <paramref name="error"/> if it is still active with the lease it had when
+    /// read (so a job whose owner renewed meanwhile is left alone); returns whether it did.
+    /// </summary>
+    Task<bool> TryFailStaleAsync(ImportJob seen, string error, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Moves an active job's lease to <paramref name="until"/> (nothing happens once it finished).</summary>
+    Task RenewLeaseAsync(string id, DateTimeOffset until, CancellationToken cancellationToken);
 
     Task<long> DeleteUserAsync(string userId, CancellationToken cancellationToken);
 

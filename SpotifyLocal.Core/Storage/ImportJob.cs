@@ -33,5 +33,11 @@ public sealed record ImportJob
 
     public DateTimeOffset? CompletedAt { get; init; }
 
+    /// <summary>The process running the job while it is active (<c>host:pid:startUnixMs</c>), so a killed one is recognised.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>Until when the running process claims the job; it renews this while it works.</summary>
+    public DateTimeOffset? LeaseExpiresAt { get; init; }
+
     public bool IsActive => Status is ImportJobStatus.Pending or ImportJobStatus.Processing;
 }

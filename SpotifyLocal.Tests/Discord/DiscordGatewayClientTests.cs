@@ -32,6 +32,7 @@ public sealed class DiscordGatewayClientTests
         Assert.True(identify.GetProperty("properties").TryGetProperty("os", out _));
         Assert.Equal("session-abc", ready.SessionId);
         Assert.Equal(FakeDiscordServer.ApplicationId, ready.Application?.Id);
+        Assert.Null(connection.ServerCloseCode);
     }
 
     [Fact]
@@ -92,6 +93,7 @@ public sealed class DiscordGatewayClientTests
         Assert.Equal(FakeDiscordServer.BotToken, resume.GetProperty("token").GetString());
         Assert.Equal("recent", served.Data?.Name);
         Assert.Equal(2, host.Fake.ConnectionCount);
+        Assert.Null(second.ServerCloseCode);
     }
 
     [Fact]
@@ -307,6 +309,64 @@ public sealed class DiscordGatewayClientTests
         Assert.Equal(TimeSpan.FromHours(1), wait);
         Assert.Equal(0, connectionsWhileWaiting);
         Assert.Equal("/gateway", connection.Path);
+    }
+
+    [Fact]
+    public async Task A_dispatch_over_16_KiB_that_arrives_in_many_frames_reaches_the_handler_whole()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var connection = await host.StartReadySessionAsync("s-big", Ct);
+        var users = new JsonObject();
+        for (var i = 0; i < 300; i++)
+        {
+            users[$"{100000 + i}"] = new JsonObject { ["id"] = $"{100000 + i}", ["username"] = $"member-{i}", ["global_name"] = new string('n', 40) };
+        }
+
+        var big = Interactions.SlashCommand("top", new JsonArray(Interactions.Option("period", 3, "week")), new JsonObject { ["users"] = users });
+        Assert.True(big.ToJsonString().Length > 16 * 1024);
+        await connection.SendDispatchAsync("INTERACTION_CREATE", big);
+        var interaction = await NextInteractionAsync(host);
+
+        Assert.Equal(300, interaction.Data!.Resolved!.Users!.Count);
+        Assert.Equal("week", interaction.Data.Options![0].Text);
+    }
+
+    [Theory]
+    [InlineData(4000)]
+    [InlineData(4001)]
+    [InlineData(4002)]
+    [InlineData(4003)]
+    [InlineData(4005)]
+    [InlineData(4008)]
+    public async Task After_a_close_code_that_keeps_the_session_it_resumes(int closeCode)
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var first = await host.StartReadySessionAsync("s-close-" + closeCode, Ct);
+
+        await first.CloseAsync(closeCode, "test");
+        var second = await host.Fake.NextConnectionAsync(Ct);
+        await second.SendHelloAsync(41250);
+        var resume = (await second.ReceiveAsync(6, Ct)).GetProperty("d");
+
+        Assert.Equal("/resume-gateway", second.Path);
+        Assert.Equal("s-close-" + closeCode, resume.GetProperty("session_id").GetString());
+    }
+
+    [Fact]
+    public async Task After_close_code_4007_invalid_seq_it_starts_a_new_session()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var first = await host.StartReadySessionAsync("s-4007", Ct, heartbeatIntervalMs: 500);
+
+        await first.CloseAsync(4007, "Invalid seq.");
+        var wait = await host.Time.NextTimerAsync(d => d > TimeSpan.FromSeconds(0.5) && d < DiscordGatewayClient.HelloTimeout, Ct);
+        host.Time.Advance(wait);
+        var second = await host.Fake.NextConnectionAsync(Ct);
+        await second.SendHelloAsync(41250);
+        var identify = (await second.ReceiveAsync(2, Ct)).GetProperty("d");
+
+        Assert.Equal("/gateway", second.Path);
+        Assert.Equal(FakeDiscordServer.BotToken, identify.GetProperty("token").GetString());
     }
 
     private static Task<InteractionDto> NextInteractionAsync(DiscordTestHost host) =>

@@ -37,11 +37,35 @@ public static class Interactions
             ["version"] = 1,
             ["guild_id"] = GuildId,
             ["channel_id"] = ChannelId,
+            // The fields Discord sends today (developers/interactions/receiving-and-responding.mdx, "Interaction Object";
+            // developers/resources/guild.mdx, "Guild Member Object"), so the client meets unknown ones as it will in production.
             ["member"] = new JsonObject
             {
-                ["user"] = new JsonObject { ["id"] = MemberUserId, ["username"] = "listener", ["global_name"] = "Listener" },
+                ["user"] = new JsonObject
+                {
+                    ["id"] = MemberUserId, ["username"] = "listener", ["global_name"] = "Listener", ["discriminator"] = "0",
+                    ["avatar"] = null, ["public_flags"] = 0, ["avatar_decoration_data"] = null, ["clan"] = null,
+                },
+                ["roles"] = new JsonArray("666666666666666666"),
+                ["joined_at"] = "2024-05-01T10:00:00.000000+00:00",
+                ["premium_since"] = null,
+                ["deaf"] = false,
+                ["mute"] = false,
+                ["pending"] = false,
+                ["flags"] = 0,
+                ["nick"] = null,
+                ["avatar"] = null,
+                ["communication_disabled_until"] = null,
+                ["unusual_dm_activity_until"] = null,
                 ["permissions"] = "2147483647",
             },
+            ["guild"] = new JsonObject { ["id"] = GuildId, ["locale"] = "en-US", ["features"] = new JsonArray() },
+            ["guild_locale"] = "en-US",
+            ["entitlements"] = new JsonArray(),
+            ["entitlement_sku_ids"] = new JsonArray(),
+            ["authorizing_integration_owners"] = new JsonObject { ["0"] = GuildId },
+            ["context"] = 0,
+            ["channel"] = new JsonObject { ["id"] = ChannelId, ["type"] = 0, ["guild_id"] = GuildId, ["name"] = "stats", ["flags"] = 0 },
             ["app_permissions"] = "2048",
             ["attachment_size_limit"] = 10_485_760,
             ["locale"] = "en-US",

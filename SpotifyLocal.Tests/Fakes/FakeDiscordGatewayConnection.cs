@@ -20,6 +20,8 @@ public sealed class FakeDiscordGatewayConnection
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly Channel<JsonElement> _received = Channel.CreateUnbounded<JsonElement>();
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset> _sends = new();
+    private bool _authenticated;
 
     internal FakeDiscordGatewayConnection(WebSocket socket, HttpContext context, FakeDiscordServer server)
     {
@@ -96,6 +98,80 @@ public sealed class FakeDiscordGatewayConnection
         }
     }
 
+    /// <summary>The close code the fake gateway closed with because the client broke a rule (null: it did not).</summary>
+    public int? ServerCloseCode { get; private set; }
+
+    // The gateway's rules for what a client sends (developers/events/gateway.mdx and
+    // developers/topics/opcodes-and-status-codes.mdx, "Gateway Close Event Codes"): payloads of at most 4096 bytes (4002),
+    // at most 120 per 60 s (4008), nothing but heartbeats before Identify/Resume (4003), one Identify (4005), a known
+    // opcode (4001), Identify with the bot token (4004), integer intents and os/browser/device properties (4002).
+    private (int Code, string Reason)? Violation(JsonElement payload, long size)
+    {
+        var now = _server.Time.GetUtcNow();
+        _sends.Enqueue(now);
+        while (_sends.TryPeek(out var oldest) && now - oldest >= TimeSpan.FromSeconds(60))
+        {
+            _sends.TryDequeue(out _);
+        }
+
+        if (size > 4096)
+        {
+            return (4002, "Decode error");
+        }
+
+        if (_sends.Count > 120)
+        {
+            return (4008, "Rate limited.");
+        }
+
+        var op = payload.TryGetProperty("op", out var o) && o.ValueKind == JsonValueKind.Number ? o.GetInt32() : -1;
+        var d = payload.TryGetProperty("d", out var data) ? data : default;
+        switch (op)
+        {
+            case 1:
+                return null;
+            case 2 or 6 when _authenticated:
+                return (4005, "Already authenticated.");
+            case 2:
+                if (Text(d, "token") != FakeDiscordServer.BotToken)
+                {
+                    return (4004, "Authentication failed.");
+                }
+
+                if (!d.TryGetProperty("intents", out var intents) || intents.ValueKind != JsonValueKind.Number
+                    || !d.TryGetProperty("properties", out var properties)
+                    || Text(properties, "os") is null || Text(properties, "browser") is null || Text(properties, "device") is null)
+                {
+                    return (4002, "Decode error");
+                }
+
+                _authenticated = true;
+                return null;
+            case 6:
+                if (Text(d, "token") != FakeDiscordServer.BotToken)
+                {
+                    return (4004, "Authentication failed.");
+                }
+
+                if (Text(d, "session_id") is null || !d.TryGetProperty("seq", out var seq) || seq.ValueKind != JsonValueKind.Number)
+                {
+                    return (4002, "Decode error");
+                }
+
+                _authenticated = true;
+                return null;
+            case 3 or 4 or 8 or 31:
+                return _authenticated ? null : (4003, "Not authenticated.");
+            default:
+                return (4001, "Unknown opcode.");
+        }
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
     /// <summary>Drops the TCP connection without a close frame, like a network failure.</summary>
     public void Drop() => _context.Abort();
 
@@ -124,6 +200,13 @@ public sealed class FakeDiscordGatewayConnection
 
                 var payload = JsonDocument.Parse(message.ToArray()).RootElement.Clone();
                 _received.Writer.TryWrite(payload);
+                if (Violation(payload, message.Length) is { } violation)
+                {
+                    ServerCloseCode = violation.Code;
+                    await CloseAsync(violation.Code, violation.Reason);
+                    return;
+                }
+
                 if (payload.GetProperty("op").GetInt32() == 1 && AckHeartbeats)
                 {
                     await SendAsync(new JsonObject { ["op"] = 11 });
@@ -159,13 +242,24 @@ public sealed class FakeDiscordGatewayConnection
         }
     }
 
+    // Large messages go out in several frames (EndOfMessage false until the last), as Discord sends big dispatches.
     private async Task SendAsync(JsonObject payload)
     {
+        const int frameSize = 4096;
         var bytes = Encoding.UTF8.GetBytes(payload.ToJsonString());
         await _sendLock.WaitAsync();
         try
         {
-            await _socket.SendAsync(bytes, WebSocketMessageType.Text, true, CancellationToken.None);
+            for (var offset = 0; offset < bytes.Length || offset == 0; offset += frameSize)
+            {
+                var count = Math.Min(frameSize, bytes.Length - offset);
+                await _socket.SendAsync(
+                    bytes.AsMemory(offset, count), WebSocketMessageType.Text, offset + count >= bytes.Length, CancellationToken.None);
+                if (offset + count >= bytes.Length)
+                {
+                    break;
+                }
+            }
         }
         finally
         {

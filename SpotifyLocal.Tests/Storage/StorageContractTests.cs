@@ -400,19 +400,30 @@ public abstract class StorageContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Failing_active_jobs_after_a_crash_marks_them_failed_with_the_reason()
+    public async Task A_stale_job_is_failed_only_while_it_still_has_the_lease_it_was_seen_with()
     {
-        await Storage.ImportJobs.TryCreateAsync(Job("j1", "u1") with { Status = ImportJobStatus.Processing }, Ct);
+        var leased = Job("j1", "u1") with { Status = ImportJobStatus.Processing, Owner = "host:42:1000", LeaseExpiresAt = T0.AddMinutes(2) };
+        await Storage.ImportJobs.TryCreateAsync(leased, Ct);
         await Storage.ImportJobs.TryCreateAsync(Job("j2", "u2"), Ct);
+        await Storage.ImportJobs.TryCreateAsync(Job("j3", "u3") with { Status = ImportJobStatus.Completed }, Ct);
+        var seen = await Storage.ImportJobs.GetAsync("j1", Ct);
+        Assert.Equal(leased, seen! with { SkippedByReason = leased.SkippedByReason });
+        Assert.Equal(["j1", "j2"], (await Storage.ImportJobs.ListActiveAsync(Ct)).Select(j => j.Id).Order());
 
-        var failed = await Storage.ImportJobs.FailActiveAsync("Interrupted by a restart", T0.AddHours(1), Ct);
+        await Storage.ImportJobs.RenewLeaseAsync("j1", T0.AddMinutes(5), Ct);
+        var refused = await Storage.ImportJobs.TryFailStaleAsync(seen, "Interrupted", T0.AddMinutes(3), Ct);
+        var renewed = await Storage.ImportJobs.GetAsync("j1", Ct);
+        var failed = await Storage.ImportJobs.TryFailStaleAsync(renewed!, "Interrupted", T0.AddMinutes(6), Ct);
+        var failedUnleased = await Storage.ImportJobs.TryFailStaleAsync((await Storage.ImportJobs.GetAsync("j2", Ct))!, "Interrupted", T0.AddMinutes(6), Ct);
 
-        Assert.Equal(2, failed);
+        Assert.False(refused);
+        Assert.True(failed);
+        Assert.True(failedUnleased);
         var job = await Storage.ImportJobs.GetAsync("j1", Ct);
         Assert.Equal(ImportJobStatus.Failed, job?.Status);
-        Assert.Equal("Interrupted by a restart", job?.Error);
-        Assert.Equal(T0.AddHours(1), job?.CompletedAt);
-        Assert.Null(await Storage.ImportJobs.FindActiveAsync("u2", Ct));
+        Assert.Equal("Interrupted", job?.Error);
+        Assert.Equal(T0.AddMinutes(6), job?.CompletedAt);
+        Assert.Empty(await Storage.ImportJobs.ListActiveAsync(Ct));
     }
 
     [Fact]

@@ -43,6 +43,10 @@ public sealed class ImportJobDocument
 
     public DateTime? CompletedAt { get; set; }
 
+    public string? Owner { get; set; }
+
+    public DateTime? LeaseExpiresAt { get; set; }
+
     public static ImportJobDocument From(ImportJob job) => new()
     {
         Id = job.Id,
@@ -60,6 +64,8 @@ public sealed class ImportJobDocument
         CreatedAt = MongoTime.ToBson(job.CreatedAt),
         StartedAt = MongoTime.ToBson(job.StartedAt),
         CompletedAt = MongoTime.ToBson(job.CompletedAt),
+        Owner = job.Owner,
+        LeaseExpiresAt = MongoTime.ToBson(job.LeaseExpiresAt),
     };
 
     public ImportJob ToImportJob() => new()
@@ -78,6 +84,8 @@ public sealed class ImportJobDocument
         CreatedAt = MongoTime.FromBson(CreatedAt),
         StartedAt = MongoTime.FromBson(StartedAt),
         CompletedAt = MongoTime.FromBson(CompletedAt),
+        Owner = Owner,
+        LeaseExpiresAt = MongoTime.FromBson(LeaseExpiresAt),
     };
 
     public static string ToElement(ImportJobStatus status) => status switch

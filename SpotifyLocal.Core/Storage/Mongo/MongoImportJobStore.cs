@@ -76,15 +76,29 @@ public sealed class MongoImportJobStore : IImportJobStore
         return [.. documents.Select(d => d.ToImportJob())];
     }
 
-    public async Task<int> FailActiveAsync(string error, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ImportJob>> ListActiveAsync(CancellationToken cancellationToken)
+    {
+        var documents = await _jobs.Find(Filter.Eq(j => j.Active, true)).ToListAsync(cancellationToken);
+        return [.. documents.Select(d => d.ToImportJob())];
+    }
+
+    public async Task<bool> TryFailStaleAsync(ImportJob seen, string error, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var update = Builders<ImportJobDocument>.Update
             .Set(j => j.Status, ImportJobDocument.Failed)
             .Set(j => j.Active, false)
             .Set(j => j.Error, error)
             .Set(j => j.CompletedAt, MongoTime.ToBson(at));
-        var result = await _jobs.UpdateManyAsync(Filter.Eq(j => j.Active, true), update, options: null, cancellationToken);
-        return (int)result.ModifiedCount;
+        // Only while it still has the lease it was seen with: an owner that renewed meanwhile keeps its job.
+        var stillStale = Filter.Eq(j => j.Id, seen.Id) & Filter.Eq(j => j.Active, true) & Filter.Eq(j => j.LeaseExpiresAt, MongoTime.ToBson(seen.LeaseExpiresAt));
+        var result = await _jobs.UpdateOneAsync(stillStale, update, options: null, cancellationToken);
+        return result.ModifiedCount == 1;
+    }
+
+    public async Task RenewLeaseAsync(string id, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var renew = Builders<ImportJobDocument>.Update.Set(j => j.LeaseExpiresAt, MongoTime.ToBson(until));
+        await _jobs.UpdateOneAsync(Filter.Eq(j => j.Id, id) & Filter.Eq(j => j.Active, true), renew, options: null, cancellationToken);
     }
 
     public async Task<long> DeleteUserAsync(string userId, CancellationToken cancellationToken)

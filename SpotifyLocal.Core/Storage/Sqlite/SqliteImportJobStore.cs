@@ -8,7 +8,7 @@ namespace SpotifyLocal.Core.Storage.Sqlite;
 public sealed class SqliteImportJobStore(SqliteDatabase database) : IImportJobStore
 {
     private const string Columns =
-        "id, user_id, status, file_name, total_tracks, processed_tracks, inserted, duplicates, skipped, skipped_by_reason, error, created_at, started_at, completed_at";
+        "id, user_id, status, file_name, total_tracks, processed_tracks, inserted, duplicates, skipped, skipped_by_reason, error, created_at, started_at, completed_at, owner, lease_expires_at";
 
     // SQLITE_CONSTRAINT_UNIQUE: the partial index allows one active job per user.
     private const int UniqueConstraintViolation = 2067;
@@ -17,7 +17,7 @@ public sealed class SqliteImportJobStore(SqliteDatabase database) : IImportJobSt
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO import_jobs ({Columns}) VALUES (@id, @user, @status, @file, @total, @processed, @inserted, @duplicates, @skipped, @reasons, @error, @created, @started, @completed)";
+        command.CommandText = $"INSERT INTO import_jobs ({Columns}) VALUES (@id, @user, @status, @file, @total, @processed, @inserted, @duplicates, @skipped, @reasons, @error, @created, @started, @completed, @owner, @lease)";
         Bind(command, job);
         try
         {
@@ -37,7 +37,8 @@ public sealed class SqliteImportJobStore(SqliteDatabase database) : IImportJobSt
         command.CommandText = """
             UPDATE import_jobs SET user_id = @user, status = @status, file_name = @file, total_tracks = @total,
                 processed_tracks = @processed, inserted = @inserted, duplicates = @duplicates, skipped = @skipped,
-                skipped_by_reason = @reasons, error = @error, created_at = @created, started_at = @started, completed_at = @completed
+                skipped_by_reason = @reasons, error = @error, created_at = @created, started_at = @started, completed_at = @completed,
+                owner = @owner, lease_expires_at = @lease
             WHERE id = @id
             """;
         Bind(command, job);
@@ -62,15 +63,45 @@ public sealed class SqliteImportJobStore(SqliteDatabase database) : IImportJobSt
     public Task<IReadOnlyList<ImportJob>> ListForUserAsync(string userId, CancellationToken cancellationToken) =>
         QueryAsync("user_id = @value", userId, cancellationToken);
 
-    public async Task<int> FailActiveAsync(string error, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ImportJob>> ListActiveAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM import_jobs WHERE status IN (0, 1) ORDER BY created_at, id";
+        var jobs = new List<ImportJob>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            jobs.Add(Read(reader));
+        }
+
+        return jobs;
+    }
+
+    public async Task<bool> TryFailStaleAsync(ImportJob seen, string error, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Parameters.AddWithValue("@id", seen.Id);
         command.Parameters.AddWithValue("@error", error);
         command.Parameters.AddWithValue("@at", ToMs(at));
         command.Parameters.AddWithValue("@failed", (int)ImportJobStatus.Failed);
-        command.CommandText = "UPDATE import_jobs SET status = @failed, error = @error, completed_at = @at WHERE status IN (0, 1)";
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        command.Parameters.AddWithValue("@lease", ToDb(seen.LeaseExpiresAt));
+        command.CommandText = """
+            UPDATE import_jobs SET status = @failed, error = @error, completed_at = @at
+            WHERE id = @id AND status IN (0, 1) AND lease_expires_at IS @lease
+            """;
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task RenewLeaseAsync(string id, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Parameters.AddWithValue("@id", id);
+        command.Parameters.AddWithValue("@lease", ToMs(until));
+        command.CommandText = "UPDATE import_jobs SET lease_expires_at = @lease WHERE id = @id AND status IN (0, 1)";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<long> DeleteUserAsync(string userId, CancellationToken cancellationToken)
@@ -128,6 +159,8 @@ public sealed class SqliteImportJobStore(SqliteDatabase database) : IImportJobSt
         command.Parameters.AddWithValue("@created", ToMs(job.CreatedAt));
         command.Parameters.AddWithValue("@started", ToDb(job.StartedAt));
         command.Parameters.AddWithValue("@completed", ToDb(job.CompletedAt));
+        command.Parameters.AddWithValue("@owner", ToDb(job.Owner));
+        command.Parameters.AddWithValue("@lease", ToDb(job.LeaseExpiresAt));
     }
 
     private static ImportJob Read(SqliteDataReader reader) => new()
@@ -147,5 +180,7 @@ public sealed class SqliteImportJobStore(SqliteDatabase database) : IImportJobSt
         CreatedAt = FromMs(reader.GetInt64(11)),
         StartedAt = NullableInstant(reader, 12),
         CompletedAt = NullableInstant(reader, 13),
+        Owner = NullableString(reader, 14),
+        LeaseExpiresAt = NullableInstant(reader, 15),
     };
 }

@@ -148,5 +148,10 @@ internal static class SqliteSchema
         ALTER TABLE users DROP COLUMN email;
         CREATE INDEX ix_users_account_id ON users (account_id);
         """,
+        // 5: the process running an import and its lease, so a killed import is recognised by the next one.
+        """
+        ALTER TABLE import_jobs ADD COLUMN owner TEXT NULL;
+        ALTER TABLE import_jobs ADD COLUMN lease_expires_at INTEGER NULL;
+        """,
     ];
 }

@@ -49,7 +49,7 @@ public static class CommandParser
         return name switch
         {
             "start" or "help" => NoArguments(new HelpCommand(), args),
-            "link" => NoArguments(new LinkCommand(), args),
+            "link" => ParseLink(args),
             "unlink" => NoArguments(new UnlinkCommand(), args),
             "recent" => NoArguments(new RecentCommand(), args),
             "forget" => ParseForget(args),
@@ -127,6 +127,17 @@ public static class CommandParser
         [] => CommandParseResult.Ok(new ForgetCommand(Confirmed: false)),
         ["confirm"] => CommandParseResult.Ok(new ForgetCommand(Confirmed: true)),
         _ => CommandParseResult.Fail("Usage: /forget (then confirm)"),
+    };
+
+    private static CommandParseResult ParseLink(string[] args) => args switch
+    {
+        [] => CommandParseResult.Ok(new LinkCommand()),
+        ["continue"] => CommandParseResult.Ok(new LinkCommand(LinkAction.Continue)),
+        ["confirm", var id] => CommandParseResult.Ok(new LinkCommand(LinkAction.Confirm, id)),
+        ["cancel", var id] => CommandParseResult.Ok(new LinkCommand(LinkAction.Cancel, id)),
+        ["approve", var id] => CommandParseResult.Ok(new LinkCommand(LinkAction.Approve, id)),
+        ["refuse", var id] => CommandParseResult.Ok(new LinkCommand(LinkAction.Refuse, id)),
+        _ => Usage("link"),
     };
 
     private static CommandParseResult ParseWeekly(string[] args) => args switch

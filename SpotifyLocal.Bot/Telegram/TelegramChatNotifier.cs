@@ -27,7 +27,10 @@ public sealed class TelegramChatNotifier(
 
         using var scope = scopes.CreateScope();
         var bot = scope.ServiceProvider.GetRequiredService<ITelegramBotClient>();
-        var reply = new BotReply(notice.Text) { Buttons = notice.OfferLink ? [ReplyButton.Command("Link Spotify", "/link")] : [] };
+        var reply = new BotReply(notice.Text)
+        {
+            Buttons = [.. notice.Commands.Select(c => ReplyButton.Command(c.Label, c.CommandText)), .. notice.OfferLink ? [ReplyButton.Command("Link Spotify", "/link")] : Array.Empty<ReplyButton>()],
+        };
         await errors.TryAsync("send a notice", () => renderer.SendAsync(bot, chatId, reply, cancellationToken), cancellationToken);
     }
 }

@@ -22,9 +22,8 @@ public static class AccountsServiceCollectionExtensions
         services.TryAddSingleton<PendingLinkStore>();
         services.TryAddSingleton<TokenRefreshLocks>();
         services.TryAddSingleton<AccountWriters>();
-        services.TryAddSingleton<AccountLifecycleService>();
+        services.TryAddTransient<AccountLifecycleService>();
         services.TryAddTransient<SpotifyTokenService>();
-        services.TryAddTransient<LinkService>();
         services.TryAddTransient<RecentPlaysPoller>();
         return services;
     }

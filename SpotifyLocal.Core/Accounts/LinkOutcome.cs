@@ -3,7 +3,8 @@ namespace SpotifyLocal.Core.Accounts;
 /// <summary>How an OAuth callback ended.</summary>
 public enum LinkOutcome
 {
-    Linked = 0,
+    /// <summary>Spotify agreed; nothing is linked until the requesting chat confirms the named account.</summary>
+    AwaitingConfirmation = 0,
 
     /// <summary>The user pressed "Cancel" on Spotify's consent screen.</summary>
     Denied = 1,

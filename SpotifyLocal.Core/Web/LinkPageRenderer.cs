@@ -4,14 +4,16 @@ using SpotifyLocal.Core.Storage;
 
 namespace SpotifyLocal.Core.Web;
 
-/// <summary>The small HTML page the browser shows after Spotify's redirect: linked, denied, bad state or token error.</summary>
+/// <summary>The small HTML page the browser shows after Spotify's redirect: confirm in the chat, denied, bad state or token error.</summary>
 public static class LinkPageRenderer
 {
     public static string Render(LinkResult result)
     {
         var (title, body) = result.Outcome switch
         {
-            LinkOutcome.Linked => ("Spotify linked", $"Linked as <strong>{Encode(result.DisplayName)}</strong>. You can go back to {Encode(PlatformName(result.Platform))} now; SpotifyLocal records what you play from here on."),
+            LinkOutcome.AwaitingConfirmation => ("Confirm in the chat", $"Spotify agreed to share <strong>{Encode(result.DisplayName)}</strong>. Nothing is linked yet: go back to {Encode(PlatformName(result.Platform))}, "
+                + "press <em>Continue</em> under the /link message (or send <code>/link continue</code>) and confirm the account there within 10 minutes. "
+                + "The account goes to the chat account that sent /link: if someone else sent you this link, do not let them confirm it, and remove SpotifyLocal under Apps on your Spotify account page."),
             LinkOutcome.Denied => ("Not linked", Encode(result.Message)),
             LinkOutcome.InvalidState => ("Link expired", Encode(result.Message)),
             LinkOutcome.NotAllowListed => ("Account not allowed", Encode(result.Message)),

@@ -28,19 +28,19 @@ public static class SpotifyLocalEndpoints
         string? code,
         string? state,
         string? error,
-        LinkService linkService,
-        HttpResponse response,
-        CancellationToken cancellationToken)
+        AccountLifecycleService accounts,
+        HttpResponse response)
     {
         // The URL carries a one-time code and state: never cache the page, never send it on as a referrer, run nothing.
         response.Headers.CacheControl = "no-store";
         response.Headers.Pragma = "no-cache";
         response.Headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         response.Headers["Referrer-Policy"] = "no-referrer";
-        var result = await linkService.CompleteAsync(state, code, error, cancellationToken);
+        // Not the request's abort token: a closed tab must not cut the code exchange half way.
+        var result = await accounts.ReceiveConsentAsync(state, code, error, CancellationToken.None);
         var status = result.Outcome switch
         {
-            LinkOutcome.Linked or LinkOutcome.Denied => StatusCodes.Status200OK,
+            LinkOutcome.AwaitingConfirmation or LinkOutcome.Denied => StatusCodes.Status200OK,
             LinkOutcome.InvalidState => StatusCodes.Status400BadRequest,
             LinkOutcome.NotAllowListed => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status502BadGateway,

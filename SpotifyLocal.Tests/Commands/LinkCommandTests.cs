@@ -36,7 +36,9 @@ public sealed class LinkCommandTests
         var second = await bot.Get<CommandDispatcher>().DispatchAsync(new LinkCommand(), new CommandContext(Caller), Ct);
 
         Assert.True(first.Private);
-        var url = new Uri(Assert.Single(first.Buttons).Url!);
+        Assert.Equal(["Connect Spotify", "Continue"], first.Buttons.Select(b => b.Label));
+        Assert.Equal("/link continue", first.Buttons[1].CommandText);
+        var url = new Uri(first.Buttons[0].Url!);
         var query = System.Web.HttpUtility.ParseQueryString(url.Query);
         Assert.Equal("/authorize", url.AbsolutePath);
         Assert.Equal("client-abc", query["client_id"]);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using SpotifyLocal.Core.Accounts;
 using SpotifyLocal.Core.Storage;
 
@@ -7,9 +6,28 @@ namespace SpotifyLocal.Tests.Fakes;
 /// <summary>An <see cref="IChatNotifier"/> that keeps what would have been sent.</summary>
 public sealed class RecordingChatNotifier : IChatNotifier
 {
-    private readonly ConcurrentQueue<(ChatIdentity To, ChatNotice Notice)> _sent = new();
+    private readonly object _lock = new();
+    private readonly List<(ChatIdentity To, ChatNotice Notice)> _sent = [];
 
-    public IReadOnlyList<(ChatIdentity To, ChatNotice Notice)> Sent => _sent.ToList();
+    public IReadOnlyList<(ChatIdentity To, ChatNotice Notice)> Sent
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _sent];
+            }
+        }
+    }
+
+    /// <summary>Drops the kept notices that match (a test helper's own traffic, such as a link question it answered).</summary>
+    public void Discard(Func<(ChatIdentity To, ChatNotice Notice), bool> match)
+    {
+        lock (_lock)
+        {
+            _sent.RemoveAll(n => match(n));
+        }
+    }
 
     /// <summary>When set, every notice fails with this instead of being kept (a platform that times out).</summary>
     public Exception? Failure { get; set; }
@@ -21,7 +39,11 @@ public sealed class RecordingChatNotifier : IChatNotifier
             return Task.FromException(failure);
         }
 
-        _sent.Enqueue((to, notice));
+        lock (_lock)
+        {
+            _sent.Add((to, notice));
+        }
+
         return Task.CompletedTask;
     }
 }

@@ -27,11 +27,11 @@ public sealed class SpotifyOptionsTests
         using var provider = Build([]);
 
         var options = provider.GetRequiredService<IOptions<SpotifyOptions>>().Value;
-        var link = provider.GetRequiredService<LinkService>();
+        var link = provider.GetRequiredService<AccountLifecycleService>();
 
         Assert.False(options.IsConfigured);
-        Assert.False(link.IsEnabled);
-        var error = Assert.Throws<SpotifyNotConfiguredException>(() => link.CreateLink(ChatIdentity.Telegram, "1"));
+        Assert.False(link.IsLinkingEnabled);
+        var error = Assert.Throws<SpotifyNotConfiguredException>(() => link.RequestLink(new ChatIdentity(ChatIdentity.Telegram, "1")));
         Assert.Contains("import", error.Message);
     }
 
@@ -62,7 +62,7 @@ public sealed class SpotifyOptionsTests
     {
         using var provider = Build(new() { ["Spotify:ClientId"] = "id", ["Spotify:ClientSecret"] = "secret", ["Spotify:RedirectUri"] = "http://127.0.0.1:8888/callback" });
 
-        var url = new Uri(provider.GetRequiredService<LinkService>().CreateLink(ChatIdentity.Discord, "42"));
+        var url = new Uri(provider.GetRequiredService<AccountLifecycleService>().RequestLink(new ChatIdentity(ChatIdentity.Discord, "42")));
         var query = System.Web.HttpUtility.ParseQueryString(url.Query);
 
         Assert.Equal("https://accounts.spotify.com/authorize", url.GetLeftPart(UriPartial.Path));
@@ -78,7 +78,7 @@ public sealed class SpotifyOptionsTests
     {
         using var provider = Build(new() { ["Spotify:ClientId"] = "id", ["Spotify:ClientSecret"] = "secret", ["Spotify:RedirectUri"] = "http://127.0.0.1:8888/callback" });
 
-        var url = new Uri(provider.GetRequiredService<LinkService>().CreateLink(ChatIdentity.Discord, "42"));
+        var url = new Uri(provider.GetRequiredService<AccountLifecycleService>().RequestLink(new ChatIdentity(ChatIdentity.Discord, "42")));
 
         Assert.Equal("user-read-recently-played", System.Web.HttpUtility.ParseQueryString(url.Query)["scope"]);
     }
@@ -90,7 +90,7 @@ public sealed class SpotifyOptionsTests
     {
         using var provider = Build(new() { ["Spotify:ClientId"] = "id", ["Spotify:ClientSecret"] = "secret", ["Spotify:RedirectUri"] = redirectUri });
 
-        var url = new Uri(provider.GetRequiredService<LinkService>().CreateLink(ChatIdentity.Discord, "42"));
+        var url = new Uri(provider.GetRequiredService<AccountLifecycleService>().RequestLink(new ChatIdentity(ChatIdentity.Discord, "42")));
 
         // Spotify compares the string: Uri.AbsoluteUri would add a slash and lowercase the host.
         Assert.Equal(redirectUri, System.Web.HttpUtility.ParseQueryString(url.Query)["redirect_uri"]);

@@ -99,11 +99,28 @@ public sealed class SpotifyTestHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
-    /// <summary>The whole browser round trip: /link → Spotify's consent (as <paramref name="spotifyUserId"/>) → our callback page.</summary>
+    /// <summary>
+    /// The whole link: /link → Spotify's consent (as <paramref name="spotifyUserId"/>) → our callback page → the chat's
+    /// Continue and confirm (when the consent came through). Returns the callback page.
+    /// </summary>
     public async Task<(HttpStatusCode Status, string Html)> LinkAsync(ChatIdentity identity, string spotifyUserId)
     {
+        var page = await ConsentAsync(identity, spotifyUserId);
+        var accounts = Get<AccountLifecycleService>();
+        if (accounts.FindConsent(identity) is { Outcome: LinkStepOutcome.Question, ConsentId: { } consentId })
+        {
+            await accounts.ConfirmLinkAsync(identity, consentId, confirmed: true, TestContext.Current.CancellationToken);
+            Notifier.Discard(n => n.Notice.Commands.Any(c => c.CommandText.EndsWith(consentId, StringComparison.Ordinal)));
+        }
+
+        return page;
+    }
+
+    /// <summary>/link → Spotify's consent (as <paramref name="spotifyUserId"/>) → our callback page; nothing confirmed in the chat.</summary>
+    public async Task<(HttpStatusCode Status, string Html)> ConsentAsync(ChatIdentity identity, string spotifyUserId)
+    {
         Spotify.ConsentingUserId = spotifyUserId;
-        var authorizeUrl = Get<LinkService>().CreateLink(identity.Platform, identity.ChatUserId);
+        var authorizeUrl = Get<AccountLifecycleService>().RequestLink(identity);
         using var consent = await Browser.GetAsync(authorizeUrl, TestContext.Current.CancellationToken);
         var callback = consent.Headers.Location ?? throw new InvalidOperationException($"Spotify answered {consent.StatusCode} instead of redirecting.");
         return await OpenAsync(callback.ToString());

@@ -25,7 +25,7 @@ public sealed class LinkEndpointTests
         var (status, html) = await host.LinkAsync(Alice, "alice");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("Linked as <strong>Alice A.</strong>", html);
+        Assert.Contains("<strong>Alice A.</strong>", html);
         Assert.Contains("Telegram", html);
         var user = await host.Get<IUserStore>().GetAsync("alice", Ct);
         Assert.NotNull(user);
@@ -41,6 +41,107 @@ public sealed class LinkEndpointTests
         Assert.All(stored, p => Assert.Equal(PlaySource.Tracked, p.Source));
         Assert.Equal("spotify:track:t59", stored[0].TrackId);
         Assert.Equal("Band", stored[0].ArtistName);
+    }
+
+    [Fact]
+    public async Task A_consent_links_nothing_until_the_requesting_chat_confirms_the_account_it_names()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        host.Spotify.AddAccount("alice", "Alice A.");
+        var accounts = host.Get<AccountLifecycleService>();
+
+        var (status, html) = await host.ConsentAsync(Alice, "alice");
+        var pending = await host.Get<IUserStore>().GetAsync("alice", Ct);
+        var question = accounts.FindConsent(Alice);
+        var linked = await accounts.ConfirmLinkAsync(Alice, question.ConsentId!, confirmed: true, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Nothing is linked yet", html);
+        Assert.Contains("Telegram", html);
+        Assert.Null(pending);
+        Assert.Equal(LinkStepOutcome.Question, question.Outcome);
+        Assert.Equal("Alice A.", question.AccountName);
+        var pushed = Assert.Single(host.Notifier.Sent);
+        Assert.Equal(Alice, pushed.To);
+        Assert.StartsWith("Link Spotify account Alice A.?", pushed.Notice.Text, StringComparison.Ordinal);
+        Assert.Equal([$"/link confirm {question.ConsentId}", $"/link cancel {question.ConsentId}"], pushed.Notice.Commands.Select(c => c.CommandText));
+        Assert.Equal(LinkStepOutcome.Linked, linked.Outcome);
+        Assert.Equal("alice", await host.Get<IChatLinkStore>().GetUserIdAsync(Alice, Ct));
+    }
+
+    [Fact]
+    public async Task Only_the_requesting_chat_can_confirm_and_a_cancelled_or_late_consent_links_nothing()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        host.Spotify.AddAccount("alice");
+        var accounts = host.Get<AccountLifecycleService>();
+        var mallory = new ChatIdentity(ChatIdentity.Discord, "666");
+
+        await host.ConsentAsync(Alice, "alice");
+        var consentId = accounts.FindConsent(Alice).ConsentId!;
+        var forged = await accounts.ConfirmLinkAsync(mallory, consentId, confirmed: true, Ct);
+        var cancelled = await accounts.ConfirmLinkAsync(Alice, consentId, confirmed: false, Ct);
+        var afterCancel = await accounts.ConfirmLinkAsync(Alice, consentId, confirmed: true, Ct);
+        await host.ConsentAsync(Alice, "alice");
+        host.Time.Advance(PendingLinkStore.Lifetime);
+        var late = accounts.FindConsent(Alice);
+
+        Assert.Equal(LinkStepOutcome.NothingPending, forged.Outcome);
+        Assert.Equal(LinkStepOutcome.Cancelled, cancelled.Outcome);
+        Assert.Equal(LinkStepOutcome.NothingPending, afterCancel.Outcome);
+        Assert.Equal(LinkStepOutcome.NothingPending, late.Outcome);
+        Assert.Null(await host.Get<IChatLinkStore>().GetUserIdAsync(Alice, Ct));
+        Assert.Null(await host.Get<IChatLinkStore>().GetUserIdAsync(mallory, Ct));
+        Assert.Null(await host.Get<IUserStore>().GetAsync("alice", Ct));
+    }
+
+    [Fact]
+    public async Task An_account_linked_to_another_chat_identity_links_only_after_that_identity_approves()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        host.Spotify.AddAccount("alice", "Alice A.");
+        var accounts = host.Get<AccountLifecycleService>();
+        var chatLinks = host.Get<IChatLinkStore>();
+        var mallory = new ChatIdentity(ChatIdentity.Discord, "666");
+        await host.LinkAsync(Alice, "alice");
+
+        // Mallory sends his own /link to Alice, who agrees on Spotify's page as herself.
+        await host.ConsentAsync(mallory, "alice");
+        var asked = await accounts.ConfirmLinkAsync(mallory, accounts.FindConsent(mallory).ConsentId!, confirmed: true, Ct);
+        var approval = host.Notifier.Sent.Last(n => n.To == Alice).Notice;
+        var refused = await accounts.DecideAsync(Alice, asked.ConsentId!, approved: false, Ct);
+        await host.ConsentAsync(mallory, "alice");
+        var again = await accounts.ConfirmLinkAsync(mallory, accounts.FindConsent(mallory).ConsentId!, confirmed: true, Ct);
+        var notTheirs = await accounts.DecideAsync(mallory, again.ConsentId!, approved: true, Ct);
+        var approved = await accounts.DecideAsync(Alice, again.ConsentId!, approved: true, Ct);
+
+        Assert.Equal(LinkStepOutcome.AwaitingApproval, asked.Outcome);
+        Assert.Contains("Alice A.", approval.Text);
+        Assert.Equal([$"/link approve {asked.ConsentId}", $"/link refuse {asked.ConsentId}"], approval.Commands.Select(c => c.CommandText));
+        Assert.Equal(LinkStepOutcome.Refused, refused.Outcome);
+        Assert.Contains(host.Notifier.Sent, n => n.To == mallory && n.Notice.Text.Contains("refused", StringComparison.Ordinal));
+        Assert.Equal(LinkStepOutcome.NothingPending, notTheirs.Outcome);
+        Assert.Equal(LinkStepOutcome.Linked, approved.Outcome);
+        Assert.Equal("alice", await chatLinks.GetUserIdAsync(mallory, Ct));
+        Assert.Equal("alice", await chatLinks.GetUserIdAsync(Alice, Ct));
+    }
+
+    [Fact]
+    public async Task Without_the_holders_approval_within_ten_minutes_the_new_link_is_refused()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        host.Spotify.AddAccount("alice");
+        var accounts = host.Get<AccountLifecycleService>();
+        var mallory = new ChatIdentity(ChatIdentity.Discord, "666");
+        await host.LinkAsync(Alice, "alice");
+
+        await host.ConsentAsync(mallory, "alice");
+        var asked = await accounts.ConfirmLinkAsync(mallory, accounts.FindConsent(mallory).ConsentId!, confirmed: true, Ct);
+        host.Time.Advance(PendingLinkStore.Lifetime);
+        var tooLate = await accounts.DecideAsync(Alice, asked.ConsentId!, approved: true, Ct);
+
+        Assert.Equal(LinkStepOutcome.NothingPending, tooLate.Outcome);
+        Assert.Null(await host.Get<IChatLinkStore>().GetUserIdAsync(mallory, Ct));
     }
 
     [Fact]
@@ -70,7 +171,7 @@ public sealed class LinkEndpointTests
         host.Spotify.AddAccount("alice");
         host.Spotify.AddAccount("mallory");
         host.Spotify.ConsentingUserId = "alice";
-        var authorize = host.Get<LinkService>().CreateLink(Alice.Platform, Alice.ChatUserId);
+        var authorize = host.Get<AccountLifecycleService>().RequestLink(Alice);
         using var consent = await host.Browser.GetAsync(authorize, Ct);
         var callback = consent.Headers.Location!.ToString();
 
@@ -88,7 +189,7 @@ public sealed class LinkEndpointTests
         await using var host = await SpotifyTestHost.StartAsync();
         host.Spotify.AddAccount("alice");
         host.Spotify.ConsentingUserId = "alice";
-        var authorize = host.Get<LinkService>().CreateLink(Alice.Platform, Alice.ChatUserId);
+        var authorize = host.Get<AccountLifecycleService>().RequestLink(Alice);
         host.Time.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
         using var consent = await host.Browser.GetAsync(authorize, Ct);
 
@@ -132,7 +233,7 @@ public sealed class LinkEndpointTests
     {
         await using var host = await SpotifyTestHost.StartAsync();
         host.Spotify.AddAccount("alice");
-        var state = new Uri(host.Get<LinkService>().CreateLink(Alice.Platform, Alice.ChatUserId)).Query
+        var state = new Uri(host.Get<AccountLifecycleService>().RequestLink(Alice)).Query
             .TrimStart('?').Split('&').Single(p => p.StartsWith("state=", StringComparison.Ordinal))["state=".Length..];
 
         var (status, html) = await host.OpenAsync($"{host.CallbackUrl}?code=not-issued&state={state}");

@@ -26,6 +26,7 @@ public sealed class MongoCollections
     public const string WeeklySubscriptionsName = "weekly_subscriptions";
     public const string SummaryLedgerName = "summary_ledger";
     public const string PlayWriteLocksName = "play_write_locks";
+    public const string PlayMovesName = "play_moves";
 
     public MongoCollections(IMongoClient client, string databaseName)
     {
@@ -45,6 +46,7 @@ public sealed class MongoCollections
             .WithWriteConcern(WriteConcern.WMajority)
             .WithReadConcern(ReadConcern.Majority);
         PlayWriteLocks = Database.GetCollection<PlayWriteLockDocument>(PlayWriteLocksName);
+        PlayMoves = Database.GetCollection<PlayMoveDocument>(PlayMovesName);
     }
 
     public IMongoDatabase Database { get; }
@@ -58,6 +60,8 @@ public sealed class MongoCollections
     public IMongoCollection<PlayRollupStateDocument> PlayRollupStates { get; }
 
     public IMongoCollection<PlayWriteLockDocument> PlayWriteLocks { get; }
+
+    public IMongoCollection<PlayMoveDocument> PlayMoves { get; }
 
     public IMongoCollection<ImportJobDocument> ImportJobs { get; }
 

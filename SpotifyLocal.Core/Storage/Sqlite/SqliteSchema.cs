@@ -153,5 +153,13 @@ internal static class SqliteSchema
         ALTER TABLE import_jobs ADD COLUMN owner TEXT NULL;
         ALTER TABLE import_jobs ADD COLUMN lease_expires_at INTEGER NULL;
         """,
+        // 6: moves of plays between user ids that are not finished (a link's move completes at the next start if cut short).
+        """
+        CREATE TABLE play_moves (
+            from_user_id TEXT NOT NULL PRIMARY KEY,
+            to_user_id TEXT NOT NULL,
+            requested_at INTEGER NOT NULL
+        );
+        """,
     ];
 }

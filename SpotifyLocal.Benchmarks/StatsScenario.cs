@@ -106,7 +106,7 @@ public sealed class StatsScenario : IBenchmarkScenario
     private static string LoadText(int plays, TimeSpan elapsed) =>
         string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:F1} s ({plays / elapsed.TotalSeconds:N0} plays/s, batches of 10,000, rollups included)");
 
-    private static async Task<(double P50, double P95)> MeasureAsync<T>(int iterations, Func<Task<T>> action)
+    internal static async Task<(double P50, double P95)> MeasureAsync<T>(int iterations, Func<Task<T>> action)
     {
         for (var i = 0; i < 3; i++)
         {
@@ -128,7 +128,7 @@ public sealed class StatsScenario : IBenchmarkScenario
     private static double Percentile(double[] sorted, double fraction) =>
         sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(fraction * sorted.Length) - 1)];
 
-    private static async Task InsertAsync(SqlitePlayStore store, Catalogue catalogue, string userId, int count, int seed, CancellationToken cancellationToken)
+    internal static async Task InsertAsync(IPlayStore store, Catalogue catalogue, string userId, int count, int seed, CancellationToken cancellationToken)
     {
         var random = new Random(seed);
         var step = History / count;
@@ -154,7 +154,7 @@ public sealed class StatsScenario : IBenchmarkScenario
     }
 
     /// <summary>5,000 songs by 800 artists on 1,600 albums, with names in several scripts, picked with a skewed (Zipf-like) popularity.</summary>
-    private sealed class Catalogue(IReadOnlyList<Play> songs)
+    internal sealed class Catalogue(IReadOnlyList<Play> songs)
     {
         public static Catalogue Create(int seed)
         {

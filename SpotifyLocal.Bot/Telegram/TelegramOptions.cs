@@ -33,4 +33,15 @@ public sealed class TelegramOptions
     /// <summary>Chats whose updates are handled at the same time; each chat's own updates stay in order.</summary>
     [Range(1, 64, ErrorMessage = "Telegram:MaxConcurrentChats must be between 1 and 64.")]
     public int MaxConcurrentChats { get; set; } = 4;
+
+    /// <summary>
+    /// At shutdown, how long updates in hand may still finish before they are cancelled; an unfinished update is not
+    /// confirmed, so Telegram delivers it again after the restart.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ErrorMessage = "Telegram:ShutdownGracePeriod must be between 0 and 5 minutes.")]
+    public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>While an update is in hand getUpdates answers at once; the bot then polls at most this often.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:00:30", ErrorMessage = "Telegram:InHandPollInterval must be between 0.1 and 30 seconds.")]
+    public TimeSpan InHandPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -9,9 +9,11 @@ namespace SpotifyLocal.Bot.Telegram;
 
 /// <summary>
 /// Long-polls getUpdates and hands each update to <see cref="TelegramUpdateHandler"/> through a
-/// <see cref="TelegramChatQueue"/> (in order per chat, chats side by side). Fills the command menu at start. A failing
-/// update is logged and skipped (the offset moves past it); a failing poll waits (Telegram's retry_after, or a
-/// growing back-off) and polls again. Only cancellation ends the loop; updates in hand are finished first.
+/// <see cref="TelegramChatQueue"/> (in order per chat, chats side by side). Fills the command menu at start. The
+/// offset confirms only handled updates (<see cref="TelegramUpdateLedger"/>), so a restart or crash loses none: an
+/// update in hand comes again. A failing update is logged and counts as handled; a failing poll waits (Telegram's
+/// retry_after, or a growing back-off) and polls again. At shutdown, updates in hand get
+/// <see cref="TelegramOptions.ShutdownGracePeriod"/> to finish, then are cancelled; the finished ones are confirmed.
 /// </summary>
 public sealed class TelegramPollingWorker(
     IServiceScopeFactory scopes,
@@ -24,23 +26,56 @@ public sealed class TelegramPollingWorker(
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
     private static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
 
+    private readonly TelegramUpdateLedger _ledger = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var queue = new TelegramChatQueue(options.Value.MaxConcurrentChats);
+        // Handlers outlive the poll loop by the grace period: stopping polls at once, handlers get time to answer.
+        using var handlers = new CancellationTokenSource();
         try
         {
-            await PollAsync(queue, stoppingToken);
+            await PollAsync(queue, handlers.Token, stoppingToken);
         }
         finally
         {
+            var gracePeriod = options.Value.ShutdownGracePeriod;
+            if (gracePeriod <= TimeSpan.Zero)
+            {
+                await handlers.CancelAsync();
+            }
+
+            using var grace = time.CreateTimer(_ => handlers.Cancel(), null, gracePeriod > TimeSpan.Zero ? gracePeriod : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             await queue.DrainAsync();
+            await ConfirmHandledAsync();
         }
     }
 
-    private async Task PollAsync(TelegramChatQueue queue, CancellationToken stoppingToken)
+    /// <summary>Tells Telegram which updates were handled before stopping (a getUpdates call with the offset, no wait).</summary>
+    private async Task ConfirmHandledAsync()
+    {
+        if (_ledger.Offset is not { } offset)
+        {
+            return;
+        }
+
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var bot = scope.ServiceProvider.GetRequiredService<ITelegramBotClient>();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), time);
+            await bot.GetUpdates(offset: offset, limit: 1, timeout: 0, allowedUpdates: AllowedUpdates, cancellationToken: timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            // Not confirmed: Telegram sends those updates again after the restart.
+            logger.LogWarning(ex, "Confirming handled Telegram updates at shutdown failed");
+        }
+    }
+
+    private async Task PollAsync(TelegramChatQueue queue, CancellationToken handlerToken, CancellationToken stoppingToken)
     {
         string? botUsername = null;
-        int? offset = null;
         var backoff = FirstBackoff;
         var pollSeconds = (int)options.Value.PollTimeout.TotalSeconds;
         while (!stoppingToken.IsCancellationRequested)
@@ -54,11 +89,17 @@ public sealed class TelegramPollingWorker(
                     botUsername = await StartAsync(bot, stoppingToken);
                 }
 
-                var updates = await bot.GetUpdates(offset: offset, timeout: pollSeconds, allowedUpdates: AllowedUpdates, cancellationToken: stoppingToken);
+                var updates = await bot.GetUpdates(offset: _ledger.Offset, timeout: pollSeconds, allowedUpdates: AllowedUpdates, cancellationToken: stoppingToken);
                 backoff = FirstBackoff;
+                var fresh = 0;
                 foreach (var update in updates)
                 {
-                    offset = update.Id + 1;
+                    if (!_ledger.TryTake(update.Id))
+                    {
+                        continue;
+                    }
+
+                    fresh++;
                     var username = botUsername;
                     queue.Enqueue(ChatOf(update), async () =>
                     {
@@ -67,17 +108,34 @@ public sealed class TelegramPollingWorker(
                             // Its own scope: the update may still run after this poll's scope is gone.
                             using var updateScope = scopes.CreateScope();
                             var client = updateScope.ServiceProvider.GetRequiredService<ITelegramBotClient>();
-                            await handler.HandleAsync(client, update, username, stoppingToken);
+                            await handler.HandleAsync(client, update, username, handlerToken);
+                            _ledger.Finish(update.Id);
                         }
-                        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                        catch (OperationCanceledException) when (handlerToken.IsCancellationRequested)
+                        {
+                            // Cut off at shutdown after the grace period: left unconfirmed, Telegram sends it again.
+                            logger.LogWarning("Telegram update {UpdateId} was cancelled at shutdown; it will be handled after the restart", update.Id);
+                        }
+                        catch (Exception ex)
                         {
                             logger.LogError(ex, "Telegram update {UpdateId} failed; skipped", update.Id);
-                        }
-                        catch (OperationCanceledException)
-                        {
-                            // Shutting down: the update is abandoned like any in-flight request.
+                            _ledger.Finish(update.Id);
                         }
                     });
+                }
+
+                if (fresh == 0 && _ledger.HasUpdatesInHand)
+                {
+                    // getUpdates answers at once while its offset is below an update in hand: wait for a handler to
+                    // finish or the in-hand interval, whichever comes first, instead of spinning.
+                    try
+                    {
+                        await _ledger.NextFinished.WaitAsync(options.Value.InHandPollInterval, time, stoppingToken);
+                    }
+                    catch (TimeoutException)
+                    {
+                        // Poll again: other chats' updates must not wait for the one in hand.
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

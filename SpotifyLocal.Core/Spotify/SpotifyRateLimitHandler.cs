@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SpotifyLocal.Core.Storage;
 
 namespace SpotifyLocal.Core.Spotify;
 
@@ -12,6 +13,7 @@ namespace SpotifyLocal.Core.Spotify;
 /// </summary>
 internal sealed partial class SpotifyRateLimitHandler(
     SpotifyRateGate gate,
+    ISpotifyPauseStore pauses,
     TimeProvider timeProvider,
     IOptions<SpotifyOptions> options,
     ILogger<SpotifyRateLimitHandler> logger) : DelegatingHandler
@@ -39,14 +41,27 @@ internal sealed partial class SpotifyRateLimitHandler(
             {
                 var pause = options.Value.QuotaExceededPause;
                 gate.PausePolling(pause);
-                gate.PauseRequests(retryAfter);
+                await StoreAsync(gate.PauseRequests(retryAfter));
                 LogQuotaExceeded(logger, pause);
                 throw new SpotifyQuotaExceededException(pause);
             }
 
-            gate.PauseRequests(retryAfter);
+            await StoreAsync(gate.PauseRequests(retryAfter));
             LogRateLimited(logger, retryAfter);
             throw new SpotifyRateLimitedException(retryAfter);
+        }
+    }
+
+    /// <summary>Stores the pause at once, so a restart keeps it; a storage failure keeps it in memory only.</summary>
+    private async Task StoreAsync(SpotifyPause pause)
+    {
+        try
+        {
+            await pauses.SaveAsync(pause, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Storing the Spotify pause until {Until} failed; it holds until this process stops", pause.Until);
         }
     }
 

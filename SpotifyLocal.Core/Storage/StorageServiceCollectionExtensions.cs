@@ -39,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IWeeklySubscriptionStore, SqliteWeeklySubscriptionStore>();
         services.AddSingleton<IPlayMoveStore, SqlitePlayMoveStore>();
         services.AddSingleton<ISummaryLedgerStore, SqliteSummaryLedgerStore>();
+        services.AddSingleton<ISpotifyPauseStore, SqliteSpotifyPauseStore>();
         services.AddSingleton<SqliteStorageInitializer>();
         services.AddSingleton<IStorageInitializer>(sp => sp.GetRequiredService<SqliteStorageInitializer>());
         services.AddHostedService(sp => sp.GetRequiredService<SqliteStorageInitializer>());

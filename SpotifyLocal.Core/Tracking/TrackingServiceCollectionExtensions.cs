@@ -19,6 +19,7 @@ public static class TrackingServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddTransient<RecentPlaysPoller>();
         services.TryAddTransient<RelinkReminderService>();
+        services.TryAddTransient<SpotifyPauseService>();
         services.TryAddSingleton<TrackingWorker>();
         services.AddSingleton<IHostedService>(provider =>
         {

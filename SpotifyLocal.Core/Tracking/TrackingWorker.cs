@@ -30,6 +30,7 @@ public sealed partial class TrackingWorker(
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrency, options.Value.MaxConcurrency);
     private readonly ConcurrentDictionary<string, UserPollState> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, bool> _inFlight = new();
+    private bool _pauseRestored;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -74,6 +75,7 @@ public sealed partial class TrackingWorker(
     {
         var linked = await users.ListLinkedAsync(cancellationToken);
         await SendRemindersAsync(linked, cancellationToken);
+        await CheckPauseAsync(linked, cancellationToken);
         var linkedIds = linked.Select(u => u.SpotifyId).ToHashSet(StringComparer.Ordinal);
         foreach (var id in _states.Keys.Where(id => !linkedIds.Contains(id)))
         {
@@ -170,6 +172,27 @@ public sealed partial class TrackingWorker(
         }
     }
 
+    /// <summary>Restores a stored Spotify pause before the first poll, and tells users once about a long one.</summary>
+    private async Task CheckPauseAsync(IReadOnlyList<User> linked, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var pauses = scope.ServiceProvider.GetRequiredService<SpotifyPauseService>();
+            if (!_pauseRestored)
+            {
+                await pauses.RestoreAsync(cancellationToken);
+                _pauseRestored = true;
+            }
+
+            await pauses.TellUsersIfLongAsync(linked, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogPauseCheckFailed(logger, ex);
+        }
+    }
+
     private async Task SendRemindersAsync(IReadOnlyList<User> linked, CancellationToken cancellationToken)
     {
         try
@@ -216,6 +239,9 @@ public sealed partial class TrackingWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A tracking round failed; retrying next tick")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Checking the stored Spotify pause failed; retrying next tick")]
+    private static partial void LogPauseCheckFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending relink reminders failed; retrying next tick")]
     private static partial void LogRemindersFailed(ILogger logger, Exception exception);

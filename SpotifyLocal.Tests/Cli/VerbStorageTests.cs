@@ -12,6 +12,7 @@ namespace SpotifyLocal.Tests.Cli;
 /// MongoDB database (here the mingo engine, which enforces a unique index only once it is created, like a server) an
 /// import run twice stores every play once.
 /// </summary>
+[Collection(MongoEngineCollection.Name)]
 public sealed class VerbStorageTests(MongoEngineFixture fixture) : IClassFixture<MongoEngineFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -25,6 +25,7 @@ public sealed class SpotifyTestHost : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
     private readonly string _directory;
+    private bool _ownsDirectory = true;
 
     private SpotifyTestHost(string directory, FakeTimeProvider time, FakeSpotify spotify, RecordingChatNotifier notifier, WebApplication app, string baseUrl)
     {
@@ -52,9 +53,13 @@ public sealed class SpotifyTestHost : IAsyncDisposable
 
     public string CallbackUrl => BaseUrl + "/callback";
 
-    public static async Task<SpotifyTestHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    /// <summary>The folder with the database and token keys; another host started on it is this bot after a restart.</summary>
+    public string DataDirectory => _directory;
+
+    public static async Task<SpotifyTestHost> StartAsync(
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, string? dataDirectory = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "spotifylocal-tests", Guid.NewGuid().ToString("N"));
+        var directory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "spotifylocal-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var time = new FakeTimeProvider(Start);
         var spotify = await FakeSpotify.StartAsync(time);
@@ -93,7 +98,7 @@ public sealed class SpotifyTestHost : IAsyncDisposable
         var app = builder.Build();
         app.MapSpotifyLocalEndpoints();
         await app.StartAsync();
-        return new SpotifyTestHost(directory, time, spotify, notifier, app, baseUrl);
+        return new SpotifyTestHost(directory, time, spotify, notifier, app, baseUrl) { _ownsDirectory = dataDirectory is null };
     }
 
     public T Get<T>()
@@ -139,6 +144,11 @@ public sealed class SpotifyTestHost : IAsyncDisposable
         App.Services.GetService<SpotifyLocal.Core.Storage.Sqlite.SqliteDatabase>()?.ReleasePooledConnections();
         await App.DisposeAsync();
         await Spotify.DisposeAsync();
+        if (!_ownsDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -22,7 +22,7 @@ public sealed class SqliteForgetContractTests : ForgetContractTests
             new SqliteSummaryLedgerStore(database.Database),
             new SqlitePlayMoveStore(database.Database),
             cancellationToken => ReadEveryValueAsync(database.Database, cancellationToken),
-            new HashSet<string>(["users", "plays", "play_rollups", "chat_links", "import_jobs", "server_settings", "visible_members", "weekly_subscriptions", "summary_ledger", "play_moves"]),
+            new HashSet<string>(["users", "plays", "play_rollups", "chat_links", "import_jobs", "server_settings", "visible_members", "weekly_subscriptions", "summary_ledger", "play_moves", "spotify_pause"]),
             database.DisposeAsync));
     }
 

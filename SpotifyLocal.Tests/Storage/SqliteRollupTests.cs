@@ -39,6 +39,48 @@ public sealed class SqliteRollupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_rollup_table_holds_exactly_the_shared_rule_over_the_stored_plays()
+    {
+        // The same rule MongoDB's rollups are checked against (PlayRollups.Fold), so both backends keep one rule.
+        var plays = RandomPlays(["u1", "u2"], count: 1_500, seed: 21);
+        plays.Add(Plays.One("u1", "No Album", "Solo", null, T0.AddYears(1)));
+        plays.Add(Plays.One("u1", "Empty Album", "Solo", string.Empty, T0.AddYears(1).AddMinutes(5)));
+        foreach (var batch in plays.Chunk(400))
+        {
+            await Store.InsertAsync([.. batch, .. batch.Take(30)], Ct);
+        }
+
+        var stored = new List<Play>();
+        foreach (var user in (string[])["u1", "u2"])
+        {
+            stored.AddRange(await Store.GetRecentAsync(user, int.MaxValue, Ct));
+        }
+
+        var expected = PlayRollups.Fold(stored).OrderBy(r => r.Id.ToString(), StringComparer.Ordinal);
+        Assert.Equal(expected, (await ReadRollupTableAsync()).OrderBy(r => r.Id.ToString(), StringComparer.Ordinal));
+    }
+
+    private async Task<List<PlayRollup>> ReadRollupTableAsync()
+    {
+        await using var connection = await _database.Database.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT user_id, kind, key, name, artist, plays, ms, first_at, last_at FROM play_rollups";
+        var rows = new List<PlayRollup>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct))
+        {
+            rows.Add(new PlayRollup(
+                new PlayRollupKey(reader.GetString(0), (TopKind)reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)),
+                reader.GetInt32(5),
+                reader.GetInt64(6),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8))));
+        }
+
+        return rows;
+    }
+
+    [Fact]
     public async Task Ranking_and_spelling_ties_are_broken_the_same_way_as_the_raw_query()
     {
         string[] u1 = ["Alpha", "Alpha", "alpha", "beta", "BETA", "Gamma", "gamma"];

@@ -16,14 +16,16 @@ namespace SpotifyLocal.Tests.Telegram;
 public sealed class TelegramBotHarness : IAsyncDisposable
 {
     private readonly string _directory;
-    private readonly IHost _host;
+    private readonly IDictionary<string, string?>? _settings;
+    private IHost _host;
 
-    private TelegramBotHarness(FakeTelegramBotApi api, IHost host, string directory, TimerWatchingTimeProvider time)
+    private TelegramBotHarness(FakeTelegramBotApi api, IHost host, string directory, TimerWatchingTimeProvider time, IDictionary<string, string?>? settings)
     {
         Api = api;
         _host = host;
         _directory = directory;
         Time = time;
+        _settings = settings;
     }
 
     public FakeTelegramBotApi Api { get; }
@@ -47,7 +49,35 @@ public sealed class TelegramBotHarness : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), "spotifylocal-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var time = new TimerWatchingTimeProvider(new DateTimeOffset(2026, 3, 15, 12, 0, 0, TimeSpan.Zero));
+        var logs = new CollectingLoggerProvider();
+        var host = await StartHostAsync(api, directory, time, logs, settings, configure, cancellationToken);
+        return new TelegramBotHarness(api, host, directory, time, settings) { Logs = logs };
+    }
 
+    /// <summary>Stops the bot (as the host does at shutdown) and starts it again on the same database and Telegram.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken, Action<IServiceCollection>? configure = null)
+    {
+        await StopAsync();
+        _host = await StartHostAsync(Api, _directory, Time, Logs, _settings, configure, cancellationToken);
+    }
+
+    /// <summary>Stops the bot's host without disposing the harness.</summary>
+    public async Task StopAsync()
+    {
+        await _host.StopAsync();
+        _host.Services.GetService<SpotifyLocal.Core.Storage.Sqlite.SqliteDatabase>()?.ReleasePooledConnections();
+        _host.Dispose();
+    }
+
+    private static async Task<IHost> StartHostAsync(
+        FakeTelegramBotApi api,
+        string directory,
+        TimerWatchingTimeProvider time,
+        CollectingLoggerProvider logs,
+        IDictionary<string, string?>? settings,
+        Action<IServiceCollection>? configure,
+        CancellationToken cancellationToken)
+    {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -62,7 +92,6 @@ public sealed class TelegramBotHarness : IAsyncDisposable
         }
 
         builder.Logging.ClearProviders();
-        var logs = new CollectingLoggerProvider();
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         // The host's own service graph (storage, stats, charts, import, commands, Telegram), on the fake clock.
@@ -72,14 +101,12 @@ public sealed class TelegramBotHarness : IAsyncDisposable
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        return new TelegramBotHarness(api, host, directory, time) { Logs = logs };
+        return host;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _host.StopAsync();
-        _host.Services.GetService<SpotifyLocal.Core.Storage.Sqlite.SqliteDatabase>()?.ReleasePooledConnections();
-        _host.Dispose();
+        await StopAsync();
         await Api.DisposeAsync();
         try
         {

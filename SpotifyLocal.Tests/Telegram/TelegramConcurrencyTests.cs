@@ -11,12 +11,19 @@ public sealed class TelegramConcurrencyTests
     public async Task A_long_import_in_one_chat_does_not_delay_another_chats_commands()
     {
         var import = new BlockingImportHandler();
-        await using var bot = await TelegramBotHarness.StartAsync(Ct, configure: services => services.AddCommandHandler<ImportCommand, BlockingImportHandler>(import));
+        var inHandInterval = TimeSpan.FromMilliseconds(1_234);
+        await using var bot = await TelegramBotHarness.StartAsync(
+            Ct,
+            settings: new Dictionary<string, string?> { ["Telegram:InHandPollInterval"] = "00:00:01.234" },
+            configure: services => services.AddCommandHandler<ImportCommand, BlockingImportHandler>(import));
         bot.Api.AddFile("doc-1", "documents/file_1.zip", [80, 75, 3, 4]);
 
         bot.Api.EnqueueUpdate(TelegramUpdates.Document("doc-1", "my_spotify_data.zip", 4));
         await import.Started.Task.WaitAsync(Ct);
+        // The import is in hand (not confirmed), so getUpdates answers at once: the loop polls every in-hand interval.
+        await bot.Time.WaitForTimerAsync(inHandInterval, Ct);
         bot.Api.EnqueueUpdate(TelegramUpdates.Text("/help", userId: 777));
+        bot.Time.Advance(inHandInterval);
         var help = await bot.Api.WaitForCallAsync("sendMessage", c => c.Text("chat_id") == "777", Ct);
         import.Release.SetResult();
         await bot.Api.WaitForCallAsync("editMessageText", c => c.Text("text")!.Contains("blocked import done", StringComparison.Ordinal), Ct);

@@ -26,6 +26,7 @@ public sealed class MongoCollections
     public const string WeeklySubscriptionsName = "weekly_subscriptions";
     public const string SummaryLedgerName = "summary_ledger";
     public const string PlayWriteLocksName = "play_write_locks";
+    public const string SpotifyPauseName = "spotify_pause";
     public const string PlayMovesName = "play_moves";
 
     public MongoCollections(IMongoClient client, string databaseName)
@@ -46,6 +47,7 @@ public sealed class MongoCollections
             .WithWriteConcern(WriteConcern.WMajority)
             .WithReadConcern(ReadConcern.Majority);
         PlayWriteLocks = Database.GetCollection<PlayWriteLockDocument>(PlayWriteLocksName);
+        SpotifyPause = Database.GetCollection<SpotifyPauseDocument>(SpotifyPauseName);
         PlayMoves = Database.GetCollection<PlayMoveDocument>(PlayMovesName);
     }
 
@@ -61,6 +63,7 @@ public sealed class MongoCollections
 
     public IMongoCollection<PlayWriteLockDocument> PlayWriteLocks { get; }
 
+    public IMongoCollection<SpotifyPauseDocument> SpotifyPause { get; }
     public IMongoCollection<PlayMoveDocument> PlayMoves { get; }
 
     public IMongoCollection<ImportJobDocument> ImportJobs { get; }

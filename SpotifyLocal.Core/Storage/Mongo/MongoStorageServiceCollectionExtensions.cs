@@ -27,6 +27,7 @@ public static class MongoStorageServiceCollectionExtensions
         services.AddSingleton<IWeeklySubscriptionStore, MongoWeeklySubscriptionStore>();
         services.AddSingleton<IPlayMoveStore, MongoPlayMoveStore>();
         services.AddSingleton<ISummaryLedgerStore, MongoSummaryLedgerStore>();
+        services.AddSingleton<ISpotifyPauseStore, MongoSpotifyPauseStore>();
         services.AddSingleton<MongoStorageInitializer>();
         services.AddSingleton<IStorageInitializer>(sp => sp.GetRequiredService<MongoStorageInitializer>());
         services.AddHostedService(sp => sp.GetRequiredService<MongoStorageInitializer>());

@@ -153,7 +153,17 @@ internal static class SqliteSchema
         ALTER TABLE import_jobs ADD COLUMN owner TEXT NULL;
         ALTER TABLE import_jobs ADD COLUMN lease_expires_at INTEGER NULL;
         """,
-        // 6: moves of plays between user ids that are not finished (a link's move completes at the next start if cut short).
+        // 6: Spotify's app-wide pause survives a restart (Retry-After values of 24 hours are reported).
+        """
+        CREATE TABLE spotify_pause (
+            id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+            since INTEGER NOT NULL,
+            requests_until INTEGER NOT NULL,
+            polling_until INTEGER NOT NULL,
+            users_told_at INTEGER NULL
+        );
+        """,
+        // 7: moves of plays between user ids that are not finished (a link's move completes at the next start if cut short).
         """
         CREATE TABLE play_moves (
             from_user_id TEXT NOT NULL PRIMARY KEY,

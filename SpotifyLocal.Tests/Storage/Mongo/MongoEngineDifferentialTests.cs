@@ -13,6 +13,7 @@ namespace SpotifyLocal.Tests.Storage.Mongo;
 /// (server leaderboards and the weekly summaries query through those). mingo orders strings by UTF-16 code unit and
 /// MongoDB by UTF-8 byte; <see cref="EdgeCasePlays"/> decides no tie where the two differ.
 /// </summary>
+[Collection(MongoEngineCollection.Name)]
 public sealed class MongoEngineDifferentialTests(SeededEngineFixture fixture) : IClassFixture<SeededEngineFixture>
 {
     private static readonly TopKind[] Kinds = [TopKind.Tracks, TopKind.Artists, TopKind.Albums];

@@ -14,6 +14,7 @@ namespace SpotifyLocal.Tests.Storage.Mongo;
 /// over the stored plays (and answer like SQLite's), partial bulk failures are counted exactly, and every command on
 /// plays and rollups carries <c>userId</c>, the shard key's prefix.
 /// </summary>
+[Collection(MongoEngineCollection.Name)]
 public sealed class MongoEngineWriteTests(MongoEngineFixture fixture) : IClassFixture<MongoEngineFixture>, IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2025, 6, 1, 8, 0, 0, TimeSpan.Zero);

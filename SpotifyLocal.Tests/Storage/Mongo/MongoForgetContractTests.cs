@@ -30,7 +30,7 @@ public sealed class MongoForgetContractTests : ForgetContractTests
                 MongoCollections.UsersName, MongoCollections.PlaysName, MongoCollections.ChatLinksName, MongoCollections.ImportJobsName,
                 MongoCollections.ServerSettingsName, MongoCollections.VisibleMembersName, MongoCollections.WeeklySubscriptionsName,
                 MongoCollections.SummaryLedgerName, MongoCollections.PlayWriteLocksName, MongoCollections.PlayRollupsName,
-                MongoCollections.PlayRollupStatesName, MongoCollections.PlayMovesName]),
+                MongoCollections.PlayRollupStatesName, MongoCollections.PlayMovesName, MongoCollections.SpotifyPauseName]),
             database.DisposeAsync);
     }
 

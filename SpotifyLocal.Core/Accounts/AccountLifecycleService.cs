@@ -28,6 +28,8 @@ public sealed partial class AccountLifecycleService(
     ITokenProtector protector,
     IChatNotifier notifier,
     AccountWriters writers,
+    IPlayMoveStore moves,
+    PlayMoveService moveService,
     TimeProvider time,
     ILogger<AccountLifecycleService> logger)
 {
@@ -122,6 +124,7 @@ public sealed partial class AccountLifecycleService(
         long deleted = 0;
         foreach (var userId in userIds)
         {
+            await moves.RemoveAsync(userId, cancellationToken);
             // Tracking stops first: a user without tokens is never polled again.
             await users.EndLinkAsync(userId, LinkState.NotLinked, expectedEncryptedRefreshToken: null, cancellationToken);
             deleted += await plays.DeleteUserAsync(userId, cancellationToken);
@@ -328,14 +331,11 @@ public sealed partial class AccountLifecycleService(
             new LinkGrant(consent.Profile.AccountId, consent.Profile.DisplayName, protector.Protect(consent.Tokens.AccessToken), protector.Protect(consent.Tokens.RefreshToken), consent.Tokens.ExpiresAt, now),
             cancellationToken);
         await chatLinks.SetAsync(identity, userId, cancellationToken);
-        var moved = await plays.ReassignAsync(identity.LocalUserId, userId, cancellationToken);
-        await importJobs.ReassignAsync(identity.LocalUserId, userId, cancellationToken);
-        if (local is not null)
-        {
-            await users.DeleteAsync(identity.LocalUserId, cancellationToken);
-        }
-
-        LogLinked(logger, identity, userId, moved.Inserted);
+        // What the identity stored under its local id moves in the background (PlayMoveWorker), recorded first so it
+        // completes at the next start if cut short.
+        await moves.AddAsync(new PlayMove(identity.LocalUserId, userId, now), cancellationToken);
+        moveService.Request();
+        LogLinked(logger, identity, userId);
         await FetchInitialPlaysAsync(userId, cancellationToken);
         return new LinkStep(LinkStepOutcome.Linked, consent.Id, consent.AccountName);
     }
@@ -411,8 +411,8 @@ public sealed partial class AccountLifecycleService(
     [LoggerMessage(Level = LogLevel.Information, Message = "The holder of a Spotify account refused linking it to {Identity}")]
     private static partial void LogRefused(ILogger logger, ChatIdentity identity);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Linked {Identity} to Spotify user {SpotifyId}; moved {Moved} plays from the local id")]
-    private static partial void LogLinked(ILogger logger, ChatIdentity identity, string spotifyId, int moved);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Linked {Identity} to Spotify user {SpotifyId}; its local plays move in the background")]
+    private static partial void LogLinked(ILogger logger, ChatIdentity identity, string spotifyId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fetched the recent plays of {SpotifyId}: {Inserted} new")]
     private static partial void LogInitialPlays(ILogger logger, string spotifyId, int inserted);

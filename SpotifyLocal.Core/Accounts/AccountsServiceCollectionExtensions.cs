@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpotifyLocal.Core.Spotify;
+using SpotifyLocal.Core.Storage;
 using SpotifyLocal.Core.Tracking;
 
 namespace SpotifyLocal.Core.Accounts;
@@ -23,6 +24,9 @@ public static class AccountsServiceCollectionExtensions
         services.TryAddSingleton<TokenRefreshLocks>();
         services.TryAddSingleton<AccountWriters>();
         services.TryAddTransient<AccountLifecycleService>();
+        services.TryAddSingleton<PlayBatchWriter>();
+        services.TryAddSingleton<PlayMoveService>();
+        services.AddHostedService<PlayMoveWorker>();
         services.TryAddTransient<SpotifyTokenService>();
         services.TryAddTransient<RecentPlaysPoller>();
         return services;

@@ -40,6 +40,15 @@ public interface IPlayStore
     /// <summary>Moves every play of one user id to another (a chat identity linking its Spotify account); duplicates are dropped.</summary>
     Task<InsertResult> ReassignAsync(string fromUserId, string toUserId, CancellationToken cancellationToken);
 
+    /// <summary>Up to <paramref name="limit"/> plays of the user, oldest first (played_at, then track id): one page of a move.</summary>
+    Task<IReadOnlyList<Play>> GetOldestAsync(string userId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes these plays of the user (matched on played_at and track id, always within that user) and keeps what the
+    /// user's rollups answer exact; returns how many were deleted.
+    /// </summary>
+    Task<long> DeletePlaysAsync(string userId, IReadOnlyList<Play> plays, CancellationToken cancellationToken);
+
     /// <summary>Deletes every play of the user and returns how many were deleted.</summary>
     Task<long> DeleteUserAsync(string userId, CancellationToken cancellationToken);
 }

@@ -37,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IImportJobStore, SqliteImportJobStore>();
         services.AddSingleton<IServerSettingsStore, SqliteServerSettingsStore>();
         services.AddSingleton<IWeeklySubscriptionStore, SqliteWeeklySubscriptionStore>();
+        services.AddSingleton<IPlayMoveStore, SqlitePlayMoveStore>();
         services.AddSingleton<ISummaryLedgerStore, SqliteSummaryLedgerStore>();
         services.AddSingleton<ISpotifyPauseStore, SqliteSpotifyPauseStore>();
         services.AddSingleton<SqliteStorageInitializer>();

@@ -37,6 +37,7 @@ public abstract class ForgetContractTests : IAsyncLifetime
         IServerSettingsStore Servers,
         IWeeklySubscriptionStore Subscriptions,
         ISummaryLedgerStore Ledger,
+        IPlayMoveStore Moves,
         Func<CancellationToken, Task<IReadOnlyDictionary<string, IReadOnlyList<string>>>> ReadEveryValueAsync,
         IReadOnlySet<string> ExpectedTables,
         Func<ValueTask> DisposeAsync);
@@ -51,7 +52,7 @@ public abstract class ForgetContractTests : IAsyncLifetime
         services.AddLogging();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(T0));
         services.AddSingleton(Stores.Plays).AddSingleton(Stores.Users).AddSingleton(Stores.ChatLinks).AddSingleton(Stores.ImportJobs);
-        services.AddSingleton(Stores.Servers).AddSingleton(Stores.Subscriptions).AddSingleton(Stores.Ledger);
+        services.AddSingleton(Stores.Servers).AddSingleton(Stores.Subscriptions).AddSingleton(Stores.Ledger).AddSingleton(Stores.Moves);
         services.AddAccounts(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Spotify:TokenKeyDirectory"] = _keys }).Build());
         _services = services.BuildServiceProvider();
     }
@@ -120,5 +121,6 @@ public abstract class ForgetContractTests : IAsyncLifetime
         await Stores.Ledger.TryCreateAsync(
             new SummaryLedgerEntry(SummaryTarget.KeyOf(SummaryTargetKind.User, telegram.Platform, telegram.ChatUserId), "2026-02-23", SummaryLedgerState.Posted, Guid.NewGuid().ToString("N"), T0),
             Ct);
+        await Stores.Moves.AddAsync(new PlayMove(telegram.LocalUserId, spotifyId, T0), Ct);
     }
 }

@@ -154,6 +154,7 @@ public sealed class LinkEndpointTests
         await host.Get<IPlayStore>().InsertAsync(Plays.For(Alice.LocalUserId).Count(7).Build(), Ct);
 
         await host.LinkAsync(Alice, "alice");
+        await host.Get<PlayMoveService>().RunPendingAsync(Ct);
 
         var user = await users.GetAsync("alice", Ct);
         Assert.Equal("Europe/Berlin", user!.TimeZone);

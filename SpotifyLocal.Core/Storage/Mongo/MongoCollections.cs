@@ -27,6 +27,7 @@ public sealed class MongoCollections
     public const string SummaryLedgerName = "summary_ledger";
     public const string PlayWriteLocksName = "play_write_locks";
     public const string SpotifyPauseName = "spotify_pause";
+    public const string PlayMovesName = "play_moves";
 
     public MongoCollections(IMongoClient client, string databaseName)
     {
@@ -47,6 +48,7 @@ public sealed class MongoCollections
             .WithReadConcern(ReadConcern.Majority);
         PlayWriteLocks = Database.GetCollection<PlayWriteLockDocument>(PlayWriteLocksName);
         SpotifyPause = Database.GetCollection<SpotifyPauseDocument>(SpotifyPauseName);
+        PlayMoves = Database.GetCollection<PlayMoveDocument>(PlayMovesName);
     }
 
     public IMongoDatabase Database { get; }
@@ -62,6 +64,7 @@ public sealed class MongoCollections
     public IMongoCollection<PlayWriteLockDocument> PlayWriteLocks { get; }
 
     public IMongoCollection<SpotifyPauseDocument> SpotifyPause { get; }
+    public IMongoCollection<PlayMoveDocument> PlayMoves { get; }
 
     public IMongoCollection<ImportJobDocument> ImportJobs { get; }
 

@@ -155,6 +155,31 @@ public sealed class MongoPlayStore : IPlayStore
         return result;
     }
 
+    public async Task<IReadOnlyList<Play>> GetOldestAsync(string userId, int limit, CancellationToken cancellationToken)
+    {
+        var page = await _engine.AggregateAsync(
+            _plays,
+            new EmptyPipelineDefinition<PlayDocument>()
+                .Match(Filter.Eq(p => p.UserId, userId))
+                .Sort(Builders<PlayDocument>.Sort.Ascending(p => p.PlayedAt).Ascending(p => p.TrackId))
+                .Limit(limit),
+            cancellationToken);
+        return [.. page.Select(p => p.ToPlay())];
+    }
+
+    public async Task<long> DeletePlaysAsync(string userId, IReadOnlyList<Play> plays, CancellationToken cancellationToken)
+    {
+        if (plays.Count == 0)
+        {
+            return 0;
+        }
+
+        // The source of a move: its rollups go first (reads then group its plays), since they can only grow in place.
+        await _rollups.DeleteUserAsync(userId, cancellationToken);
+        var keys = plays.Select(p => Filter.Eq(d => d.PlayedAt, MongoTime.ToBson(p.PlayedAt)) & Filter.Eq(d => d.TrackId, p.TrackId));
+        return await _engine.DeleteManyAsync(_plays, Filter.Eq(p => p.UserId, userId) & Filter.Or(keys), cancellationToken);
+    }
+
     public async Task<long> DeleteUserAsync(string userId, CancellationToken cancellationToken)
     {
         await _rollups.DeleteUserAsync(userId, cancellationToken);

@@ -25,6 +25,7 @@ public static class MongoStorageServiceCollectionExtensions
         services.AddSingleton<IImportJobStore, MongoImportJobStore>();
         services.AddSingleton<IServerSettingsStore, MongoServerSettingsStore>();
         services.AddSingleton<IWeeklySubscriptionStore, MongoWeeklySubscriptionStore>();
+        services.AddSingleton<IPlayMoveStore, MongoPlayMoveStore>();
         services.AddSingleton<ISummaryLedgerStore, MongoSummaryLedgerStore>();
         services.AddSingleton<ISpotifyPauseStore, MongoSpotifyPauseStore>();
         services.AddSingleton<MongoStorageInitializer>();

@@ -376,6 +376,94 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         return new InsertResult(inserted, moved - inserted);
     }
 
+    public async Task<IReadOnlyList<Play>> GetOldestAsync(string userId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Parameters.AddWithValue("@user", userId);
+        command.Parameters.AddWithValue("@limit", limit);
+        command.CommandText = $"SELECT {PlayColumns} FROM plays WHERE user_id = @user ORDER BY played_at, track_id LIMIT @limit";
+        var page = new List<Play>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            page.Add(ReadPlay(reader));
+        }
+
+        return page;
+    }
+
+    public async Task<long> DeletePlaysAsync(string userId, IReadOnlyList<Play> plays, CancellationToken cancellationToken)
+    {
+        if (plays.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var delete = connection.CreateCommand();
+        delete.Transaction = transaction;
+        delete.CommandText = """
+            DELETE FROM plays WHERE user_id = @user AND played_at = @played_at AND track_id = @track_id
+            RETURNING track_key, track_name, artist_key, artist_name, album_key, album_name, ms_played
+            """;
+        delete.Parameters.AddWithValue("@user", userId);
+        var playedAt = delete.Parameters.Add("@played_at", SqliteType.Integer);
+        var trackId = delete.Parameters.Add("@track_id", SqliteType.Text);
+        // Each deleted play leaves its three rollup rows (track, artist, album) one play and its time lighter.
+        await using var rollup = connection.CreateCommand();
+        rollup.Transaction = transaction;
+        rollup.CommandText = "UPDATE play_rollups SET plays = plays - 1, ms = ms - @ms WHERE user_id = @user AND kind = @kind AND key = @key AND name = @name AND artist = @artist";
+        rollup.Parameters.AddWithValue("@user", userId);
+        var ms = rollup.Parameters.Add("@ms", SqliteType.Integer);
+        var kind = rollup.Parameters.Add("@kind", SqliteType.Integer);
+        var key = rollup.Parameters.Add("@key", SqliteType.Text);
+        var name = rollup.Parameters.Add("@name", SqliteType.Text);
+        var artist = rollup.Parameters.Add("@artist", SqliteType.Text);
+        long deleted = 0;
+        foreach (var play in plays)
+        {
+            playedAt.Value = ToMs(play.PlayedAt);
+            trackId.Value = play.TrackId;
+            var rows = new List<(string TrackKey, string Track, string ArtistKey, string Artist, string AlbumKey, string? Album, long Ms)>();
+            await using (var reader = await delete.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), NullableString(reader, 5), reader.GetInt64(6)));
+                }
+            }
+
+            foreach (var row in rows)
+            {
+                deleted++;
+                ms.Value = row.Ms;
+                foreach (var (k, rowKey, rowName, rowArtist) in new[] { (0, row.TrackKey, row.Track, row.Artist), (1, row.ArtistKey, row.Artist, ""), (2, row.AlbumKey, row.Album, row.Artist) })
+                {
+                    if (rowName is null or "")
+                    {
+                        continue;
+                    }
+
+                    kind.Value = k;
+                    key.Value = rowKey;
+                    name.Value = rowName;
+                    artist.Value = rowArtist;
+                    await rollup.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
+        }
+
+        await using var prune = connection.CreateCommand();
+        prune.Transaction = transaction;
+        prune.CommandText = "DELETE FROM play_rollups WHERE user_id = @user AND plays <= 0";
+        prune.Parameters.AddWithValue("@user", userId);
+        await prune.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
     public async Task<long> DeleteUserAsync(string userId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -163,5 +163,13 @@ internal static class SqliteSchema
             users_told_at INTEGER NULL
         );
         """,
+        // 7: moves of plays between user ids that are not finished (a link's move completes at the next start if cut short).
+        """
+        CREATE TABLE play_moves (
+            from_user_id TEXT NOT NULL PRIMARY KEY,
+            to_user_id TEXT NOT NULL,
+            requested_at INTEGER NOT NULL
+        );
+        """,
     ];
 }

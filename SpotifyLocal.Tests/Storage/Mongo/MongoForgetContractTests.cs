@@ -9,7 +9,8 @@ public sealed class MongoForgetContractTests : ForgetContractTests
 {
     protected override IReadOnlyList<string> PersonTables =>
         [MongoCollections.UsersName, MongoCollections.PlaysName, MongoCollections.ChatLinksName, MongoCollections.ImportJobsName,
-         MongoCollections.WeeklySubscriptionsName, MongoCollections.VisibleMembersName, MongoCollections.SummaryLedgerName];
+         MongoCollections.WeeklySubscriptionsName, MongoCollections.VisibleMembersName, MongoCollections.SummaryLedgerName,
+         MongoCollections.PlayRollupsName, MongoCollections.PlayMovesName];
 
     protected override async Task<StoresUnderTest> CreateStoresAsync()
     {
@@ -23,11 +24,13 @@ public sealed class MongoForgetContractTests : ForgetContractTests
             new MongoServerSettingsStore(collections),
             new MongoWeeklySubscriptionStore(collections),
             new MongoSummaryLedgerStore(collections),
+            new MongoPlayMoveStore(collections),
             cancellationToken => ReadEveryValueAsync(collections.Database, cancellationToken),
             new HashSet<string>([
                 MongoCollections.UsersName, MongoCollections.PlaysName, MongoCollections.ChatLinksName, MongoCollections.ImportJobsName,
                 MongoCollections.ServerSettingsName, MongoCollections.VisibleMembersName, MongoCollections.WeeklySubscriptionsName,
-                MongoCollections.SummaryLedgerName, MongoCollections.PlayWriteLocksName, MongoCollections.SpotifyPauseName]),
+                MongoCollections.SummaryLedgerName, MongoCollections.PlayWriteLocksName, MongoCollections.PlayRollupsName,
+                MongoCollections.PlayRollupStatesName, MongoCollections.PlayMovesName, MongoCollections.SpotifyPauseName]),
             database.DisposeAsync);
     }
 

@@ -124,6 +124,26 @@ public sealed class ChartCommandTests : IAsyncDisposable
         Assert.False((await RunAsync("/top week")).IsError);
     }
 
+    [Fact]
+    public async Task Stats_of_a_linked_user_say_when_a_long_spotify_pause_may_have_missed_plays()
+    {
+        var now = _bot.Time.GetUtcNow();
+        await _bot.Get<IUserStore>().CreateAsync(new User { SpotifyId = "alice", JoinedAt = now, LinkState = LinkState.Linked }, Ct);
+        await _bot.Get<IChatLinkStore>().SetAsync(Caller, "alice", Ct);
+        await _bot.Get<IPlayStore>().InsertAsync([Plays.One("alice", "A", "Air", "Moon Safari", now.AddDays(-1))], Ct);
+        var before = await RunAsync("/stats week");
+        await _bot.Get<ISpotifyPauseStore>().SaveAsync(new SpotifyPause(now.AddHours(-1), now.AddHours(23), now), Ct);
+
+        var during = await RunAsync("/stats week");
+        _bot.Time.Advance(TimeSpan.FromDays(1));
+        var after = await RunAsync("/stats week");
+
+        Assert.DoesNotContain("paused", before.Text, StringComparison.Ordinal);
+        Assert.Contains("Live tracking is paused", during.Text, StringComparison.Ordinal);
+        Assert.Contains("may be missing", during.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("paused", after.Text, StringComparison.Ordinal);
+    }
+
     private async Task<BotReply> RunAsync(string text)
     {
         var command = CommandParser.Parse(text).Command ?? throw new InvalidOperationException(text);

@@ -12,6 +12,9 @@ public sealed class Interleavings
 {
     private static readonly AsyncLocal<Actor?> Current = new();
     private static readonly TimeSpan BlockedAfter = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>A bound on schedules per scenario, so a scenario whose choices shift between runs still ends.</summary>
+    private const int MaxRuns = 500;
     private readonly SemaphoreSlim _changed = new(0);
 
     /// <summary>A proxy that pauses the calling operation before every call to <paramref name="inner"/>.</summary>
@@ -32,7 +35,7 @@ public sealed class Interleavings
     {
         var prefix = new List<int>();
         var runs = 0;
-        while (true)
+        while (runs < MaxRuns)
         {
             await arrange();
             var (taken, choices) = await RunOnceAsync(prefix, operations, cancellationToken);
@@ -53,6 +56,8 @@ public sealed class Interleavings
 
             prefix = [.. taken.Take(depth), taken[depth] + 1];
         }
+
+        return runs;
     }
 
     private async Task<(List<int> Taken, List<int> Choices)> RunOnceAsync(List<int> prefix, IReadOnlyList<Func<Task>> operations, CancellationToken cancellationToken)
@@ -93,7 +98,8 @@ public sealed class Interleavings
                 break;
             }
 
-            var choice = taken.Count < prefix.Count ? prefix[taken.Count] : 0;
+            // A replayed prefix can meet fewer paused operations when one was still blocked: take the last one then.
+            var choice = Math.Min(taken.Count < prefix.Count ? prefix[taken.Count] : 0, parked.Count - 1);
             taken.Add(choice);
             choices.Add(parked.Count);
             parked[choice].Resume();

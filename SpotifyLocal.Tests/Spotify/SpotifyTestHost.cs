@@ -74,7 +74,9 @@ public sealed class SpotifyTestHost : IAsyncDisposable
             ["Spotify:ApiBaseUrl"] = spotify.BaseUrl,
             ["Spotify:TokenKeyDirectory"] = Path.Combine(directory, "keys"),
             ["Spotify:RetryBaseDelay"] = "00:00:00",
-            ["Spotify:RequestTimeout"] = "00:00:00.500",
+            // Only a test that injects hanging requests needs a short timeout (and sets its own); a busy CI must not time out
+            // a real loopback call, least of all the code exchange, which is never retried.
+            ["Spotify:RequestTimeout"] = "00:00:10",
             ["Tracking:Enabled"] = "false",
             ["Tracking:MaxRequestsPerSecond"] = "50",
         };

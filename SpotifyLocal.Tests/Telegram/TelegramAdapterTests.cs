@@ -191,4 +191,20 @@ public sealed class TelegramAdapterTests
         Assert.Equal(["/link"], notice.CallbackData());
         Assert.Single(bot.Api.Calls, c => c.Method == "sendMessage");
     }
+
+    [Fact]
+    public async Task A_link_question_reaches_the_Telegram_user_with_its_confirm_and_cancel_buttons()
+    {
+        await using var bot = await TelegramBotHarness.StartAsync(Ct);
+        var notifier = bot.Services.GetRequiredService<IChatNotifier>();
+
+        await notifier.NotifyAsync(
+            new ChatIdentity(ChatIdentity.Telegram, Chat),
+            new ChatNotice(AccountLifecycleService.Question("Alice A."), OfferLink: false) { Commands = AccountLifecycleService.QuestionCommands("c0nsent", "Alice A.") },
+            Ct);
+
+        var notice = await bot.Api.WaitForCallAsync("sendMessage", Ct);
+        Assert.StartsWith("Link Spotify account Alice A.?", notice.Text("text"), StringComparison.Ordinal);
+        Assert.Equal(["/link confirm c0nsent", "/link cancel c0nsent"], notice.CallbackData());
+    }
 }

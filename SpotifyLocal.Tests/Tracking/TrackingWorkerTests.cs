@@ -234,11 +234,14 @@ public sealed class TrackingWorkerTests
     [Fact]
     public async Task A_fault_storm_loses_no_plays()
     {
-        await using var host = await SpotifyTestHost.StartAsync(new Dictionary<string, string?> { ["Spotify:RequestTimeout"] = "00:00:00.100" });
+        // The storm's timeouts hang until the client gives up, so this is real time per injected timeout; long enough that a
+        // cold or busy loopback call (the link's code exchange, which is never retried) does not time out by itself.
+        await using var host = await SpotifyTestHost.StartAsync(new Dictionary<string, string?> { ["Spotify:RequestTimeout"] = "00:00:01" });
         host.Spotify.AddAccount("alice");
         host.Spotify.AddAccount("bob");
         await host.LinkAsync(Alice, "alice");
         await host.LinkAsync(Bob, "bob");
+        Assert.Equal(2, (await host.Get<IUserStore>().ListLinkedAsync(Ct)).Count);
         var random = new Random(8);
         var expected = 0;
         foreach (var user in new[] { "alice", "bob" })

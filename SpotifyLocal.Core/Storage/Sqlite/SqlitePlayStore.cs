@@ -393,6 +393,14 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         return page;
     }
 
+    /// <summary>The plays a rollup row (<c>play_rollups</c>) sums: its user, kind, key and spelling.</summary>
+    private const string EdgeMatch = """
+        p.user_id = play_rollups.user_id AND (
+            (play_rollups.kind = 0 AND p.track_key = play_rollups.key AND p.track_name = play_rollups.name AND p.artist_name = play_rollups.artist)
+            OR (play_rollups.kind = 1 AND p.artist_key = play_rollups.key AND p.artist_name = play_rollups.name)
+            OR (play_rollups.kind = 2 AND p.album_key = play_rollups.key AND p.album_name = play_rollups.name AND p.artist_name = play_rollups.artist))
+        """;
+
     public async Task<long> DeletePlaysAsync(string userId, IReadOnlyList<Play> plays, CancellationToken cancellationToken)
     {
         if (plays.Count == 0)
@@ -414,8 +422,15 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         // Each deleted play leaves its three rollup rows (track, artist, album) one play and its time lighter.
         await using var rollup = connection.CreateCommand();
         rollup.Transaction = transaction;
-        rollup.CommandText = "UPDATE play_rollups SET plays = plays - 1, ms = ms - @ms WHERE user_id = @user AND kind = @kind AND key = @key AND name = @name AND artist = @artist";
+        // A first/last time cannot be subtracted: a row whose edge play goes is marked (-1) and read again from the plays left.
+        rollup.CommandText = """
+            UPDATE play_rollups SET plays = plays - 1, ms = ms - @ms,
+                first_at = CASE WHEN first_at = @at THEN -1 ELSE first_at END,
+                last_at = CASE WHEN last_at = @at THEN -1 ELSE last_at END
+            WHERE user_id = @user AND kind = @kind AND key = @key AND name = @name AND artist = @artist
+            """;
         rollup.Parameters.AddWithValue("@user", userId);
+        var at = rollup.Parameters.Add("@at", SqliteType.Integer);
         var ms = rollup.Parameters.Add("@ms", SqliteType.Integer);
         var kind = rollup.Parameters.Add("@kind", SqliteType.Integer);
         var key = rollup.Parameters.Add("@key", SqliteType.Text);
@@ -425,6 +440,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         foreach (var play in plays)
         {
             playedAt.Value = ToMs(play.PlayedAt);
+            at.Value = playedAt.Value;
             trackId.Value = play.TrackId;
             var rows = new List<(string TrackKey, string Track, string ArtistKey, string Artist, string AlbumKey, string? Album, long Ms)>();
             await using (var reader = await delete.ExecuteReaderAsync(cancellationToken))
@@ -457,7 +473,13 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
 
         await using var prune = connection.CreateCommand();
         prune.Transaction = transaction;
-        prune.CommandText = "DELETE FROM play_rollups WHERE user_id = @user AND plays <= 0";
+        prune.CommandText = $"""
+            DELETE FROM play_rollups WHERE user_id = @user AND plays <= 0;
+            UPDATE play_rollups SET
+                first_at = CASE WHEN first_at = -1 THEN (SELECT MIN(p.played_at) FROM plays p WHERE {EdgeMatch}) ELSE first_at END,
+                last_at = CASE WHEN last_at = -1 THEN (SELECT MAX(p.played_at) FROM plays p WHERE {EdgeMatch}) ELSE last_at END
+            WHERE user_id = @user AND (first_at = -1 OR last_at = -1);
+            """;
         prune.Parameters.AddWithValue("@user", userId);
         await prune.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -49,6 +49,28 @@ public sealed class MongoEngineWriteTests(MongoEngineFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_page_of_a_move_reads_and_leaves_the_source_like_sqlite_and_never_touches_another_user()
+    {
+        var engine = await fixture.FreshDatabaseAsync();
+        var mongo = MongoEngineFixture.PlayStore(engine);
+        await WriteBothAsync(mongo, RandomPlays(["u1", "u2"], 1_200, seed: 9));
+        // u2 holds the same plays too: deleting u1's page must leave them.
+        var page = await _sqlite.Plays.GetOldestAsync("u1", 250, Ct);
+        await WriteBothAsync(mongo, [.. page.Select(p => p with { UserId = "u2" })]);
+
+        Assert.Equal(page, await mongo.GetOldestAsync("u1", 250, Ct));
+        Assert.Equal(await _sqlite.Plays.DeletePlaysAsync("u1", page, Ct), await mongo.DeletePlaysAsync("u1", page, Ct));
+        foreach (var scope in new[] { PlayScope.AllTime("u1"), PlayScope.AllTime("u2") })
+        {
+            Assert.Equal(await _sqlite.Plays.CountAsync(scope, Ct), await mongo.CountAsync(scope, Ct));
+            foreach (var kind in Kinds)
+            {
+                Assert.Equal(await _sqlite.Plays.GetTopAsync(scope, kind, 25, Ct), await mongo.GetTopAsync(scope, kind, 25, Ct));
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_write_error_other_than_a_duplicate_reports_exactly_the_plays_stored_and_a_rerun_stores_the_rest()
     {
         var engine = await fixture.FreshDatabaseAsync();

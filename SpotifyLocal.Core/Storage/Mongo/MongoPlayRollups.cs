@@ -177,7 +177,7 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
 
     /// <summary>The same ranking as <see cref="MongoPlayStore.TopPipeline"/>, summing the users' rows instead of counting plays.</summary>
     internal static PipelineDefinition<PlayRollupDocument, TopRow> TopPipeline(IReadOnlyList<string> userIds, TopKind kind, int limit) =>
-        new EmptyPipelineDefinition<PlayRollupDocument>()
+        MongoPlayStore.RankSpellings(new EmptyPipelineDefinition<PlayRollupDocument>()
             .Match(UsersOf(userIds) & Filter.Eq(r => r.Kind, PlayRollupDocument.ToElement(kind)))
             .Group(
                 r => new TopSpellingKey { Key = r.Key, Name = r.Name, ArtistName = r.Artist },
@@ -188,29 +188,8 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
                     MsPlayed = g.Sum(r => r.MsPlayed),
                     FirstPlayedAt = g.Min(r => r.FirstPlayedAt),
                     LastPlayedAt = g.Max(r => r.LastPlayedAt),
-                })
-            .Sort(Builders<TopSpelling>.Sort
-                .Ascending(s => s.Id.Key)
-                .Descending(s => s.Plays)
-                .Ascending(s => s.Id.Name)
-                .Ascending(s => s.Id.ArtistName))
-            .Group(
-                s => s.Id.Key,
-                g => new TopRow
-                {
-                    Key = g.Key,
-                    Name = g.First().Id.Name,
-                    ArtistName = g.First().Id.ArtistName,
-                    Plays = g.Sum(s => s.Plays),
-                    MsPlayed = g.Sum(s => s.MsPlayed),
-                    FirstPlayedAt = g.Min(s => s.FirstPlayedAt),
-                    LastPlayedAt = g.Max(s => s.LastPlayedAt),
-                })
-            .Sort(Builders<TopRow>.Sort
-                .Descending(r => r.Plays)
-                .Descending(r => r.MsPlayed)
-                .Ascending(r => r.Key))
-            .Limit(limit);
+                }),
+            limit);
 
     /// <summary>One user's rollup rows of a kind, grouped from its plays (the backfill).</summary>
     internal static PipelineDefinition<PlayDocument, RollupBuildRow> BuildPipeline(string userId, TopKind kind)

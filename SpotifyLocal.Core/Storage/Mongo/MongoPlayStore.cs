@@ -330,9 +330,8 @@ public sealed class MongoPlayStore : IPlayStore
             ? ScopeFilter(scope) & Filter.Nin(p => p.AlbumName, [null, string.Empty])
             : ScopeFilter(scope);
 
-        // Count each spelling, order the spellings of a key most-played first (ties: smallest name,
-        // then smallest artist), and let the second $group take the first one as the display name.
-        return new EmptyPipelineDefinition<PlayDocument>()
+        // Count each spelling, then rank them (RankSpellings).
+        return RankSpellings(new EmptyPipelineDefinition<PlayDocument>()
             .Match(match)
             .Group(
                 SpellingOf(kind),
@@ -343,7 +342,17 @@ public sealed class MongoPlayStore : IPlayStore
                     MsPlayed = g.Sum(p => (long)p.MsPlayed),
                     FirstPlayedAt = g.Min(p => p.PlayedAt),
                     LastPlayedAt = g.Max(p => p.PlayedAt),
-                })
+                }),
+            limit);
+    }
+
+    /// <summary>
+    /// The ranking both top pipelines (plays and rollups) end with: order the spellings of a key most-played first
+    /// (ties: smallest name, then smallest artist), let the second $group take the first one as the display name,
+    /// then rank keys by plays, time and key.
+    /// </summary>
+    internal static PipelineDefinition<TInput, TopRow> RankSpellings<TInput>(PipelineDefinition<TInput, TopSpelling> spellings, int limit) =>
+        spellings
             .Sort(Builders<TopSpelling>.Sort
                 .Ascending(s => s.Id.Key)
                 .Descending(s => s.Plays)
@@ -366,7 +375,6 @@ public sealed class MongoPlayStore : IPlayStore
                 .Descending(r => r.MsPlayed)
                 .Ascending(r => r.Key))
             .Limit(limit);
-    }
 
     internal static PipelineDefinition<PlayDocument, TotalsRow> TotalsPipeline(PlayScope scope) =>
         new EmptyPipelineDefinition<PlayDocument>()

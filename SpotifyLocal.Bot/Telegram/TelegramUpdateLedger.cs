@@ -4,7 +4,8 @@ namespace SpotifyLocal.Bot.Telegram;
 /// Which updates the bot holds and which it has finished, so getUpdates confirms only handled ones: Telegram
 /// forgets every update below the <c>offset</c> of the next call (core.telegram.org/bots/api#getupdates), so the
 /// offset is the lowest update still in hand, or one past the newest seen when nothing is (the run of finished ids
-/// without gaps). Updates Telegram sends again while in hand or finished above that run are not handled twice.
+/// without gaps). Updates Telegram sends again while in hand or finished above that run are not handled twice by this
+/// process; after a restart, those finished above the run come again (the ledger lives in memory: at least once).
 /// </summary>
 public sealed class TelegramUpdateLedger
 {

@@ -40,7 +40,9 @@ public sealed class TelegramRestartTests
         Assert.True(stuck.Cancelled);
         // While /help was in hand no offset passed it, though the later /timezone was answered meanwhile.
         Assert.All(offsetsBeforeRestart, offset => Assert.True(offset is null || int.Parse(offset) <= id, $"offset {offset} confirmed update {id} in hand"));
-        Assert.Single(bot.Api.Calls, c => c.Method == "sendMessage" && c.Text("chat_id") == "77");
+        // /timezone was answered before the restart. Its id is above /help's, and an offset confirms every update below it,
+        // so it is confirmed only together with /help: the restarted bot may answer it once more (at least once, never lost).
+        Assert.Contains(bot.Api.Calls, c => c.Method == "sendMessage" && c.Text("chat_id") == "77");
     }
 
     [Fact]

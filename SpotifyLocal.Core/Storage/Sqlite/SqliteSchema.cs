@@ -171,5 +171,14 @@ internal static class SqliteSchema
             requested_at INTEGER NOT NULL
         );
         """,
+        // 8 (issue 16): how an extended-history play happened; NULL on tracked and account-data plays (unknown).
+        """
+        ALTER TABLE plays ADD COLUMN skipped INTEGER NULL;
+        ALTER TABLE plays ADD COLUMN reason_start TEXT NULL;
+        ALTER TABLE plays ADD COLUMN reason_end TEXT NULL;
+        ALTER TABLE plays ADD COLUMN shuffle INTEGER NULL;
+        ALTER TABLE plays ADD COLUMN platform TEXT NULL;
+        ALTER TABLE plays ADD COLUMN offline INTEGER NULL;
+        """,
     ];
 }

@@ -22,6 +22,23 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         ORDER BY ranked.plays DESC, ranked.ms DESC, ranked.k ASC
         """;
 
+    /// <summary>
+    /// The end of both rollup top-list queries: given <c>rollups</c> (k, n, a, plays, ms, first_at, last_at) rows, sums
+    /// them per key and per spelling and ends like <see cref="TopListTail"/>.
+    /// </summary>
+    private const string SummedTopListTail = $"""
+        ranked AS (
+            SELECT k, SUM(plays) AS plays, SUM(ms) AS ms, MIN(first_at) AS first_at, MAX(last_at) AS last_at
+            FROM rollups GROUP BY k
+            ORDER BY plays DESC, ms DESC, k ASC
+            LIMIT @limit
+        ),
+        spellings AS (
+            SELECT k, n, a, SUM(plays) AS c FROM rollups WHERE k IN (SELECT k FROM ranked) GROUP BY k, n, a
+        ),
+        {TopListTail}
+        """;
+
     public Task<InsertResult> InsertAsync(IReadOnlyList<Play> plays, CancellationToken cancellationToken) =>
         InsertAsync(null, plays, cancellationToken);
 
@@ -163,16 +180,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
                 SELECT {keyColumn}, {nameColumn}, {edgeArtist}, 1, ms_played, played_at, played_at FROM plays
                 WHERE user_id IN ({users}) AND played_at >= @days_to AND played_at < @to{extraFilter}
             ),
-            ranked AS (
-                SELECT k, SUM(plays) AS plays, SUM(ms) AS ms, MIN(first_at) AS first_at, MAX(last_at) AS last_at
-                FROM rollups GROUP BY k
-                ORDER BY plays DESC, ms DESC, k ASC
-                LIMIT @limit
-            ),
-            spellings AS (
-                SELECT k, n, a, SUM(plays) AS c FROM rollups WHERE k IN (SELECT k FROM ranked) GROUP BY k, n, a
-            ),
-            {TopListTail}
+            {SummedTopListTail}
             """;
         return await ReadTopAsync(command, kind, cancellationToken);
     }
@@ -273,16 +281,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
                 SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_rollups
                 WHERE user_id IN ({users}) AND kind = @kind
             ),
-            ranked AS (
-                SELECT k, SUM(plays) AS plays, SUM(ms) AS ms, MIN(first_at) AS first_at, MAX(last_at) AS last_at
-                FROM rollups GROUP BY k
-                ORDER BY plays DESC, ms DESC, k ASC
-                LIMIT @limit
-            ),
-            spellings AS (
-                SELECT k, n, a, SUM(plays) AS c FROM rollups WHERE k IN (SELECT k FROM ranked) GROUP BY k, n, a
-            ),
-            {TopListTail}
+            {SummedTopListTail}
             """;
         return await ReadTopAsync(command, kind, cancellationToken);
     }

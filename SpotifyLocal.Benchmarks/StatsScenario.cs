@@ -53,6 +53,9 @@ public sealed class StatsScenario : IBenchmarkScenario
             }
         }
 
+        var year = stats.ParsePeriod("year", "Europe/Berlin");
+        var (yearRawP50, yearRawP95) = await MeasureAsync(iterations, () => sharedStore.GetTopRawAsync(PlayScope.ForUser("user07", year.From, year.To), TopKind.Tracks, 50, cancellationToken));
+        rows.Add(new BenchmarkRow("stats", $"reference: top-50 tracks, year, grouped from the plays, {playsPerUser:N0}-play user (p50 / p95)", $"{yearRawP50:F1} / {yearRawP95:F1} ms", "–", null));
         var month = stats.ParsePeriod("month", "Europe/Berlin");
         var (dailyP50, dailyP95) = await MeasureAsync(iterations, () => stats.GetDailyListeningAsync(["user07"], month, cancellationToken));
         rows.Add(new BenchmarkRow("stats", $"listening per day, month, {playsPerUser:N0}-play user (p50 / p95)", $"{dailyP50:F1} / {dailyP95:F1} ms", "–", null));
@@ -81,6 +84,10 @@ public sealed class StatsScenario : IBenchmarkScenario
                     p95 <= 5));
             }
 
+            // The reference in the same run: the same list grouped from the plays (what the rollups replace).
+            var scope = PlayScope.ForUser("heavy", period.From, period.To);
+            var (rawP50, rawP95) = await MeasureAsync(Math.Min(bigIterations, 8), () => bigStore.GetTopRawAsync(scope, TopKind.Tracks, 50, cancellationToken));
+            rows.Add(new BenchmarkRow("stats", $"reference: top-50 tracks, {periodText}, grouped from the plays, {bigUserPlays:N0}-play user (p50 / p95)", $"{rawP50:F1} / {rawP95:F1} ms", "–", null));
             var (totalsBigP50, totalsBigP95) = await MeasureAsync(bigIterations, () => bigStats.GetTotalsAsync(["heavy"], period, cancellationToken));
             rows.Add(new BenchmarkRow("stats", $"totals, {periodText}, {bigUserPlays:N0}-play user (p50 / p95)", $"{totalsBigP50:F1} / {totalsBigP95:F1} ms", "–", null));
             var (dailyBigP50, dailyBigP95) = await MeasureAsync(bigIterations, () => bigStats.GetDailyListeningAsync(["heavy"], period, cancellationToken));

@@ -164,6 +164,10 @@ public sealed class SqliteRollupTests : IAsyncLifetime
         // The test database's SqliteDatabase has not opened the file yet: its first use runs every later migration.
         await AssertRollupsEqualRawAsync(["u1"], ["u2"], ["u1", "u2"]);
         Assert.Equal(plays.Count(p => p.UserId == "u1"), (await RollupsAsync(["u1"], TopKind.Artists)).Sum(a => a.Plays));
+        // Migration 8 backfills the UTC day rows from the same plays.
+        var stored = (await Store.GetRecentAsync("u1", int.MaxValue, Ct)).Concat(await Store.GetRecentAsync("u2", int.MaxValue, Ct));
+        static string Order(PlayDayRollup r) => $"{r.Day}|{r.Rollup.Id}";
+        Assert.Equal(PlayDayRollups.Fold(stored).OrderBy(Order, StringComparer.Ordinal), (await Store.ListDayRollupsAsync(Ct)).OrderBy(Order, StringComparer.Ordinal));
     }
 
     private async Task<IReadOnlyList<TopItem>> RollupsAsync(IReadOnlyList<string> userIds, TopKind kind) =>

@@ -3,7 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace SpotifyLocal.Core.Storage.Sqlite;
 
 /// <summary>
-/// Keeps the all-time rollups (<c>play_rollups</c>, see <see cref="SqliteSchema"/> migration 2) exact: every write that adds
+/// Keeps the all-time rollups (<c>play_rollups</c>, see <see cref="SqliteSchema"/> migration 2) and the UTC day rollups
+/// (<c>play_day_rollups</c>, migration 8, <see cref="PlayDayRollups"/>) exact: every write that adds
 /// plays takes a rowid mark first, then folds the rows above the mark into the rollups in the same transaction.
 /// Plays are only ever removed a whole user at a time, so removal is deleting that user's rollups.
 /// </summary>
@@ -15,27 +16,43 @@ namespace SpotifyLocal.Core.Storage.Sqlite;
 /// </remarks>
 internal static class SqlitePlayRollups
 {
-    private const string FoldSql = """
-        INSERT INTO play_rollups (user_id, kind, key, name, artist, plays, ms, first_at, last_at)
-        SELECT user_id, 0, track_key, track_name, artist_name, COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
-        FROM plays NOT INDEXED WHERE rowid > @mark GROUP BY user_id, track_key, track_name, artist_name
-        ON CONFLICT (user_id, kind, key, name, artist) DO UPDATE SET
-            plays = plays + excluded.plays, ms = ms + excluded.ms,
-            first_at = MIN(first_at, excluded.first_at), last_at = MAX(last_at, excluded.last_at);
-        INSERT INTO play_rollups (user_id, kind, key, name, artist, plays, ms, first_at, last_at)
-        SELECT user_id, 1, artist_key, artist_name, '', COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
-        FROM plays NOT INDEXED WHERE rowid > @mark GROUP BY user_id, artist_key, artist_name
-        ON CONFLICT (user_id, kind, key, name, artist) DO UPDATE SET
-            plays = plays + excluded.plays, ms = ms + excluded.ms,
-            first_at = MIN(first_at, excluded.first_at), last_at = MAX(last_at, excluded.last_at);
-        INSERT INTO play_rollups (user_id, kind, key, name, artist, plays, ms, first_at, last_at)
-        SELECT user_id, 2, album_key, album_name, artist_name, COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
-        FROM plays NOT INDEXED WHERE rowid > @mark AND album_name IS NOT NULL AND album_name <> ''
-        GROUP BY user_id, album_key, album_name, artist_name
-        ON CONFLICT (user_id, kind, key, name, artist) DO UPDATE SET
-            plays = plays + excluded.plays, ms = ms + excluded.ms,
-            first_at = MIN(first_at, excluded.first_at), last_at = MAX(last_at, excluded.last_at);
-        """;
+    /// <summary>The UTC day number of <c>played_at</c> (floor division, as <see cref="PlayDayRollups.DayOf"/>).</summary>
+    internal const string DayOfPlayedAt = "((played_at - ((played_at % 86400000) + 86400000) % 86400000) / 86400000)";
+
+    private static readonly string FoldSql = FoldInto("play_rollups", dayed: false, "rowid > @mark") + FoldInto("play_day_rollups", dayed: true, "rowid > @mark");
+
+    /// <summary>
+    /// The three upserts (tracks, artists, albums) that add the plays matching <paramref name="where"/> to the all-time
+    /// rows (<c>play_rollups</c>) or, with <paramref name="dayed"/>, to the UTC day rows (<c>play_day_rollups</c>).
+    /// </summary>
+    internal static string FoldInto(string table, bool dayed, string where)
+    {
+        var dayColumn = dayed ? "day, " : string.Empty;
+        var dayValue = dayed ? DayOfPlayedAt + ", " : string.Empty;
+        var dayGroup = dayValue;
+        var conflict = $"""
+            ON CONFLICT (user_id, kind, {dayColumn}key, name, artist) DO UPDATE SET
+                plays = plays + excluded.plays, ms = ms + excluded.ms,
+                first_at = MIN(first_at, excluded.first_at), last_at = MAX(last_at, excluded.last_at);
+            """;
+        var source = where.StartsWith("rowid", StringComparison.Ordinal) ? "plays NOT INDEXED" : "plays";
+        return $"""
+            INSERT INTO {table} (user_id, {dayColumn}kind, key, name, artist, plays, ms, first_at, last_at)
+            SELECT user_id, {dayValue}0, track_key, track_name, artist_name, COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
+            FROM {source} WHERE {where} GROUP BY user_id, {dayGroup}track_key, track_name, artist_name
+            {conflict}
+            INSERT INTO {table} (user_id, {dayColumn}kind, key, name, artist, plays, ms, first_at, last_at)
+            SELECT user_id, {dayValue}1, artist_key, artist_name, '', COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
+            FROM {source} WHERE {where} GROUP BY user_id, {dayGroup}artist_key, artist_name
+            {conflict}
+            INSERT INTO {table} (user_id, {dayColumn}kind, key, name, artist, plays, ms, first_at, last_at)
+            SELECT user_id, {dayValue}2, album_key, album_name, artist_name, COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
+            FROM {source} WHERE {where} AND album_name IS NOT NULL AND album_name <> ''
+            GROUP BY user_id, {dayGroup}album_key, album_name, artist_name
+            {conflict}
+
+            """;
+    }
 
     /// <summary>The highest plays rowid now; call inside the write transaction before inserting.</summary>
     public static async Task<long> MarkAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
@@ -61,7 +78,7 @@ internal static class SqlitePlayRollups
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "DELETE FROM play_rollups WHERE user_id = @user";
+        command.CommandText = "DELETE FROM play_rollups WHERE user_id = @user; DELETE FROM play_day_rollups WHERE user_id = @user;";
         command.Parameters.AddWithValue("@user", userId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

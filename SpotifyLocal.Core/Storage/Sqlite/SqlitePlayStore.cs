@@ -23,6 +23,23 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         ORDER BY ranked.plays DESC, ranked.ms DESC, ranked.k ASC
         """;
 
+    /// <summary>
+    /// The end of both rollup top-list queries: given <c>rollups</c> (k, n, a, plays, ms, first_at, last_at) rows, sums
+    /// them per key and per spelling and ends like <see cref="TopListTail"/>.
+    /// </summary>
+    private const string SummedTopListTail = $"""
+        ranked AS (
+            SELECT k, SUM(plays) AS plays, SUM(ms) AS ms, MIN(first_at) AS first_at, MAX(last_at) AS last_at
+            FROM rollups GROUP BY k
+            ORDER BY plays DESC, ms DESC, k ASC
+            LIMIT @limit
+        ),
+        spellings AS (
+            SELECT k, n, a, SUM(plays) AS c FROM rollups WHERE k IN (SELECT k FROM ranked) GROUP BY k, n, a
+        ),
+        {TopListTail}
+        """;
+
     public Task<InsertResult> InsertAsync(IReadOnlyList<Play> plays, CancellationToken cancellationToken) =>
         InsertAsync(null, plays, cancellationToken);
 
@@ -127,8 +144,90 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         // One read snapshot, so no write lands between the coverage check and the rollup read.
         await using var transaction = connection.BeginTransaction(deferred: true);
         return await TryGetTopFromRollupsAsync(connection, transaction, scope, kind, limit, cancellationToken)
+            ?? await TryGetTopFromDayRollupsAsync(connection, transaction, scope, kind, limit, cancellationToken)
             ?? await GetTopRawAsync(connection, transaction, scope, kind, limit, cancellationToken);
     }
+
+    /// <summary>The top list from the day rollups and the edge plays, or null when the range holds no whole UTC day.</summary>
+    internal async Task<IReadOnlyList<TopItem>?> TryGetTopFromDayRollupsAsync(PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await TryGetTopFromDayRollupsAsync(connection, transaction, scope, kind, limit, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sums the day rows of the whole UTC days in the range with the plays of its partial edges (<see cref="PlayDayRollups.Split"/>),
+    /// ranked like the raw group-by.
+    /// </summary>
+    private static async Task<IReadOnlyList<TopItem>?> TryGetTopFromDayRollupsAsync(
+        SqliteConnection connection, SqliteTransaction transaction, PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken)
+    {
+        if (PlayDayRollups.Split(scope) is not { } split)
+        {
+            return null;
+        }
+
+        var (keyColumn, nameColumn, artistColumn, extraFilter) = Columns(kind);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var users = AddUserIds(command, scope.UserIds);
+        command.Parameters.AddWithValue("@kind", (int)kind);
+        command.Parameters.AddWithValue("@limit", limit);
+        command.Parameters.AddWithValue("@first_day", split.FirstDay);
+        command.Parameters.AddWithValue("@end_day", split.EndDay);
+        command.Parameters.AddWithValue("@from", split.FromMs);
+        command.Parameters.AddWithValue("@days_from", split.DaysFromMs);
+        command.Parameters.AddWithValue("@days_to", split.DaysToMs);
+        command.Parameters.AddWithValue("@to", split.ToMs);
+        // The artist kind's day rows hold '' as artist; the edge plays say the same so their spellings meet.
+        var edgeArtist = kind == TopKind.Artists ? "''" : artistColumn;
+        command.CommandText = $"""
+            WITH rollups AS (
+                SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_day_rollups
+                WHERE user_id IN ({users}) AND kind = @kind AND day >= @first_day AND day < @end_day
+                UNION ALL
+                SELECT {keyColumn}, {nameColumn}, {edgeArtist}, 1, ms_played, played_at, played_at FROM plays
+                WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @days_from{extraFilter}
+                UNION ALL
+                SELECT {keyColumn}, {nameColumn}, {edgeArtist}, 1, ms_played, played_at, played_at FROM plays
+                WHERE user_id IN ({users}) AND played_at >= @days_to AND played_at < @to{extraFilter}
+            ),
+            {SummedTopListTail}
+            """;
+        return await ReadTopAsync(command, kind, cancellationToken);
+    }
+
+    /// <summary>Every day row (tests compare them with <see cref="PlayDayRollups.Fold"/> over the plays).</summary>
+    internal async Task<IReadOnlyList<PlayDayRollup>> ListDayRollupsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT user_id, kind, key, name, artist, plays, ms, first_at, last_at, day FROM play_day_rollups";
+        var rows = new List<PlayDayRollup>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new PlayDayRollup(
+                reader.GetInt64(9),
+                new PlayRollup(
+                    new PlayRollupKey(reader.GetString(0), (TopKind)reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)),
+                    reader.GetInt32(5),
+                    reader.GetInt64(6),
+                    FromMs(reader.GetInt64(7)),
+                    FromMs(reader.GetInt64(8)))));
+        }
+
+        return rows;
+    }
+
+    private static (string Key, string Name, string Artist, string ExtraFilter) Columns(TopKind kind) => kind switch
+    {
+        TopKind.Tracks => ("track_key", "track_name", "artist_name", string.Empty),
+        TopKind.Artists => ("artist_key", "artist_name", "NULL", string.Empty),
+        TopKind.Albums => ("album_key", "album_name", "artist_name", " AND album_name IS NOT NULL AND album_name <> ''"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 
     /// <summary>The top list grouped from the plays themselves, whatever the range (the reference the rollups must equal).</summary>
     internal async Task<IReadOnlyList<TopItem>> GetTopRawAsync(PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken)
@@ -149,14 +248,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
     private static async Task<IReadOnlyList<TopItem>> GetTopRawAsync(
         SqliteConnection connection, SqliteTransaction transaction, PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken)
     {
-        var (keyColumn, nameColumn, artistColumn, extraFilter) = kind switch
-        {
-            TopKind.Tracks => ("track_key", "track_name", "artist_name", string.Empty),
-            TopKind.Artists => ("artist_key", "artist_name", "NULL", string.Empty),
-            TopKind.Albums => ("album_key", "album_name", "artist_name", " AND album_name IS NOT NULL AND album_name <> ''"),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-        };
-
+        var (keyColumn, nameColumn, artistColumn, extraFilter) = Columns(kind);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var users = AddScope(command, scope);
@@ -202,16 +294,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
                 SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_rollups
                 WHERE user_id IN ({users}) AND kind = @kind
             ),
-            ranked AS (
-                SELECT k, SUM(plays) AS plays, SUM(ms) AS ms, MIN(first_at) AS first_at, MAX(last_at) AS last_at
-                FROM rollups GROUP BY k
-                ORDER BY plays DESC, ms DESC, k ASC
-                LIMIT @limit
-            ),
-            spellings AS (
-                SELECT k, n, a, SUM(plays) AS c FROM rollups WHERE k IN (SELECT k FROM ranked) GROUP BY k, n, a
-            ),
-            {TopListTail}
+            {SummedTopListTail}
             """;
         return await ReadTopAsync(command, kind, cancellationToken);
     }
@@ -414,6 +497,11 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             OR (play_rollups.kind = 2 AND p.album_key = play_rollups.key AND p.album_name = play_rollups.name AND p.artist_name = play_rollups.artist))
         """;
 
+    /// <summary>The plays a day row (<c>play_day_rollups</c>) sums: <see cref="EdgeMatch"/> within its UTC day.</summary>
+    private static readonly string DayEdgeMatch =
+        EdgeMatch.Replace("play_rollups.", "play_day_rollups.", StringComparison.Ordinal)
+        + " AND p.played_at >= play_day_rollups.day * 86400000 AND p.played_at < (play_day_rollups.day + 1) * 86400000";
+
     public async Task<long> DeletePlaysAsync(string userId, IReadOnlyList<Play> plays, CancellationToken cancellationToken)
     {
         if (plays.Count == 0)
@@ -449,6 +537,18 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         var key = rollup.Parameters.Add("@key", SqliteType.Text);
         var name = rollup.Parameters.Add("@name", SqliteType.Text);
         var artist = rollup.Parameters.Add("@artist", SqliteType.Text);
+        // The same play leaves its day's rows lighter (first/last marked the same way).
+        await using var dayRollup = connection.CreateCommand();
+        dayRollup.Transaction = transaction;
+        dayRollup.CommandText = rollup.CommandText.Replace("UPDATE play_rollups", "UPDATE play_day_rollups", StringComparison.Ordinal) + " AND day = @day";
+        dayRollup.Parameters.AddWithValue("@user", userId);
+        var dayAt = dayRollup.Parameters.Add("@at", SqliteType.Integer);
+        var dayMs = dayRollup.Parameters.Add("@ms", SqliteType.Integer);
+        var dayKind = dayRollup.Parameters.Add("@kind", SqliteType.Integer);
+        var dayKey = dayRollup.Parameters.Add("@key", SqliteType.Text);
+        var dayName = dayRollup.Parameters.Add("@name", SqliteType.Text);
+        var dayArtist = dayRollup.Parameters.Add("@artist", SqliteType.Text);
+        var day = dayRollup.Parameters.Add("@day", SqliteType.Integer);
         long deleted = 0;
         foreach (var play in plays)
         {
@@ -480,6 +580,9 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
                     name.Value = rowName;
                     artist.Value = rowArtist;
                     await rollup.ExecuteNonQueryAsync(cancellationToken);
+                    (dayAt.Value, dayMs.Value, dayKind.Value, dayKey.Value, dayName.Value, dayArtist.Value) = (at.Value, ms.Value, k, rowKey, rowName, rowArtist);
+                    day.Value = PlayDayRollups.DayOf(play.PlayedAt);
+                    await dayRollup.ExecuteNonQueryAsync(cancellationToken);
                 }
             }
         }
@@ -491,6 +594,11 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             UPDATE play_rollups SET
                 first_at = CASE WHEN first_at = -1 THEN (SELECT MIN(p.played_at) FROM plays p WHERE {EdgeMatch}) ELSE first_at END,
                 last_at = CASE WHEN last_at = -1 THEN (SELECT MAX(p.played_at) FROM plays p WHERE {EdgeMatch}) ELSE last_at END
+            WHERE user_id = @user AND (first_at = -1 OR last_at = -1);
+            DELETE FROM play_day_rollups WHERE user_id = @user AND plays <= 0;
+            UPDATE play_day_rollups SET
+                first_at = CASE WHEN first_at = -1 THEN (SELECT MIN(p.played_at) FROM plays p WHERE {DayEdgeMatch}) ELSE first_at END,
+                last_at = CASE WHEN last_at = -1 THEN (SELECT MAX(p.played_at) FROM plays p WHERE {DayEdgeMatch}) ELSE last_at END
             WHERE user_id = @user AND (first_at = -1 OR last_at = -1);
             """;
         prune.Parameters.AddWithValue("@user", userId);

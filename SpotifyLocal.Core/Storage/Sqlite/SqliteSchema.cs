@@ -171,7 +171,35 @@ internal static class SqliteSchema
             requested_at INTEGER NOT NULL
         );
         """,
-        // 8 (issue 16): how an extended-history play happened; NULL on tracked and account-data plays (unknown).
+        // 8: exact rollups per user, kind, UTC calendar day (days since 1970-01-01) and spelling (PlayDayRollups), kept
+        // by the same writes as play_rollups: a period's top list sums the whole UTC days inside it and groups only the
+        // plays of its two partial edge days.
+        """
+        CREATE TABLE play_day_rollups (
+            user_id TEXT NOT NULL,
+            kind INTEGER NOT NULL,
+            day INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            artist TEXT NOT NULL,
+            plays INTEGER NOT NULL,
+            ms INTEGER NOT NULL,
+            first_at INTEGER NOT NULL,
+            last_at INTEGER NOT NULL,
+            PRIMARY KEY (user_id, kind, day, key, name, artist)
+        ) WITHOUT ROWID;
+
+        INSERT INTO play_day_rollups (user_id, kind, day, key, name, artist, plays, ms, first_at, last_at)
+        SELECT user_id, 0, ((played_at - ((played_at % 86400000) + 86400000) % 86400000) / 86400000), track_key, track_name, artist_name, COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
+        FROM plays GROUP BY user_id, ((played_at - ((played_at % 86400000) + 86400000) % 86400000) / 86400000), track_key, track_name, artist_name;
+        INSERT INTO play_day_rollups (user_id, kind, day, key, name, artist, plays, ms, first_at, last_at)
+        SELECT user_id, 1, ((played_at - ((played_at % 86400000) + 86400000) % 86400000) / 86400000), artist_key, artist_name, '', COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
+        FROM plays GROUP BY user_id, ((played_at - ((played_at % 86400000) + 86400000) % 86400000) / 86400000), artist_key, artist_name;
+        INSERT INTO play_day_rollups (user_id, kind, day, key, name, artist, plays, ms, first_at, last_at)
+        SELECT user_id, 2, ((played_at - ((played_at % 86400000) + 86400000) % 86400000) / 86400000), album_key, album_name, artist_name, COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
+        FROM plays WHERE album_name IS NOT NULL AND album_name <> '' GROUP BY user_id, ((played_at - ((played_at % 86400000) + 86400000) % 86400000) / 86400000), album_key, album_name, artist_name;
+        """,
+        // 9 (issue 16): how an extended-history play happened; NULL on tracked and account-data plays (unknown).
         """
         ALTER TABLE plays ADD COLUMN skipped INTEGER NULL;
         ALTER TABLE plays ADD COLUMN reason_start TEXT NULL;

@@ -1,0 +1,165 @@
+using SpotifyLocal.Core.Stats;
+using SpotifyLocal.Core.Storage;
+
+namespace SpotifyLocal.Tests.Storage;
+
+/// <summary>
+/// Property test of the day rollups (<see cref="PlayDayRollups"/>) on each backend: random plays (several spellings,
+/// repeated timestamps, plays on and around UTC and local midnights), random local-day ranges, rolling periods and
+/// "now" ends in zones with DST and non-whole-hour offsets; after inserts with repeats, deletes and a move, every top
+/// list equals the raw group-by of the plays in the range, ties included.
+/// </summary>
+public abstract class PeriodRollupPropertyTests
+{
+    private static readonly DateTimeOffset T0 = new(2025, 2, 20, 0, 0, 0, TimeSpan.Zero);
+    private static readonly TopKind[] Kinds = [TopKind.Tracks, TopKind.Artists, TopKind.Albums];
+    private static readonly string[] Zones =
+        ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Adelaide", "Asia/Kathmandu", "America/St_Johns", "Pacific/Chatham"];
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The store under test and its raw group-by (the reference every answer must equal).</summary>
+    protected abstract Task<(IPlayStore Store, Func<PlayScope, TopKind, int, Task<IReadOnlyList<TopItem>>> Raw, Func<ValueTask> Dispose)> CreateAsync();
+
+    /// <summary>The backend's day-rollup answer alone, or null when the range holds no whole UTC day.</summary>
+    protected abstract Task<IReadOnlyList<TopItem>?> DayRollupsAsync(IPlayStore store, PlayScope scope, TopKind kind, int limit);
+
+    /// <summary>
+    /// False on MongoDB: deleting some plays of a user drops the user's rollups (they can only grow in place there),
+    /// and top lists group its plays until the next start rebuilds them.
+    /// </summary>
+    protected virtual bool KeepsDayRowsThroughDeletes => true;
+
+    /// <summary>Every stored day row of the users (compared with <see cref="PlayDayRollups.Fold"/> over the stored plays).</summary>
+    protected abstract Task<IReadOnlyList<PlayDayRollup>> DayRowsAsync(IPlayStore store, IReadOnlyList<string> userIds);
+
+    [Fact]
+    public async Task Any_range_in_any_zone_from_the_day_rollups_equals_the_raw_group_by()
+    {
+        var (store, raw, dispose) = await CreateAsync();
+        try
+        {
+            var random = new Random(17);
+            var plays = RandomPlays(random, ["u1", "u2"], 1_200);
+            foreach (var batch in plays.Chunk(300))
+            {
+                await store.InsertAsync([.. batch, .. batch.Take(20)], Ct);
+            }
+
+            // Fresh writes keep the day rows on both backends, so the day rows answer here; after the delete, MongoDB
+            // drops u1's rollups and groups its plays (a different path, the same answer).
+            Assert.True(await AssertRangesAsync(store, raw, random, ["u1"], ["u1", "u2"]) > 0);
+
+            var gone = plays.Where(p => p.UserId == "u1").Where((_, i) => i % 7 == 0).ToList();
+            Assert.True(await store.DeletePlaysAsync("u1", gone, Ct) > 0);
+            await AssertRangesAsync(store, raw, random, ["u1"]);
+
+            await store.InsertAsync(RandomPlays(random, ["u3"], 300), Ct);
+            await store.ReassignAsync("u3", "u2", Ct);
+            await AssertRangesAsync(store, raw, random, ["u2"], ["u1", "u2", "u3"]);
+            await AssertRowsAsync(store, KeepsDayRowsThroughDeletes ? ["u1", "u2", "u3"] : ["u2", "u3"]);
+        }
+        finally
+        {
+            await dispose();
+        }
+    }
+
+    private async Task AssertRowsAsync(IPlayStore store, IReadOnlyList<string> userIds)
+    {
+        var stored = new List<Play>();
+        foreach (var user in userIds)
+        {
+            stored.AddRange(await store.GetRecentAsync(user, int.MaxValue, Ct));
+        }
+
+        static string Order(PlayDayRollup r) => $"{r.Day}|{r.Rollup.Id}";
+        Assert.Equal(
+            PlayDayRollups.Fold(stored).OrderBy(Order, StringComparer.Ordinal),
+            (await DayRowsAsync(store, userIds)).OrderBy(Order, StringComparer.Ordinal));
+    }
+
+    /// <summary>Asserts random ranges and returns how many of them the day rows answered.</summary>
+    private async Task<int> AssertRangesAsync(
+        IPlayStore store, Func<PlayScope, TopKind, int, Task<IReadOnlyList<TopItem>>> raw, Random random, params IReadOnlyList<string>[] userSets)
+    {
+        var fromDays = 0;
+        foreach (var users in userSets)
+        {
+            for (var trial = 0; trial < 12; trial++)
+            {
+                var scope = RandomScope(random, users);
+                foreach (var kind in Kinds)
+                {
+                    foreach (var limit in new[] { 1_000, 3 })
+                    {
+                        var expected = await raw(scope, kind, limit);
+                        Assert.Equal(expected, await store.GetTopAsync(scope, kind, limit, Ct));
+                        if (await DayRollupsAsync(store, scope, kind, limit) is { } fromRollups)
+                        {
+                            fromDays++;
+                            Assert.Equal(expected, fromRollups);
+                        }
+                    }
+                }
+            }
+        }
+
+        return fromDays;
+    }
+
+    /// <summary>A local-day range, a rolling period ending at a random "now", or an arbitrary instant range.</summary>
+    private static PlayScope RandomScope(Random random, IReadOnlyList<string> users)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Zones[random.Next(Zones.Length)]);
+        var now = T0.AddMinutes(random.Next(0, 130 * 24 * 60)).AddMilliseconds(random.Next(0, 1000));
+        var first = DateOnly.FromDateTime(T0.UtcDateTime).AddDays(random.Next(-3, 120));
+        Period period = random.Next(4) switch
+        {
+            0 => Periods.Parse(((string[])["week", "month", "year", "2025-03", "2025-W14", "2025-04-06"])[random.Next(6)], zone, now),
+            1 => Periods.LastDays(random.Next(1, 60), zone, now),
+            2 => new Period("days", LocalTime.StartOfDay(first, zone), LocalTime.StartOfDay(first.AddDays(random.Next(1, 40)), zone), zone),
+            _ => new Period("instants", now.AddHours(-random.Next(1, 24 * 30)), now, zone),
+        };
+        return new PlayScope(users, period.From, period.To);
+    }
+
+    /// <summary>
+    /// Plays over ~4 months around the March/April DST changes: few songs in several spellings, few play lengths
+    /// (so ties are common), a share placed exactly on UTC midnights, local midnights and one millisecond off.
+    /// </summary>
+    private static List<Play> RandomPlays(Random random, IReadOnlyList<string> userIds, int count)
+    {
+        string[] titles = ["Hello", "HELLO", "hello", "Jóga", "JOGA", "Сплин", "Alpha", "alpha", "Beta"];
+        string[] artists = ["Adele", "ADELE", "Björk", "Bjork", "Band"];
+        string?[] albums = ["25", "25 (Deluxe Edition)", "Homogenic", null, ""];
+        int[] lengths = [30_000, 60_000, 90_000];
+        var plays = new List<Play>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var day = T0.AddDays(random.Next(0, 120));
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(Zones[random.Next(Zones.Length)]);
+            var playedAt = random.Next(4) switch
+            {
+                0 => day,
+                1 => LocalTime.StartOfDay(DateOnly.FromDateTime(day.UtcDateTime), zone),
+                _ => day.AddMinutes(random.Next(0, 24 * 60)),
+            };
+            playedAt = playedAt.AddMilliseconds(random.Next(-1, 2));
+            plays.Add(Play.Create(
+                userIds[random.Next(userIds.Count)],
+                $"spotify:track:{random.Next(5)}",
+                titles[random.Next(titles.Length)],
+                null,
+                artists[random.Next(artists.Length)],
+                null,
+                albums[random.Next(albums.Length)],
+                playedAt,
+                200_000,
+                lengths[random.Next(lengths.Length)],
+                PlaySource.Import));
+        }
+
+        return plays;
+    }
+}

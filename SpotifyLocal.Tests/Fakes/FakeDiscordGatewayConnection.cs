@@ -51,7 +51,11 @@ public sealed class FakeDiscordGatewayConnection
         if (eventName == "INTERACTION_CREATE" && data["id"] is JsonValue id && id.TryGetValue<string>(out var interactionId)
             && data["token"]?.GetValue<string>() is { } token)
         {
-            _server.RegisterInteraction(interactionId, token);
+            _server.RegisterInteraction(
+                interactionId, token,
+                attachmentSizeLimit: data["attachment_size_limit"] is { } limit
+                    ? long.Parse(limit.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)
+                    : FakeDiscordServer.DefaultAttachmentSizeLimit);
         }
 
         var seq = _server.NextSequence();

@@ -15,6 +15,9 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     public const string BotToken = "fake-bot-token";
     public const string ApplicationId = "111111111111111111";
 
+    /// <summary>The upload limit of a server without boosts (developers/reference.mdx, "Uploading Files": 10 MiB).</summary>
+    public const long DefaultAttachmentSizeLimit = 10 * 1024 * 1024;
+
     /// <summary>A <see cref="FailNext"/> status that drops the connection without an answer, like a network failure.</summary>
     public const int DropConnection = 0;
 
@@ -188,11 +191,11 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     /// Makes an interaction known as if Discord had just sent it (INTERACTION_CREATE dispatches do this themselves);
     /// <paramref name="acknowledged"/> skips the callback for tests of the webhook routes alone.
     /// </summary>
-    public void RegisterInteraction(string id, string token, bool acknowledged = false)
+    public void RegisterInteraction(string id, string token, bool acknowledged = false, long attachmentSizeLimit = DefaultAttachmentSizeLimit)
     {
         lock (_lock)
         {
-            _interactions[token] = new FakeDiscordInteraction(id, token, Time.GetUtcNow())
+            _interactions[token] = new FakeDiscordInteraction(id, token, Time.GetUtcNow(), attachmentSizeLimit)
             {
                 CallbackType = acknowledged ? 4 : null,
             };
@@ -436,6 +439,11 @@ public sealed class FakeDiscordServer : IAsyncDisposable
                 response.StatusCode = StatusCodes.Status404NotFound;
                 error = new JsonObject { ["message"] = "Unknown interaction", ["code"] = 10062 };
             }
+            else if (TooLarge(interaction, request) is { } tooLarge)
+            {
+                response.StatusCode = StatusCodes.Status413RequestEntityTooLarge;
+                error = tooLarge;
+            }
             else if (interaction.CallbackType is not null)
             {
                 response.StatusCode = StatusCodes.Status400BadRequest;
@@ -482,6 +490,11 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             {
                 response.StatusCode = StatusCodes.Status401Unauthorized;
                 error = new JsonObject { ["message"] = "Invalid Webhook Token", ["code"] = 50027 };
+            }
+            else if (TooLarge(interaction, request) is { } tooLarge)
+            {
+                response.StatusCode = StatusCodes.Status413RequestEntityTooLarge;
+                error = tooLarge;
             }
             else if (request.Method == "DELETE")
             {
@@ -532,6 +545,14 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             ["flags"] = result.Ephemeral ? 64 : 0,
         });
     }
+
+    // developers/interactions/receiving-and-responding.mdx, "Interaction Object": attachment_size_limit is the most bytes
+    // an answer to the interaction may upload; developers/topics/opcodes-and-status-codes.mdx, "JSON Error Codes": 40005
+    // Request entity too large, with HTTP 413.
+    private static JsonObject? TooLarge(FakeDiscordInteraction interaction, FakeDiscordRequest request) =>
+        request.Files.Sum(f => (long)f.Content.Length) > interaction.AttachmentSizeLimit
+            ? new JsonObject { ["message"] = "Request entity too large", ["code"] = 40005 }
+            : null;
 
     private static FakeDiscordMessage MessageFrom(System.Text.Json.JsonElement payload, bool ephemeral)
     {

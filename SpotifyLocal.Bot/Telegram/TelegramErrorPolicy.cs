@@ -22,16 +22,11 @@ public sealed class TelegramErrorPolicy(ILogger<TelegramErrorPolicy> logger)
         {
             throw;
         }
-        catch (ApiRequestException ex) when (IsNotModified(ex))
-        {
-            // The message already shows exactly this: what the edit wanted is on screen.
-            logger.LogDebug("Telegram: nothing to {Action}, the message already shows it", action);
-            return true;
-        }
         catch (Exception ex) when (IsSkippable(ex))
         {
-            Log(action, ex);
-            return false;
+            LogRefusal(action, ex);
+            // "Not modified": the message already shows exactly this, so what the edit wanted is on screen.
+            return IsNotModified(ex);
         }
     }
 
@@ -44,10 +39,14 @@ public sealed class TelegramErrorPolicy(ILogger<TelegramErrorPolicy> logger)
     internal static TimeSpan? RetryAfter(Exception ex) =>
         ex is ApiRequestException { Parameters.RetryAfter: { } seconds } ? TimeSpan.FromSeconds(seconds) : null;
 
-    private void Log(string action, Exception ex)
+    /// <summary>Logs a call Telegram refused or that could not reach it (never with the token, which only the URL holds).</summary>
+    internal void LogRefusal(string action, Exception ex)
     {
         switch (ex)
         {
+            case ApiRequestException api when IsNotModified(api):
+                logger.LogDebug("Telegram: nothing to {Action}, the message already shows it", action);
+                break;
             case ApiRequestException { ErrorCode: 403 } api:
                 logger.LogInformation("Telegram refused to {Action}: {Description} (the user blocked the bot or left the chat)", action, api.Message);
                 break;

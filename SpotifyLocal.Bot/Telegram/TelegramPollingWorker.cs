@@ -4,6 +4,7 @@ using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.Enums;
 using TelegramCommand = Telegram.Bot.Types.BotCommand;
+using BotCommandScopeAllPrivateChats = Telegram.Bot.Types.BotCommandScopeAllPrivateChats;
 
 namespace SpotifyLocal.Bot.Telegram;
 
@@ -192,6 +193,8 @@ public sealed class TelegramPollingWorker(
         var me = await bot.GetMe(cancellationToken);
         await bot.SetMyCommands(
             commands: CommandParser.Usages.Select(u => new TelegramCommand { Command = u.Name, Description = u.Description }),
+            // The menu shows where the commands work: private chats (https://core.telegram.org/bots/api#botcommandscope).
+            scope: new BotCommandScopeAllPrivateChats(),
             cancellationToken: cancellationToken);
         logger.LogInformation("Telegram bot @{BotUsername} is listening for private messages", me.Username);
         return me.Username ?? "";

@@ -6,8 +6,10 @@ namespace SpotifyLocal.Bot.Telegram;
 
 /// <summary>
 /// One message edited in place while long work runs: at most one edit per interval and only when the
-/// text changed (Telegram rate-limits edits). Edits run one after another off the caller's thread;
-/// <see cref="FlushAsync"/> waits for them before the final answer replaces the message.
+/// text changed (Telegram rate-limits edits). Edits run off the caller's thread and coalesce: only the latest
+/// text waits, so a 429 never leaves a queue of stale edits behind it; after a 429 the edit waits Telegram's
+/// <c>retry_after</c>. <see cref="FlushAsync"/> waits for the edits under way, but not out a retry_after: what still
+/// waits then is dropped, since the final answer replaces the message anyway.
 /// </summary>
 internal sealed class TelegramProgressMessage(
     ITelegramBotClient bot,
@@ -21,7 +23,11 @@ internal sealed class TelegramProgressMessage(
 {
     private const int BarWidth = 12;
     private readonly Lock _gate = new();
-    private Task _edits = Task.CompletedTask;
+    private readonly CancellationTokenSource _flushed = new();
+    private Task _pump = Task.CompletedTask;
+    private string? _pending;
+    private bool _pumping;
+    private bool _retrying;
     private DateTimeOffset? _lastEdit;
     private string? _lastText;
 
@@ -40,16 +46,25 @@ internal sealed class TelegramProgressMessage(
 
             _lastText = text;
             _lastEdit = now;
-            _edits = _edits.ContinueWith(_ => EditAsync(text), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            _pending = text;
+            if (!_pumping)
+            {
+                _pumping = true;
+                _pump = Task.Run(PumpAsync, CancellationToken.None);
+            }
         }
     }
 
-    public Task FlushAsync()
+    public async Task FlushAsync()
     {
+        Task pump;
         lock (_gate)
         {
-            return _edits;
+            pump = _pump;
         }
+
+        await _flushed.CancelAsync();
+        await pump;
     }
 
     internal static string Format(CommandProgress progress)
@@ -64,9 +79,51 @@ internal sealed class TelegramProgressMessage(
         return $"{progress.Text}\n{new string('▓', filled)}{new string('░', BarWidth - filled)} {(int)Math.Round(fraction * 100)}%";
     }
 
-    private Task EditAsync(string text) =>
-        errors.TryAsync(
-            "edit progress",
-            () => renderer.EditTextAsync(bot, chat, messageId, new BotReply(text), cancellationToken),
-            cancellationToken);
+    /// <summary>Sends the latest waiting text until none waits; a 429 keeps it waiting for retry_after.</summary>
+    private async Task PumpAsync()
+    {
+        while (true)
+        {
+            string text;
+            lock (_gate)
+            {
+                if (_pending is null || (_flushed.IsCancellationRequested && _retrying))
+                {
+                    _pumping = false;
+                    return;
+                }
+
+                text = _pending;
+                _pending = null;
+            }
+
+            try
+            {
+                await renderer.EditTextAsync(bot, chat, messageId, new BotReply(text), cancellationToken);
+            }
+            catch (Exception ex) when (TelegramErrorPolicy.RetryAfter(ex) is { } retryAfter)
+            {
+                lock (_gate)
+                {
+                    _pending ??= text;
+                    _retrying = true;
+                }
+
+                try
+                {
+                    using var wait = CancellationTokenSource.CreateLinkedTokenSource(_flushed.Token, cancellationToken);
+                    await Task.Delay(retryAfter, time, wait.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Flushed (the final answer comes now) or shut down.
+                }
+            }
+            catch (Exception ex) when (TelegramErrorPolicy.IsSkippable(ex))
+            {
+                // Logged and skipped as everywhere (403, 400, network); "not modified" is not a failure.
+                errors.LogRefusal("edit progress", ex);
+            }
+        }
+    }
 }

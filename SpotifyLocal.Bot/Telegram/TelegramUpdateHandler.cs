@@ -12,7 +12,7 @@ namespace SpotifyLocal.Bot.Telegram;
 /// <summary>
 /// Turns one Telegram update into a command and its reply: text → <see cref="CommandParser"/>, a document →
 /// <see cref="ImportCommand"/> on a temporary download, a button press → the button's command with the same
-/// message edited. Private chats only; in groups a one-line pointer to a private chat.
+/// message edited. Private chats only; in groups a one-line pointer to a private chat, for commands addressed to this bot only.
 /// </summary>
 public sealed class TelegramUpdateHandler(
     CommandDispatcher dispatcher,
@@ -38,7 +38,8 @@ public sealed class TelegramUpdateHandler(
 
         if (message.Chat.Type != ChatType.Private)
         {
-            if (message.Text?.StartsWith('/') == true || message.Document is not null)
+            // Only /cmd@ThisBot: a group may hold several bots, and a bare /cmd (or a file) there is not surely for us.
+            if (IsAddressedTo(message.Text ?? message.Caption, botUsername))
             {
                 var where = botUsername is null ? "a private chat with me" : $"a private chat with me: https://t.me/{botUsername}";
                 await SendAsync(bot, message.Chat.Id, new BotReply($"Listening history stays private, so I only answer in {where}"), cancellationToken);
@@ -65,6 +66,19 @@ public sealed class TelegramUpdateHandler(
             ? await dispatcher.DispatchAsync(command, context, cancellationToken)
             : BotReply.Error(parsed.Error ?? "Try /help.");
         await SendAsync(bot, message.Chat.Id, reply, cancellationToken);
+    }
+
+    /// <summary>True for a command naming this bot (<c>/top@ThisBot week</c>), as https://core.telegram.org/bots/features#commands describes for groups.</summary>
+    internal static bool IsAddressedTo(string? text, string? botUsername)
+    {
+        if (string.IsNullOrEmpty(botUsername) || text is null || !text.StartsWith('/'))
+        {
+            return false;
+        }
+
+        var name = text.Split([' ', '\n'], 2)[0];
+        var at = name.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && name[(at + 1)..].Equals(botUsername, StringComparison.OrdinalIgnoreCase);
     }
 
     private async Task HandleCallbackAsync(ITelegramBotClient bot, CallbackQuery query, CancellationToken cancellationToken)

@@ -23,6 +23,24 @@ public sealed class TelegramAdapterTests
 
         var commands = call.Json("commands")!.AsArray().Select(c => c!["command"]!.GetValue<string>()).ToList();
         Assert.Equal(["top", "stats", "recent", "import", "link", "unlink", "forget", "timezone", "weekly", "help"], commands);
+        Assert.Equal("all_private_chats", call.Json("scope")?["type"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task In_a_group_commands_for_other_bots_or_for_no_bot_in_particular_get_no_answer()
+    {
+        await using var bot = await TelegramBotHarness.StartAsync(Ct);
+
+        bot.Api.EnqueueUpdate(TelegramUpdates.Text("/help@spotifylocaltestbot", chatId: -100200300, chatType: "supergroup"));
+        bot.Api.EnqueueUpdate(TelegramUpdates.Text("/top", chatId: -100200300, chatType: "supergroup"));
+        bot.Api.EnqueueUpdate(TelegramUpdates.Text("/top@OtherMusicBot week", chatId: -100200300, chatType: "supergroup"));
+        var last = bot.Api.EnqueueUpdate(TelegramUpdates.Text("/stats@SpotifyLocalTestBot", chatId: -100200300, chatType: "supergroup"));
+
+        // Polling past the last update means all four were handled.
+        await bot.Api.WaitForCallAsync("getUpdates", c => c.Text("offset") == (last + 1).ToString(CultureInfo.InvariantCulture), Ct);
+        var pointers = bot.Api.Calls.Where(c => c.Method == "sendMessage").ToList();
+        Assert.Equal(2, pointers.Count);
+        Assert.All(pointers, p => Assert.Contains($"https://t.me/{FakeTelegramBotApi.BotUsername}", p.Text("text")));
     }
 
     [Fact]

@@ -34,6 +34,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     private readonly List<string> _createdChannelMessages = [];
     private readonly List<(string, FakeDiscordMessage, FakeDiscordRequest)> _channelMessages = [];
     private readonly Dictionary<string, FakeDiscordInteraction> _interactions = [];
+    private readonly HashSet<string> _sessions = [];
     private readonly Dictionary<string, string> _commands = [];
     private TaskCompletionSource _requestArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sequence;
@@ -186,6 +187,22 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         WaitForRequestAsync(_ => condition(), cancellationToken, evenWithoutRequests: true);
 
     public int NextSequence() => Interlocked.Increment(ref _sequence);
+
+    /// <summary>The gateway forgets every session (as after an outage or a long absence): each later Resume is refused.</summary>
+    public void ForgetSessions()
+    {
+        lock (_lock) { _sessions.Clear(); }
+    }
+
+    internal void RecordSession(string sessionId)
+    {
+        lock (_lock) { _sessions.Add(sessionId); }
+    }
+
+    internal bool KnowsSession(string sessionId)
+    {
+        lock (_lock) { return _sessions.Contains(sessionId); }
+    }
 
     /// <summary>
     /// Makes an interaction known as if Discord had just sent it (INTERACTION_CREATE dispatches do this themselves);

@@ -186,7 +186,7 @@ public sealed class DiscordAdapter(
     private async Task SendAsMessageAsync(
         DiscordRestClient rest, InteractionDto interaction, BotReply reply, CancellationToken cancellationToken)
     {
-        var (payload, files) = DiscordReplyRenderer.Render(reply);
+        var (payload, files) = DiscordReplyRenderer.Render(reply, interaction.AttachmentSizeLimit);
         var caller = interaction.Invoker?.Id;
         try
         {
@@ -219,7 +219,7 @@ public sealed class DiscordAdapter(
     private static async Task SendInteractionReplyAsync(
         DiscordRestClient rest, InteractionDto interaction, BotReply reply, bool shownToEveryone, CancellationToken cancellationToken)
     {
-        var (payload, files) = DiscordReplyRenderer.Render(reply);
+        var (payload, files) = DiscordReplyRenderer.Render(reply, interaction.AttachmentSizeLimit);
         var hidden = reply.Private || reply.IsError;
         if (hidden && shownToEveryone)
         {

@@ -19,8 +19,21 @@ public static class DiscordReplyRenderer
     private const int MaxButtonsPerRow = 5;
     private const int LinkButtonStyle = 5;
 
-    public static (MessagePayloadDto Payload, IReadOnlyList<DiscordFile> Files) Render(BotReply reply)
+    /// <summary>
+    /// The message for <paramref name="reply"/>. A chart larger than <paramref name="attachmentSizeLimit"/> (the
+    /// interaction's <c>attachment_size_limit</c>: Discord answers a bigger upload with 413) is left out with a note.
+    /// </summary>
+    public static (MessagePayloadDto Payload, IReadOnlyList<DiscordFile> Files) Render(BotReply reply, long? attachmentSizeLimit = null)
     {
+        if (reply.Png is { } chart && chart.Length > attachmentSizeLimit)
+        {
+            reply = reply with
+            {
+                Png = null,
+                Text = $"{reply.Text}\n\nThe chart ({MiB(chart.Length)}) is larger than the {MiB(attachmentSizeLimit.Value)} this server lets a bot upload, so it is left out.",
+            };
+        }
+
         var flags = reply.Private ? MessageFlags.Ephemeral : (MessageFlags?)null;
         var components = Buttons(reply.Buttons);
         if (reply.IsError && reply.Png is null)
@@ -68,6 +81,9 @@ public static class DiscordReplyRenderer
             .Select(row => ComponentDto.Row(row))
             .ToList();
     }
+
+    private static string MiB(long bytes) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.##} MiB");
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -22,12 +22,22 @@ public sealed class TelegramErrorPolicy(ILogger<TelegramErrorPolicy> logger)
         {
             throw;
         }
+        catch (ApiRequestException ex) when (IsNotModified(ex))
+        {
+            // The message already shows exactly this: what the edit wanted is on screen.
+            logger.LogDebug("Telegram: nothing to {Action}, the message already shows it", action);
+            return true;
+        }
         catch (Exception ex) when (IsSkippable(ex))
         {
             Log(action, ex);
             return false;
         }
     }
+
+    /// <summary>Telegram's answer to an edit identical to what the message shows (https://core.telegram.org/bots/api#editmessagetext).</summary>
+    internal static bool IsNotModified(Exception ex) =>
+        ex is ApiRequestException { ErrorCode: 400 } api && api.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase);
 
     internal static bool IsSkippable(Exception ex) => ex is RequestException or HttpRequestException or TaskCanceledException;
 

@@ -144,6 +144,13 @@ public sealed class TelegramPollingWorker(
             }
             catch (Exception ex)
             {
+                // https://core.telegram.org/bots/api#getupdates: long polling and a webhook exclude each other; this bot polls.
+                if (ex is ApiRequestException { ErrorCode: 409 } conflict && conflict.Message.Contains("webhook", StringComparison.OrdinalIgnoreCase)
+                    && await TryDeleteWebhookAsync(stoppingToken))
+                {
+                    continue;
+                }
+
                 var wait = TelegramErrorPolicy.RetryAfter(ex) ?? backoff;
                 LogPollFailure(ex, wait);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
@@ -156,6 +163,24 @@ public sealed class TelegramPollingWorker(
                     break;
                 }
             }
+        }
+    }
+
+    /// <summary>Removes a webhook left from elsewhere (pending updates stay queued for getUpdates); false when that failed too.</summary>
+    private async Task<bool> TryDeleteWebhookAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var bot = scope.ServiceProvider.GetRequiredService<ITelegramBotClient>();
+            await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: cancellationToken);
+            logger.LogWarning("A Telegram webhook was set for this bot; deleted it to poll with getUpdates instead");
+            return true;
+        }
+        catch (Exception ex) when (TelegramErrorPolicy.IsSkippable(ex))
+        {
+            logger.LogError(ex, "Deleting the Telegram webhook failed");
+            return false;
         }
     }
 

@@ -120,6 +120,7 @@ public sealed class TelegramReplyRenderer(ILogger<TelegramReplyRenderer> logger)
         .Replace("<", "&lt;", StringComparison.Ordinal)
         .Replace(">", "&gt;", StringComparison.Ordinal);
 
+    /// <summary>Cuts to at most <paramref name="limit"/> UTF-16 units (Telegram's count) with an ellipsis, never inside a surrogate pair.</summary>
     internal static string Truncate(string text, int limit)
     {
         if (text.Length <= limit)
@@ -127,8 +128,13 @@ public sealed class TelegramReplyRenderer(ILogger<TelegramReplyRenderer> logger)
             return text;
         }
 
+        if (limit <= 0)
+        {
+            return "";
+        }
+
         var cut = limit - 1;
-        if (char.IsHighSurrogate(text[cut - 1]))
+        if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
         {
             cut--;
         }

@@ -69,19 +69,23 @@ public sealed class TelegramUpdateHandler(
 
     private async Task HandleCallbackAsync(ITelegramBotClient bot, CallbackQuery query, CancellationToken cancellationToken)
     {
+        // Answered before the command runs: Telegram refuses an answer after about 15 s, and the button spins until then.
         var parsed = CommandParser.Parse(query.Data ?? "");
-        var reply = parsed.Command is { } command
-            ? await dispatcher.DispatchAsync(command, ContextFor(query.From), cancellationToken)
-            : BotReply.Error(parsed.Error ?? "That button no longer works.");
-
-        // An error (rate limit, bad period) shows as a notice and leaves the chart the user was looking at.
-        var answer = reply.IsError ? TelegramReplyRenderer.Truncate(reply.Text, 200) : null;
+        var refusal = parsed.Command is null ? TelegramReplyRenderer.Truncate(parsed.Error ?? "That button no longer works.", 200) : null;
         await errors.TryAsync(
             "answer a button",
-            () => bot.AnswerCallbackQuery(callbackQueryId: query.Id, text: answer, showAlert: answer is not null, cancellationToken: cancellationToken),
+            () => bot.AnswerCallbackQuery(callbackQueryId: query.Id, text: refusal, showAlert: refusal is not null, cancellationToken: cancellationToken),
             cancellationToken);
+        if (parsed.Command is not { } command)
+        {
+            return;
+        }
+
+        var reply = await dispatcher.DispatchAsync(command, ContextFor(query.From), cancellationToken);
         if (reply.IsError)
         {
+            // An error (rate limit, no plays) comes as its own message and leaves the chart the user was looking at.
+            await SendAsync(bot, query.Message?.Chat.Id ?? query.From.Id, reply, cancellationToken);
             return;
         }
 
@@ -95,7 +99,7 @@ public sealed class TelegramUpdateHandler(
         {
             await renderer.EditAsync(bot, message, reply, cancellationToken);
         }
-        catch (ApiRequestException ex) when (ex.ErrorCode == 400 && ex.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
+        catch (ApiRequestException ex) when (TelegramErrorPolicy.IsNotModified(ex))
         {
             logger.LogDebug("Button pressed for what the message already shows");
         }
@@ -168,7 +172,8 @@ public sealed class TelegramUpdateHandler(
         }
         catch (ApiRequestException ex) when (ex.ErrorCode == 400 && ex.Message.Contains("too big", StringComparison.OrdinalIgnoreCase))
         {
-            return TooLarge(fileName, document.FileSize ?? options.Value.MaxDownloadBytes + 1, caller);
+            // Telegram may send a document without file_size; then only getFile tells it is too big.
+            return TooLarge(fileName, document.FileSize, caller);
         }
         catch (Exception ex) when (TelegramErrorPolicy.IsSkippable(ex) && !cancellationToken.IsCancellationRequested)
         {
@@ -189,11 +194,12 @@ public sealed class TelegramUpdateHandler(
         await SendAsync(bot, chatId, reply, cancellationToken);
     }
 
-    private BotReply TooLarge(string fileName, long size, ChatIdentity caller)
+    private BotReply TooLarge(string fileName, long? size, ChatIdentity caller)
     {
         var limitMb = options.Value.MaxDownloadBytes / (1024.0 * 1024.0);
+        var isSize = size is { } bytes ? $"is {bytes / (1024.0 * 1024.0):0.#} MB" : "is too big";
         return BotReply.Error(
-            $"{fileName} is {size / (1024.0 * 1024.0):0.#} MB, and Telegram lets bots download at most {limitMb:0.#} MB. " +
+            $"{fileName} {isSize}, and Telegram lets bots download at most {limitMb:0.#} MB. " +
             "Either unzip it and send me the Streaming_History JSON files one by one, or ask whoever runs this bot to import the ZIP " +
             $"on the server with the command-line import verb, for your id {caller.LocalUserId}.");
     }

@@ -16,4 +16,8 @@ internal sealed record ExportRow(
     string? AlbumName,
     long MsPlayed,
     bool Incognito,
-    string? NotMusic);
+    string? NotMusic)
+{
+    /// <summary>How the play happened (extended history only; null when unknown).</summary>
+    public PlayContext? Context { get; init; }
+}

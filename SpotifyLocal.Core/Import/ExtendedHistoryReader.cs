@@ -26,9 +26,22 @@ internal static class ExtendedHistoryReader
                 dto.AlbumName,
                 dto.MsPlayed,
                 dto.IncognitoMode == true,
-                NotMusic(dto));
+                NotMusic(dto))
+            {
+                Context = PlayContext.OrNull(
+                    dto.Skipped,
+                    Text(dto.ReasonStart),
+                    Text(dto.ReasonEnd),
+                    dto.Shuffle,
+                    Text(dto.Platform),
+                    dto.Offline),
+            };
         }
     }
+
+    // Export text is user-controlled: keep it short and printable like every other stored name.
+    private static string? Text(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : UserText.Printable(value.Length > 200 ? value[..200] : value);
 
     private static string? NotMusic(ExtendedStreamDto dto)
     {

@@ -15,4 +15,10 @@ internal sealed record ExtendedStreamDto(
     [property: JsonPropertyName("audiobook_title")] string? AudiobookTitle,
     [property: JsonPropertyName("audiobook_uri")] string? AudiobookUri,
     [property: JsonPropertyName("audiobook_chapter_uri")] string? AudiobookChapterUri,
-    [property: JsonPropertyName("incognito_mode")] bool? IncognitoMode);
+    [property: JsonPropertyName("incognito_mode")] bool? IncognitoMode,
+    [property: JsonPropertyName("skipped")] bool? Skipped = null,
+    [property: JsonPropertyName("reason_start")] string? ReasonStart = null,
+    [property: JsonPropertyName("reason_end")] string? ReasonEnd = null,
+    [property: JsonPropertyName("shuffle")] bool? Shuffle = null,
+    [property: JsonPropertyName("platform")] string? Platform = null,
+    [property: JsonPropertyName("offline")] bool? Offline = null);

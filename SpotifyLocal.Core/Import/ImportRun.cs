@@ -103,7 +103,10 @@ internal sealed class ImportRun(ImportJob job, ImportOptions settings, DateTimeO
             row.Source,
             identity.Track,
             identity.Artist,
-            identity.Album);
+            identity.Album)
+        {
+            Context = row.Context,
+        };
     }
 
     public void Skip(string reason, long count)

@@ -22,6 +22,9 @@ public sealed record Play(
     string ArtistKey,
     string AlbumKey)
 {
+    /// <summary>How the play happened, from the extended history; null for tracked and account-data plays (unknown).</summary>
+    public PlayContext? Context { get; init; }
+
     /// <summary>Builds a play and computes its grouping keys, so every writer keys plays the same way.</summary>
     public static Play Create(
         string userId,

@@ -83,12 +83,22 @@ public static class EdgeCasePlays
                 };
                 var at = WeekStart.AddDays(-30) + TimeSpan.FromMinutes(random.Next(60 * 24 * 60));
                 var source = random.Next(4) == 0 ? PlaySource.Tracked : PlaySource.Import;
-                plays.Add(Plays.One(user, random.Next(8) == 0 ? track.ToUpperInvariant() : track, artist, album, at, source, random.Next(0, 300_000)));
+                var play = Plays.One(user, random.Next(8) == 0 ? track.ToUpperInvariant() : track, artist, album, at, source, random.Next(0, 300_000));
+                plays.Add(source == PlaySource.Import ? play with { Context = ContextOf(i) } : play);
             }
         }
 
         return plays;
     }
+
+    // Every shape of export context: all parts known, some missing, skipped true, false and unknown (null context).
+    private static PlayContext? ContextOf(int i) => (i % 4) switch
+    {
+        0 => null,
+        1 => new PlayContext(Skipped: true, "clickrow", "fwdbtn", Shuffle: true, "android", Offline: false),
+        2 => new PlayContext(Skipped: false, "trackdone", "trackdone", Shuffle: false, "OS X 14.1", Offline: true),
+        _ => new PlayContext(Skipped: null, null, "endplay", Shuffle: null, null, Offline: null),
+    };
 
     private static IEnumerable<Play> Repeat(string user, string track, string artist, string? album, DateTimeOffset from, int count, int msPlayed) =>
         Enumerable.Range(0, count).Select(i => Plays.One(user, track, artist, album, from.AddMinutes(i * 4), msPlayed: msPlayed));

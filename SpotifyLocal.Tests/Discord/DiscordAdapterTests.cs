@@ -136,6 +136,25 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_chart_above_the_interactions_attachment_size_limit_is_left_out_with_a_note_instead_of_a_413()
+    {
+        var connection = await StartAsync();
+
+        var interaction = Interactions.SlashCommand("top", new JsonArray(Interactions.Option("period", 3, "month")));
+        interaction["attachment_size_limit"] = Png.Length - 1;
+        await connection.SendDispatchAsync("INTERACTION_CREATE", interaction);
+        var token = (string)interaction["token"]!;
+        await _fake.WaitUntilAsync(() => _fake.MessagesOf(token) is [{ Thinking: false }], Ct);
+
+        var edit = Assert.Single(_fake.Requests, r => r.Method == "PATCH");
+        Assert.Empty(edit.Files);
+        var embed = edit.Json.GetProperty("embeds")[0];
+        Assert.False(embed.TryGetProperty("image", out var image) && image.ValueKind == JsonValueKind.Object);
+        Assert.Contains("month Tracks for Listener", embed.GetProperty("description").GetString());
+        Assert.Contains("larger than the", embed.GetProperty("description").GetString());
+    }
+
+    [Fact]
     public async Task Forget_answers_privately_with_a_confirm_button_and_the_button_deletes_the_callers_plays()
     {
         var connection = await StartAsync();

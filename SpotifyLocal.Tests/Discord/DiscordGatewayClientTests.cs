@@ -159,6 +159,28 @@ public sealed class DiscordGatewayClientTests
     }
 
     [Fact]
+    public async Task A_resume_of_a_session_the_gateway_forgot_is_refused_and_it_identifies_anew_on_the_gateway_url()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var first = await host.StartReadySessionAsync("s-forgotten", Ct, heartbeatIntervalMs: 500);
+
+        host.Fake.ForgetSessions();
+        first.Drop();
+        var second = await host.Fake.NextConnectionAsync(Ct);
+        await second.SendHelloAsync(500);
+        var resume = (await second.ReceiveAsync(6, Ct)).GetProperty("d");
+        var wait = await host.Time.NextTimerAsync(due => due >= TimeSpan.FromSeconds(1) && due <= TimeSpan.FromSeconds(5), Ct);
+        host.Time.Advance(wait);
+        var third = await host.Fake.NextConnectionAsync(Ct);
+        await third.SendHelloAsync(41250);
+        var identify = (await third.ReceiveAsync(2, Ct)).GetProperty("d");
+
+        Assert.Equal("s-forgotten", resume.GetProperty("session_id").GetString());
+        Assert.Equal("/gateway", third.Path);
+        Assert.Equal(FakeDiscordServer.BotToken, identify.GetProperty("token").GetString());
+    }
+
+    [Fact]
     public async Task Close_code_4004_stops_the_gateway_naming_the_bot_token_setting_without_reconnecting()
     {
         await using var host = await DiscordTestHost.StartAsync();

@@ -51,7 +51,16 @@ public sealed class FakeDiscordGatewayConnection
         if (eventName == "INTERACTION_CREATE" && data["id"] is JsonValue id && id.TryGetValue<string>(out var interactionId)
             && data["token"]?.GetValue<string>() is { } token)
         {
-            _server.RegisterInteraction(interactionId, token);
+            _server.RegisterInteraction(
+                interactionId, token,
+                attachmentSizeLimit: data["attachment_size_limit"] is { } limit
+                    ? long.Parse(limit.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)
+                    : FakeDiscordServer.DefaultAttachmentSizeLimit);
+        }
+
+        if (eventName == "READY" && data["session_id"] is JsonValue session && session.TryGetValue<string>(out var sessionId))
+        {
+            _server.RecordSession(sessionId);
         }
 
         var seq = _server.NextSequence();
@@ -158,6 +167,12 @@ public sealed class FakeDiscordGatewayConnection
                     return (4002, "Decode error");
                 }
 
+                // opcodes-and-status-codes.mdx, 4007 Invalid seq: "The sequence sent when resuming the session was invalid."
+                if (seq.GetInt32() > _server.LastSequence)
+                {
+                    return (4007, "Invalid seq.");
+                }
+
                 _authenticated = true;
                 return null;
             case 3 or 4 or 8 or 31:
@@ -205,6 +220,14 @@ public sealed class FakeDiscordGatewayConnection
                     ServerCloseCode = violation.Code;
                     await CloseAsync(violation.Code, violation.Reason);
                     return;
+                }
+
+                // developers/events/gateway.mdx, "Resuming": a session Discord can no longer resume is answered with an
+                // Invalid Session (op 9) whose d is false; the client must identify anew on a new connection.
+                if (payload.GetProperty("op").GetInt32() == 6 && !_server.KnowsSession(Text(payload.GetProperty("d"), "session_id")!))
+                {
+                    await SendOpAsync(9, JsonValue.Create(false));
+                    continue;
                 }
 
                 if (payload.GetProperty("op").GetInt32() == 1 && AckHeartbeats)

@@ -15,6 +15,9 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     public const string BotToken = "fake-bot-token";
     public const string ApplicationId = "111111111111111111";
 
+    /// <summary>The upload limit of a server without boosts (developers/reference.mdx, "Uploading Files": 10 MiB).</summary>
+    public const long DefaultAttachmentSizeLimit = 10 * 1024 * 1024;
+
     /// <summary>A <see cref="FailNext"/> status that drops the connection without an answer, like a network failure.</summary>
     public const int DropConnection = 0;
 
@@ -27,10 +30,11 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     private readonly Dictionary<string, byte[]> _attachments = [];
     private readonly List<int?> _clientCloses = [];
     private readonly Dictionary<string, int> _failingChannels = [];
-    private readonly Dictionary<string, string> _messagesByNonce = [];
+    private readonly Dictionary<string, (string Id, DateTimeOffset At)> _messagesByNonce = [];
     private readonly List<string> _createdChannelMessages = [];
     private readonly List<(string, FakeDiscordMessage, FakeDiscordRequest)> _channelMessages = [];
     private readonly Dictionary<string, FakeDiscordInteraction> _interactions = [];
+    private readonly HashSet<string> _sessions = [];
     private readonly Dictionary<string, string> _commands = [];
     private TaskCompletionSource _requestArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sequence;
@@ -184,15 +188,31 @@ public sealed class FakeDiscordServer : IAsyncDisposable
 
     public int NextSequence() => Interlocked.Increment(ref _sequence);
 
+    /// <summary>The gateway forgets every session (as after an outage or a long absence): each later Resume is refused.</summary>
+    public void ForgetSessions()
+    {
+        lock (_lock) { _sessions.Clear(); }
+    }
+
+    internal void RecordSession(string sessionId)
+    {
+        lock (_lock) { _sessions.Add(sessionId); }
+    }
+
+    internal bool KnowsSession(string sessionId)
+    {
+        lock (_lock) { return _sessions.Contains(sessionId); }
+    }
+
     /// <summary>
     /// Makes an interaction known as if Discord had just sent it (INTERACTION_CREATE dispatches do this themselves);
     /// <paramref name="acknowledged"/> skips the callback for tests of the webhook routes alone.
     /// </summary>
-    public void RegisterInteraction(string id, string token, bool acknowledged = false)
+    public void RegisterInteraction(string id, string token, bool acknowledged = false, long attachmentSizeLimit = DefaultAttachmentSizeLimit)
     {
         lock (_lock)
         {
-            _interactions[token] = new FakeDiscordInteraction(id, token, Time.GetUtcNow())
+            _interactions[token] = new FakeDiscordInteraction(id, token, Time.GetUtcNow(), attachmentSizeLimit)
             {
                 CallbackType = acknowledged ? 4 : null,
             };
@@ -265,6 +285,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             }
 
             context.Response.Headers["Retry-After"] = Math.Ceiling(limit.RetryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            RateLimitHeaders(context.Response, request, remaining: 0, resetAfter: limit.RetryAfter);
             await context.Response.WriteAsJsonAsync(new JsonObject
             {
                 ["message"] = "You are being rate limited.",
@@ -285,7 +306,28 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             return;
         }
 
+        if (request.Path.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            RateLimitHeaders(context.Response, request, remaining: 4, resetAfter: 1);
+        }
+
         await RespondAsync(context, request);
+    }
+
+    // developers/topics/rate-limits.mdx, "Header Format": every API answer carries X-RateLimit-Limit, -Remaining, -Reset
+    // (epoch seconds), -Reset-After (seconds) and -Bucket (one hash per route template); a 429 adds X-RateLimit-Scope.
+    // This fake's buckets never run dry on their own (RateLimitNext makes a 429), so a test never waits for a real clock.
+    private void RateLimitHeaders(HttpResponse response, FakeDiscordRequest request, int remaining, double resetAfter)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var template = string.Join('/', request.Path.Split('/').Select(s => s.Length > 0 && (char.IsDigit(s[0]) || s.Contains('-')) ? ":id" : s));
+        var bucket = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{request.Method} {template}")))[..16];
+        response.Headers["X-RateLimit-Limit"] = "5";
+        response.Headers["X-RateLimit-Remaining"] = remaining.ToString(invariant);
+        response.Headers["X-RateLimit-Reset"] = (Time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0 + resetAfter).ToString("0.000", invariant);
+        response.Headers["X-RateLimit-Reset-After"] = resetAfter.ToString("0.000", invariant);
+        response.Headers["X-RateLimit-Bucket"] = bucket;
     }
 
     private int? TakeFailure(FakeDiscordRequest request)
@@ -436,6 +478,11 @@ public sealed class FakeDiscordServer : IAsyncDisposable
                 response.StatusCode = StatusCodes.Status404NotFound;
                 error = new JsonObject { ["message"] = "Unknown interaction", ["code"] = 10062 };
             }
+            else if (TooLarge(interaction, request) is { } tooLarge)
+            {
+                response.StatusCode = StatusCodes.Status413RequestEntityTooLarge;
+                error = tooLarge;
+            }
             else if (interaction.CallbackType is not null)
             {
                 response.StatusCode = StatusCodes.Status400BadRequest;
@@ -482,6 +529,11 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             {
                 response.StatusCode = StatusCodes.Status401Unauthorized;
                 error = new JsonObject { ["message"] = "Invalid Webhook Token", ["code"] = 50027 };
+            }
+            else if (TooLarge(interaction, request) is { } tooLarge)
+            {
+                response.StatusCode = StatusCodes.Status413RequestEntityTooLarge;
+                error = tooLarge;
             }
             else if (request.Method == "DELETE")
             {
@@ -533,6 +585,14 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         });
     }
 
+    // developers/interactions/receiving-and-responding.mdx, "Interaction Object": attachment_size_limit is the most bytes
+    // an answer to the interaction may upload; developers/topics/opcodes-and-status-codes.mdx, "JSON Error Codes": 40005
+    // Request entity too large, with HTTP 413.
+    private static JsonObject? TooLarge(FakeDiscordInteraction interaction, FakeDiscordRequest request) =>
+        request.Files.Sum(f => (long)f.Content.Length) > interaction.AttachmentSizeLimit
+            ? new JsonObject { ["message"] = "Request entity too large", ["code"] = 40005 }
+            : null;
+
     private static FakeDiscordMessage MessageFrom(System.Text.Json.JsonElement payload, bool ephemeral)
     {
         string Text(System.Text.Json.JsonElement e, string name) =>
@@ -545,7 +605,11 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         return new FakeDiscordMessage(Text(payload, "content"), description, ephemeral, Thinking: false);
     }
 
-    // Like Discord: a failing channel answers its error; with enforce_nonce a nonce seen before returns that message.
+    // developers/resources/message.mdx, "Create Message": with enforce_nonce, a nonce the same author used "in the past few
+    // minutes" returns that message instead of a new one; after that the nonce is forgotten and a second message is made.
+    private static readonly TimeSpan NonceLifetime = TimeSpan.FromMinutes(5);
+
+    // Like Discord: a failing channel answers its error; with enforce_nonce a recent nonce returns that message.
     private async Task CreateChannelMessageAsync(HttpResponse response, FakeDiscordRequest request, string channelId)
     {
         var json = request.Json;
@@ -559,9 +623,10 @@ public sealed class FakeDiscordServer : IAsyncDisposable
                 response.StatusCode = status;
                 id = "";
             }
-            else if (enforce && nonce is not null && _messagesByNonce.TryGetValue(nonce, out var existing))
+            else if (enforce && nonce is not null && _messagesByNonce.TryGetValue(nonce, out var existing)
+                && Time.GetUtcNow() - existing.At < NonceLifetime)
             {
-                id = existing;
+                id = existing.Id;
             }
             else
             {
@@ -571,7 +636,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
                 Changed();
                 if (nonce is not null)
                 {
-                    _messagesByNonce[nonce] = id;
+                    _messagesByNonce[nonce] = (id, Time.GetUtcNow());
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,10 @@ namespace SpotifyLocal.Tests.Fakes;
 /// <summary>
 /// A loopback Telegram Bot API for tests: Kestrel on 127.0.0.1 (port 0) at the root, since Telegram.Bot keeps
 /// only scheme and authority of its base URL. Serves scripted updates through getUpdates (long polls wait
-/// for new ones), records every call, serves registered files and injects errors on request.
+/// for new ones), records every call, serves registered files and injects errors on request. Enforces the Bot API's
+/// documented rules (each cited next to its check): HTML parse mode, text and caption limits, unmodified edits,
+/// callback data size, late callback answers (on <see cref="Clock"/>), getFile's 20 MB, getUpdates while a webhook is
+/// set and its 100-update page.
 /// </summary>
 public sealed class FakeTelegramBotApi : IAsyncDisposable
 {
@@ -21,15 +25,41 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     private readonly List<JsonObject> _updates = [];
     private readonly List<TelegramApiCall> _calls = [];
     private readonly List<string> _downloads = [];
-    private readonly ConcurrentDictionary<string, (string Path, byte[] Content)> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Path, byte[] Content, long Size)> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<(long Chat, int Message), string> _shown = [];
+    private readonly Dictionary<string, DateTimeOffset> _callbackQueries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Code, string Description, int? RetryAfter)>> _faults = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextUpdateId = 1;
     private int _nextMessageId = 1000;
+    private string? _webhookUrl;
 
     private FakeTelegramBotApi(WebApplication app) => _app = app;
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The clock that time-bound rules (late callback answers) read; tests set their fake clock.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>The webhook URL set for this bot (then getUpdates answers 409), or null.</summary>
+    public string? WebhookUrl
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _webhookUrl;
+            }
+        }
+
+        set
+        {
+            lock (_gate)
+            {
+                _webhookUrl = value;
+            }
+        }
+    }
 
     public static async Task<FakeTelegramBotApi> StartAsync(CancellationToken cancellationToken)
     {
@@ -72,13 +102,20 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         {
             var id = _nextUpdateId++;
             update["update_id"] = id;
+            if (update["callback_query"]?["id"]?.GetValue<string>() is { } queryId)
+            {
+                _callbackQueries[queryId] = Clock.GetUtcNow();
+            }
+
             _updates.Add(update);
             Signal();
             return id;
         }
     }
 
-    public void AddFile(string fileId, string filePath, byte[] content) => _files[fileId] = (filePath, content);
+    /// <summary>Serves <paramref name="content"/> as a file; <paramref name="reportedSize"/> stands in for a large file's size without its bytes.</summary>
+    public void AddFile(string fileId, string filePath, byte[] content, long? reportedSize = null) =>
+        _files[fileId] = (filePath, content, reportedSize ?? content.Length);
 
     /// <summary>The next call of <paramref name="method"/> fails with this error (queued: several calls fail in turn).</summary>
     public void FailNext(string method, int errorCode, string description, int? retryAfter = null) =>
@@ -145,9 +182,23 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
 
         if (method == "getUpdates")
         {
+            // https://core.telegram.org/bots/api#getupdates: "will not work if an outgoing webhook is set up" (409 Conflict).
+            if (WebhookUrl is not null)
+            {
+                await RefuseAsync(http, new TelegramApiCall(method, fields, files), 409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+                return;
+            }
+
             Record(new TelegramApiCall(method, fields, files));
             var updates = await NextUpdatesAsync(fields, http.RequestAborted);
             await WriteAsync(http, 200, Ok(updates));
+            return;
+        }
+
+        var call = new TelegramApiCall(method, fields, files);
+        if (Refusal(call) is { } refusal)
+        {
+            await RefuseAsync(http, call, 400, refusal);
             return;
         }
 
@@ -162,25 +213,128 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
                 var fileId = fields["file_id"]!.GetValue<string>();
                 if (!_files.TryGetValue(fileId, out var file))
                 {
-                    await WriteAsync(http, 400, new JsonObject { ["ok"] = false, ["error_code"] = 400, ["description"] = "Bad Request: invalid file_id" });
+                    await RefuseAsync(http, call, 400, "Bad Request: invalid file_id");
                     return;
                 }
 
-                result = new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = "u" + fileId, ["file_size"] = file.Content.Length, ["file_path"] = file.Path };
+                // https://core.telegram.org/bots/api#getfile: "bots can download files of up to 20MB in size".
+                if (file.Size > MaxDownloadBytes)
+                {
+                    await RefuseAsync(http, call, 400, "Bad Request: file is too big");
+                    return;
+                }
+
+                result = new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = "u" + fileId, ["file_size"] = file.Size, ["file_path"] = file.Path };
                 break;
             case "sendMessage" or "sendPhoto" or "editMessageText" or "editMessageMedia" or "editMessageCaption":
                 messageId = method.StartsWith("send", StringComparison.Ordinal)
                     ? Interlocked.Increment(ref _nextMessageId)
                     : int.Parse(Text(fields, "message_id")!, System.Globalization.CultureInfo.InvariantCulture);
+                if (!TryShow(call, messageId.Value))
+                {
+                    // https://core.telegram.org/bots/api#editmessagetext: an edit must change the text or the markup.
+                    await RefuseAsync(http, call, 400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+                    return;
+                }
+
                 result = MessageResult(method, messageId.Value, fields);
+                break;
+            case "deleteWebhook":
+                WebhookUrl = null;
+                result = true;
                 break;
             default:
                 result = true;
                 break;
         }
 
-        Record(new TelegramApiCall(method, fields, files) { ResultMessageId = messageId });
+        Record(call with { ResultMessageId = messageId });
         await WriteAsync(http, 200, Ok(result));
+    }
+
+    private const long MaxDownloadBytes = 20L * 1024 * 1024;
+
+    /// <summary>The 400 description Telegram gives this call, or null when the call is well formed.</summary>
+    private string? Refusal(TelegramApiCall call)
+    {
+        // https://core.telegram.org/bots/api#formatting-options: text and captions are parsed as HTML when parse_mode says so.
+        foreach (var (name, limit, tooLong) in new[] { ("text", 4096, "message is too long"), ("caption", 1024, "message caption is too long") })
+        {
+            var text = call.Text(name) ?? (name == "caption" ? call.Json("media")?["caption"]?.GetValue<string>() : null);
+            if (text is null)
+            {
+                continue;
+            }
+
+            var html = call.Text("parse_mode") == "HTML" || call.Json("media")?["parse_mode"]?.GetValue<string>() == "HTML";
+            var (visible, error) = html ? FakeTelegramHtml.Parse(text) : (text, null);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            // https://core.telegram.org/bots/api#sendmessage: "1-4096 characters after entities parsing";
+            // https://core.telegram.org/bots/api#sendphoto: caption "0-1024 characters after entities parsing".
+            if (visible!.Length > limit)
+            {
+                return "Bad Request: " + tooLong;
+            }
+
+            if (name == "text" && visible.Trim().Length == 0)
+            {
+                return "Bad Request: message text is empty";
+            }
+        }
+
+        // https://core.telegram.org/bots/api#inlinekeyboardbutton: callback_data is "1-64 bytes".
+        var buttons = call.Json("reply_markup")?["inline_keyboard"]?.AsArray().SelectMany(row => row!.AsArray()) ?? [];
+        if (buttons.Any(b => b?["callback_data"]?.GetValue<string>() is { } data && Encoding.UTF8.GetByteCount(data) is < 1 or > 64))
+        {
+            return "Bad Request: BUTTON_DATA_INVALID";
+        }
+
+        if (call.Method == "answerCallbackQuery")
+        {
+            // https://core.telegram.org/bots/api#answercallbackquery: answer soon; Telegram refuses a query answered
+            // after about 15 s (or twice, or never sent) with this description.
+            lock (_gate)
+            {
+                var id = call.Text("callback_query_id") ?? "";
+                if (!_callbackQueries.Remove(id, out var sentAt) || Clock.GetUtcNow() - sentAt > CallbackAnswerWindow)
+                {
+                    return "Bad Request: query is too old and response timeout expired or query ID is invalid";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly TimeSpan CallbackAnswerWindow = TimeSpan.FromSeconds(15);
+
+    /// <summary>Records what a message now shows; false for an edit identical to what it already showed.</summary>
+    private bool TryShow(TelegramApiCall call, int messageId)
+    {
+        var chat = long.Parse(call.Text("chat_id")!, System.Globalization.CultureInfo.InvariantCulture);
+        var shows = call.Method == "editMessageMedia"
+            ? Guid.NewGuid().ToString() // a new upload always changes the media
+            : $"{call.Text("text") ?? call.Text("caption")}\u0000{call.Json("reply_markup")?.ToJsonString()}";
+        lock (_gate)
+        {
+            if (call.Method.StartsWith("edit", StringComparison.Ordinal) && _shown.TryGetValue((chat, messageId), out var before) && before == shows)
+            {
+                return false;
+            }
+
+            _shown[(chat, messageId)] = shows;
+            return true;
+        }
+    }
+
+    private async Task RefuseAsync(HttpContext http, TelegramApiCall call, int code, string description)
+    {
+        Record(call with { FailedWith = code, FailedDescription = description });
+        await WriteAsync(http, code, new JsonObject { ["ok"] = false, ["error_code"] = code, ["description"] = description });
     }
 
     private async Task HandleFileAsync(HttpContext http, string token, string path)
@@ -206,6 +360,8 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     {
         var offset = int.TryParse(Text(fields, "offset"), out var o) ? o : 0;
         var timeoutSeconds = int.TryParse(Text(fields, "timeout"), out var t) ? t : 0;
+        // https://core.telegram.org/bots/api#getupdates: limit "1-100 are accepted. Defaults to 100".
+        var limit = int.TryParse(Text(fields, "limit"), out var l) ? Math.Clamp(l, 1, 100) : 100;
         using var poll = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         poll.CancelAfter(TimeSpan.FromSeconds(timeoutSeconds));
         while (true)
@@ -216,7 +372,7 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
                 _updates.RemoveAll(u => u["update_id"]!.GetValue<int>() < offset);
                 if (_updates.Count > 0)
                 {
-                    return new JsonArray([.. _updates.Select(u => u.DeepClone())]);
+                    return new JsonArray([.. _updates.Take(limit).Select(u => u.DeepClone())]);
                 }
 
                 changed = _changed.Task;

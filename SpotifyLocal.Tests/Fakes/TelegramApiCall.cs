@@ -8,6 +8,9 @@ public sealed record TelegramApiCall(string Method, JsonObject Fields, IReadOnly
     /// <summary>The fake answered with an injected error.</summary>
     public int? FailedWith { get; init; }
 
+    /// <summary>The description of the error the fake answered with.</summary>
+    public string? FailedDescription { get; init; }
+
     /// <summary>The message_id of the message this call created or edited, when it answered with one.</summary>
     public int? ResultMessageId { get; init; }
 

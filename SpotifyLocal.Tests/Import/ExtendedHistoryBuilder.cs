@@ -43,10 +43,11 @@ public sealed class ExtendedHistoryBuilder
     }
 
     /// <summary>Adds one music play of a named song at a fixed time (does not move the clock).</summary>
-    public ExtendedHistoryBuilder Play(string track, string artist, string trackUri, DateTimeOffset at, int msPlayed = 180_000)
+    public ExtendedHistoryBuilder Play(string track, string artist, string trackUri, DateTimeOffset at, int msPlayed = 180_000, Action<JsonObject>? edit = null)
     {
         var row = Row(_rows.Count, track, artist, "Some Album", trackUri, msPlayed);
         row["ts"] = Ts(at);
+        edit?.Invoke(row);
         _rows.Add(row);
         Observe(at);
         if (msPlayed >= 30_000)

@@ -49,7 +49,49 @@ public sealed class ImportServiceTests
         Assert.Equal("Сёстры Ветра", play.ArtistName);
         Assert.Equal(123_456, play.MsPlayed);
         Assert.Equal(PlaySource.Import, play.Source);
-        Assert.Equal(Play.Create("u1", play.TrackId, "Ночной город", null, "Сёстры Ветра", null, "Some Album", at, 0, 123_456, PlaySource.Import), play);
+        var context = new PlayContext(Skipped: false, "trackdone", "trackdone", Shuffle: false, "android", Offline: false);
+        Assert.Equal(Play.Create("u1", play.TrackId, "Ночной город", null, "Сёстры Ветра", null, "Some Album", at, 0, 123_456, PlaySource.Import) with { Context = context }, play);
+    }
+
+    [Fact]
+    public async Task Extended_plays_keep_skipped_reasons_shuffle_platform_and_offline_and_missing_parts_stay_unknown()
+    {
+        await using var harness = new ImportHarness();
+        var at = new DateTimeOffset(2026, 3, 4, 21, 15, 30, TimeSpan.Zero);
+        var history = new ExtendedHistoryBuilder(ImportHarness.Start)
+            .Play("Skipped", "Band", "spotify:track:s1", at, 31_000, row =>
+            {
+                row["skipped"] = true;
+                row["reason_start"] = "clickrow";
+                row["reason_end"] = "fwdbtn";
+                row["shuffle"] = true;
+                row["platform"] = "iOS 17.2 (iPhone15,2)";
+                row["offline"] = true;
+            })
+            .Play("Old Export", "Band", "spotify:track:s2", at.AddMinutes(5), 200_000, row =>
+            {
+                // Exports before 2019 have no "skipped"; some rows have no reasons at all.
+                row.Remove("skipped");
+                row["reason_start"] = null;
+                row["reason_end"] = " ";
+                row.Remove("shuffle");
+                row.Remove("offline");
+            })
+            .Play("Nothing Known", "Band", "spotify:track:s3", at.AddMinutes(10), 200_000, row =>
+            {
+                foreach (var field in (string[])["skipped", "reason_start", "reason_end", "shuffle", "platform", "offline"])
+                {
+                    row.Remove(field);
+                }
+            });
+        var path = harness.Files.Zip(history.ToFiles(100).ToArray());
+
+        await harness.ImportAsync(path);
+
+        var plays = (await harness.Database.Plays.GetRecentAsync("u1", 10, Token)).ToDictionary(p => p.TrackName);
+        Assert.Equal(new PlayContext(Skipped: true, "clickrow", "fwdbtn", Shuffle: true, "iOS 17.2 (iPhone15,2)", Offline: true), plays["Skipped"].Context);
+        Assert.Equal(new PlayContext(Skipped: null, null, null, Shuffle: null, "android", Offline: null), plays["Old Export"].Context);
+        Assert.Null(plays["Nothing Known"].Context);
     }
 
     [Fact]

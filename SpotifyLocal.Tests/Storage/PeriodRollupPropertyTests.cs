@@ -24,6 +24,12 @@ public abstract class PeriodRollupPropertyTests
     /// <summary>The backend's day-rollup answer alone, or null when the range holds no whole UTC day.</summary>
     protected abstract Task<IReadOnlyList<TopItem>?> DayRollupsAsync(IPlayStore store, PlayScope scope, TopKind kind, int limit);
 
+    /// <summary>
+    /// False on MongoDB: deleting some plays of a user drops the user's rollups (they can only grow in place there),
+    /// and top lists group its plays until the next start rebuilds them.
+    /// </summary>
+    protected virtual bool KeepsDayRowsThroughDeletes => true;
+
     /// <summary>Every stored day row of the users (compared with <see cref="PlayDayRollups.Fold"/> over the stored plays).</summary>
     protected abstract Task<IReadOnlyList<PlayDayRollup>> DayRowsAsync(IPlayStore store, IReadOnlyList<string> userIds);
 
@@ -40,7 +46,9 @@ public abstract class PeriodRollupPropertyTests
                 await store.InsertAsync([.. batch, .. batch.Take(20)], Ct);
             }
 
-            await AssertRangesAsync(store, raw, random, ["u1"], ["u1", "u2"]);
+            // Fresh writes keep the day rows on both backends, so the day rows answer here; after the delete, MongoDB
+            // drops u1's rollups and groups its plays (a different path, the same answer).
+            Assert.True(await AssertRangesAsync(store, raw, random, ["u1"], ["u1", "u2"]) > 0);
 
             var gone = plays.Where(p => p.UserId == "u1").Where((_, i) => i % 7 == 0).ToList();
             Assert.True(await store.DeletePlaysAsync("u1", gone, Ct) > 0);
@@ -49,7 +57,7 @@ public abstract class PeriodRollupPropertyTests
             await store.InsertAsync(RandomPlays(random, ["u3"], 300), Ct);
             await store.ReassignAsync("u3", "u2", Ct);
             await AssertRangesAsync(store, raw, random, ["u2"], ["u1", "u2", "u3"]);
-            await AssertRowsAsync(store, ["u1", "u2", "u3"]);
+            await AssertRowsAsync(store, KeepsDayRowsThroughDeletes ? ["u1", "u2", "u3"] : ["u2", "u3"]);
         }
         finally
         {
@@ -71,7 +79,8 @@ public abstract class PeriodRollupPropertyTests
             (await DayRowsAsync(store, userIds)).OrderBy(Order, StringComparer.Ordinal));
     }
 
-    private async Task AssertRangesAsync(
+    /// <summary>Asserts random ranges and returns how many of them the day rows answered.</summary>
+    private async Task<int> AssertRangesAsync(
         IPlayStore store, Func<PlayScope, TopKind, int, Task<IReadOnlyList<TopItem>>> raw, Random random, params IReadOnlyList<string>[] userSets)
     {
         var fromDays = 0;
@@ -96,8 +105,7 @@ public abstract class PeriodRollupPropertyTests
             }
         }
 
-        // Most ranges hold whole UTC days: the day rollups really answered them.
-        Assert.True(fromDays > 0);
+        return fromDays;
     }
 
     /// <summary>A local-day range, a rolling period ending at a random "now", or an arbitrary instant range.</summary>

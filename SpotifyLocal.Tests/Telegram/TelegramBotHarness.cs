@@ -44,11 +44,12 @@ public sealed class TelegramBotHarness : IAsyncDisposable
         Action<IServiceCollection>? configure = null,
         Action<FakeTelegramBotApi>? beforePolling = null)
     {
+        var time = new TimerWatchingTimeProvider(new DateTimeOffset(2026, 3, 15, 12, 0, 0, TimeSpan.Zero));
         var api = await FakeTelegramBotApi.StartAsync(cancellationToken);
+        api.Clock = time;
         beforePolling?.Invoke(api);
         var directory = Path.Combine(Path.GetTempPath(), "spotifylocal-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var time = new TimerWatchingTimeProvider(new DateTimeOffset(2026, 3, 15, 12, 0, 0, TimeSpan.Zero));
         var logs = new CollectingLoggerProvider();
         var host = await StartHostAsync(api, directory, time, logs, settings, configure, cancellationToken);
         return new TelegramBotHarness(api, host, directory, time, settings) { Logs = logs };

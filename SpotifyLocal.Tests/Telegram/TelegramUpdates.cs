@@ -11,7 +11,8 @@ public static class TelegramUpdates
     public static JsonObject Text(string text, long userId = UserId, long? chatId = null, string chatType = "private") =>
         new() { ["message"] = Message(userId, chatId ?? userId, chatType, text) };
 
-    public static JsonObject Document(string fileId, string fileName, long fileSize, string? caption = null, long userId = UserId)
+    /// <summary>A document message; <paramref name="fileSize"/> null leaves file_size out, as Telegram may (https://core.telegram.org/bots/api#document: "Optional").</summary>
+    public static JsonObject Document(string fileId, string fileName, long? fileSize, string? caption = null, long userId = UserId)
     {
         var message = Message(userId, userId, "private", text: null);
         message["document"] = new JsonObject
@@ -20,8 +21,12 @@ public static class TelegramUpdates
             ["file_unique_id"] = "u" + fileId,
             ["file_name"] = fileName,
             ["mime_type"] = fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "application/json" : "application/zip",
-            ["file_size"] = fileSize,
         };
+        if (fileSize is not null)
+        {
+            message["document"]!["file_size"] = fileSize;
+        }
+
         if (caption is not null)
         {
             message["caption"] = caption;

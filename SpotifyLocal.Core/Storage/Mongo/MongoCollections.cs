@@ -19,6 +19,7 @@ public sealed class MongoCollections
     public const string PlaysName = "plays";
     public const string PlayRollupsName = "play_rollups";
     public const string PlayRollupStatesName = "play_rollup_states";
+    public const string PlayDayRollupsName = "play_day_rollups";
     public const string ImportJobsName = "import_jobs";
     public const string ChatLinksName = "chat_links";
     public const string ServerSettingsName = "server_settings";
@@ -38,6 +39,7 @@ public sealed class MongoCollections
         Plays = Database.GetCollection<PlayDocument>(PlaysName);
         PlayRollups = Database.GetCollection<PlayRollupDocument>(PlayRollupsName);
         PlayRollupStates = Database.GetCollection<PlayRollupStateDocument>(PlayRollupStatesName);
+        PlayDayRollups = Database.GetCollection<PlayDayRollupDocument>(PlayDayRollupsName);
         ImportJobs = Database.GetCollection<ImportJobDocument>(ImportJobsName);
         ChatLinks = Database.GetCollection<ChatLinkDocument>(ChatLinksName);
         ServerSettings = Database.GetCollection<ServerSettingsDocument>(ServerSettingsName);
@@ -60,6 +62,8 @@ public sealed class MongoCollections
     public IMongoCollection<PlayRollupDocument> PlayRollups { get; }
 
     public IMongoCollection<PlayRollupStateDocument> PlayRollupStates { get; }
+
+    public IMongoCollection<PlayDayRollupDocument> PlayDayRollups { get; }
 
     public IMongoCollection<PlayWriteLockDocument> PlayWriteLocks { get; }
 

@@ -1,3 +1,4 @@
+using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace SpotifyLocal.Core.Storage.Mongo;
@@ -7,7 +8,8 @@ namespace SpotifyLocal.Core.Storage.Mongo;
 /// (<c>$inc</c>, <c>$min</c>, <c>$max</c>) from exactly the plays each write stored; <c>play_rollup_states</c> says per
 /// user whether they are exact. Without multi-document transactions a write changes plays and rollups one after the
 /// other, so it marks the user pending first and clears the mark after; an interrupted write leaves the mark and reads
-/// group the plays instead (exact, slower).
+/// group the plays instead (exact, slower). The same writes keep the UTC day rows of <see cref="PlayDayRollups"/> in
+/// <c>play_day_rollups</c> under the same state (<see cref="PlayRollupStateDocument.Days"/> once they are built).
 /// </summary>
 internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngine engine)
 {
@@ -18,6 +20,16 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
     private readonly IMongoCollection<PlayRollupDocument> _rollups = collections.PlayRollups;
     private readonly IMongoCollection<PlayRollupStateDocument> _states = collections.PlayRollupStates;
     private readonly IMongoCollection<PlayDocument> _plays = collections.Plays;
+    private readonly IMongoCollection<PlayDayRollupDocument> _days = collections.PlayDayRollups;
+    private static readonly FilterDefinitionBuilder<PlayDayRollupDocument> DayFilter = Builders<PlayDayRollupDocument>.Filter;
+
+    internal static IReadOnlyList<CreateIndexModel<PlayDayRollupDocument>> DayIndexes => [UniqueDayRow];
+
+    // The day rule's row identity; a period's top list reads one user's rows of a kind by a day range on its prefix.
+    internal static readonly CreateIndexModel<PlayDayRollupDocument> UniqueDayRow = new(
+        Builders<PlayDayRollupDocument>.IndexKeys
+            .Ascending(r => r.UserId).Ascending(r => r.Kind).Ascending(r => r.Day).Ascending(r => r.Key).Ascending(r => r.Name).Ascending(r => r.Artist),
+        new CreateIndexOptions { Name = "userId_1_kind_1_day_1_key_1_name_1_artist_1", Unique = true });
 
     internal static IReadOnlyList<CreateIndexModel<PlayRollupDocument>> Indexes => [UniqueRow];
 
@@ -43,7 +55,7 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
             if (!await HasPlaysAsync([userId], cancellationToken))
             {
                 // A concurrent first write may have created it meanwhile: either way the user now has a state.
-                await engine.TryInsertOneAsync(_states, new PlayRollupStateDocument { Id = userId }, cancellationToken);
+                await engine.TryInsertOneAsync(_states, new PlayRollupStateDocument { Id = userId, Days = true }, cancellationToken);
                 kept.Add(userId);
             }
         }
@@ -53,9 +65,20 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
     }
 
     /// <summary>Adds the stored plays of the kept users to their rollups.</summary>
-    public Task FoldAsync(IEnumerable<PlayDocument> stored, IReadOnlySet<string> kept, CancellationToken cancellationToken)
+    public async Task FoldAsync(IEnumerable<PlayDocument> stored, IReadOnlySet<string> kept, CancellationToken cancellationToken)
     {
-        var rows = PlayRollups.Fold(stored.Where(p => kept.Contains(p.UserId)).Select(p => p.ToPlay()));
+        var plays = stored.Where(p => kept.Contains(p.UserId)).Select(p => p.ToPlay()).ToList();
+        var days = PlayDayRollups.Fold(plays)
+            .Select(day => new UpdateOneModel<PlayDayRollupDocument>(
+                DayRowFilter(day),
+                Builders<PlayDayRollupDocument>.Update
+                    .Inc(r => r.Plays, day.Rollup.Plays)
+                    .Inc(r => r.MsPlayed, day.Rollup.MsPlayed)
+                    .Min(r => r.FirstPlayedAt, MongoTime.ToBson(day.Rollup.FirstPlayedAt))
+                    .Max(r => r.LastPlayedAt, MongoTime.ToBson(day.Rollup.LastPlayedAt)))
+            { IsUpsert = true })
+            .ToList();
+        var rows = PlayRollups.Fold(plays);
         var updates = rows
             .Select(row => new UpdateOneModel<PlayRollupDocument>(
                 RowFilter(row.Id),
@@ -66,7 +89,8 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
                     .Max(r => r.LastPlayedAt, MongoTime.ToBson(row.LastPlayedAt)))
             { IsUpsert = true })
             .ToList();
-        return engine.UpdateAsync(_rollups, updates, cancellationToken);
+        await engine.UpdateAsync(_rollups, updates, cancellationToken);
+        await engine.UpdateAsync(_days, days, cancellationToken);
     }
 
     /// <summary>Clears the mark <see cref="BeginAsync"/> set, once the write's plays are in the rollups.</summary>
@@ -77,6 +101,7 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
     {
         await engine.DeleteManyAsync(_states, StateFilter.Eq(s => s.Id, userId), cancellationToken);
         await engine.DeleteManyAsync(_rollups, Filter.Eq(r => r.UserId, userId), cancellationToken);
+        await engine.DeleteManyAsync(_days, DayFilter.Eq(r => r.UserId, userId), cancellationToken);
     }
 
     /// <summary>
@@ -97,13 +122,76 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
             }
         }
 
+        // Users whose all-time rows predate the day rows: marked pending while their day rows are built.
+        foreach (var owner in owners.Where(o => states.TryGetValue(o.Id, out var state) && !state.Days))
+        {
+            var user = new HashSet<string>(StringComparer.Ordinal) { owner.Id };
+            await ChangePendingAsync(user, +1, cancellationToken);
+            await BuildDaysAsync(owner.Id, cancellationToken);
+            await engine.UpdateAsync(
+                _states,
+                [new UpdateOneModel<PlayRollupStateDocument>(StateFilter.Eq(s => s.Id, owner.Id), Builders<PlayRollupStateDocument>.Update.Set(s => s.Days, true))],
+                cancellationToken);
+            await ChangePendingAsync(user, -1, cancellationToken);
+            built++;
+        }
+
         return built;
+    }
+
+    private async Task BuildDaysAsync(string userId, CancellationToken cancellationToken)
+    {
+        await engine.DeleteManyAsync(_days, DayFilter.Eq(r => r.UserId, userId), cancellationToken);
+        foreach (var kind in (TopKind[])[TopKind.Tracks, TopKind.Artists, TopKind.Albums])
+        {
+            var rows = await engine.AggregateAsync(_plays, BuildDaysPipeline(userId, kind), cancellationToken);
+            foreach (var chunk in rows.Chunk(MongoPlayStore.BatchSize))
+            {
+                await engine.InsertManyAsync(_days, [.. chunk.Select(r => r.ToDocument(userId, kind))], cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One user's day rows of a kind, grouped from its plays. BsonDocument stages: the typed builders have no UTC day of
+    /// a date; <c>$subtract</c> of two dates gives milliseconds, floored to the day like <see cref="PlayDayRollups.DayOf"/>.
+    /// </summary>
+    internal static PipelineDefinition<PlayDocument, DayBuildRow> BuildDaysPipeline(string userId, TopKind kind)
+    {
+        var (key, name, artist) = kind switch
+        {
+            TopKind.Tracks => ((BsonValue)"$trackKey", (BsonValue)"$trackName", (BsonValue)"$artistName"),
+            TopKind.Artists => ("$artistKey", "$artistName", new BsonDocument("$literal", string.Empty)),
+            TopKind.Albums => ("$albumKey", "$albumName", "$artistName"),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown top kind."),
+        };
+        var match = new BsonDocument("userId", userId);
+        if (kind == TopKind.Albums)
+        {
+            match.Add("albumName", new BsonDocument("$nin", new BsonArray { BsonNull.Value, string.Empty }));
+        }
+
+        var day = new BsonDocument("$floor", new BsonDocument("$divide", new BsonArray
+        {
+            new BsonDocument("$subtract", new BsonArray { "$playedAt", new BsonDateTime(0) }),
+            PlayDayRollups.DayMs,
+        }));
+        return PipelineDefinition<PlayDocument, DayBuildRow>.Create(
+            new BsonDocument("$match", match),
+            new BsonDocument("$group", new BsonDocument
+            {
+                { "_id", new BsonDocument { { "key", key }, { "name", name }, { "artistName", artist }, { "day", day } } },
+                { "plays", new BsonDocument("$sum", 1) },
+                { "msPlayed", new BsonDocument("$sum", "$msPlayed") },
+                { "firstPlayedAt", new BsonDocument("$min", "$playedAt") },
+                { "lastPlayedAt", new BsonDocument("$max", "$playedAt") },
+            }));
     }
 
     private async Task<bool> BuildAsync(string userId, CancellationToken cancellationToken)
     {
         // Created pending: reads keep grouping the plays until the rows below are complete.
-        if (!await engine.TryInsertOneAsync(_states, new PlayRollupStateDocument { Id = userId, Pending = 1 }, cancellationToken))
+        if (!await engine.TryInsertOneAsync(_states, new PlayRollupStateDocument { Id = userId, Pending = 1, Days = true }, cancellationToken))
         {
             return false;
         }
@@ -118,6 +206,7 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
             }
         }
 
+        await BuildDaysAsync(userId, cancellationToken);
         await ChangePendingAsync(new HashSet<string>(StringComparer.Ordinal) { userId }, -1, cancellationToken);
         return true;
     }
@@ -156,6 +245,55 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
             scope,
             earliest.Count == 0 ? null : MongoTime.FromBson(earliest[0].PlayedAt),
             latest.Count == 0 ? null : MongoTime.FromBson(latest[0].PlayedAt));
+    }
+
+    /// <summary>
+    /// True when the day rows answer the scope: as <see cref="AnswerAsync"/>, with every user's day rows built, and any
+    /// range (the edges come from the plays).
+    /// </summary>
+    public async Task<bool> AnswerDaysAsync(PlayScope scope, CancellationToken cancellationToken)
+    {
+        var users = scope.UserIds.Distinct(StringComparer.Ordinal).ToList();
+        var states = await StatesAsync(users, cancellationToken);
+        if (states.Values.Any(s => s.Pending != 0 || !s.Days))
+        {
+            return false;
+        }
+
+        var unbuilt = users.Where(u => !states.ContainsKey(u)).ToList();
+        return unbuilt.Count == 0 || !await HasPlaysAsync(unbuilt, cancellationToken);
+    }
+
+    /// <summary>The spellings of the day rows of [FirstDay, EndDay), summed per spelling (artists' artist is "").</summary>
+    internal static PipelineDefinition<PlayDayRollupDocument, TopSpelling> DaySpellingsPipeline(IReadOnlyList<string> userIds, TopKind kind, DaySplit split) =>
+        new EmptyPipelineDefinition<PlayDayRollupDocument>()
+            .Match((userIds.Count == 1 ? DayFilter.Eq(r => r.UserId, userIds[0]) : DayFilter.In(r => r.UserId, userIds))
+                & DayFilter.Eq(r => r.Kind, PlayRollupDocument.ToElement(kind))
+                & DayFilter.Gte(r => r.Day, split.FirstDay)
+                & DayFilter.Lt(r => r.Day, split.EndDay))
+            .Group(
+                r => new TopSpellingKey { Key = r.Key, Name = r.Name, ArtistName = r.Artist },
+                g => new TopSpelling
+                {
+                    Id = g.Key,
+                    Plays = g.Sum(r => r.Plays),
+                    MsPlayed = g.Sum(r => r.MsPlayed),
+                    FirstPlayedAt = g.Min(r => r.FirstPlayedAt),
+                    LastPlayedAt = g.Max(r => r.LastPlayedAt),
+                });
+
+    /// <summary>The day-row spellings of the whole UTC days in the range (one aggregate).</summary>
+    public Task<List<TopSpelling>> DaySpellingsAsync(IReadOnlyList<string> userIds, TopKind kind, DaySplit split, CancellationToken cancellationToken) =>
+        engine.AggregateAsync(_days, DaySpellingsPipeline(userIds, kind, split), cancellationToken);
+
+    /// <summary>Every day row of the users (tests compare them with <see cref="PlayDayRollups.Fold"/> over the plays).</summary>
+    public async Task<IReadOnlyList<PlayDayRollup>> ListDaysAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    {
+        var rows = await engine.AggregateAsync(
+            _days,
+            new EmptyPipelineDefinition<PlayDayRollupDocument>().Match(DayFilter.In(r => r.UserId, userIds)),
+            cancellationToken);
+        return [.. rows.Select(r => r.ToDayRollup())];
     }
 
     /// <summary>Every rollup row of the users (tests compare them with <see cref="PlayRollups.Fold"/> over the plays).</summary>
@@ -254,6 +392,14 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
         & Filter.Eq(r => r.Key, key.Key)
         & Filter.Eq(r => r.Name, key.Name)
         & Filter.Eq(r => r.Artist, key.Artist);
+
+    private static FilterDefinition<PlayDayRollupDocument> DayRowFilter(PlayDayRollup row) =>
+        DayFilter.Eq(r => r.UserId, row.Rollup.Id.UserId)
+        & DayFilter.Eq(r => r.Kind, PlayRollupDocument.ToElement(row.Rollup.Id.Kind))
+        & DayFilter.Eq(r => r.Day, row.Day)
+        & DayFilter.Eq(r => r.Key, row.Rollup.Id.Key)
+        & DayFilter.Eq(r => r.Name, row.Rollup.Id.Name)
+        & DayFilter.Eq(r => r.Artist, row.Rollup.Id.Artist);
 
     private static FilterDefinition<PlayRollupDocument> UsersOf(IReadOnlyList<string> userIds) =>
         userIds.Count == 1 ? Filter.Eq(r => r.UserId, userIds[0]) : Filter.In(r => r.UserId, userIds);

@@ -261,9 +261,39 @@ public sealed class MongoPlayStore : IPlayStore
             return [];
         }
 
-        return await _rollups.AnswerAsync(scope, cancellationToken)
-            ? await _rollups.GetTopAsync(scope, kind, limit, cancellationToken)
-            : await GetTopRawAsync(scope, kind, limit, cancellationToken);
+        if (await _rollups.AnswerAsync(scope, cancellationToken))
+        {
+            return await _rollups.GetTopAsync(scope, kind, limit, cancellationToken);
+        }
+
+        return await TryGetTopFromDayRollupsAsync(scope, kind, limit, cancellationToken)
+            ?? await GetTopRawAsync(scope, kind, limit, cancellationToken);
+    }
+
+    /// <summary>
+    /// The top list from the day rows of the whole UTC days in the range plus the plays of its partial edges
+    /// (<see cref="PlayDayRollups.Split"/>), ranked like <see cref="RankSpellings"/>; null when the range holds no whole
+    /// UTC day or some user's day rows are not exact.
+    /// </summary>
+    internal async Task<IReadOnlyList<TopItem>?> TryGetTopFromDayRollupsAsync(PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken)
+    {
+        if (PlayDayRollups.Split(scope) is not { } split || !await _rollups.AnswerDaysAsync(scope, cancellationToken))
+        {
+            return null;
+        }
+
+        var users = scope.UserIds.Distinct(StringComparer.Ordinal).ToList();
+        var spellings = await _rollups.DaySpellingsAsync(users, kind, split, cancellationToken);
+        foreach (var (from, to) in new[] { (split.FromMs, split.DaysFromMs), (split.DaysToMs, split.ToMs) })
+        {
+            if (from < to)
+            {
+                var edge = scope with { From = DateTimeOffset.FromUnixTimeMilliseconds(from), To = DateTimeOffset.FromUnixTimeMilliseconds(to) };
+                spellings.AddRange(await RunAsync(SpellingsPipeline(edge, kind), cancellationToken));
+            }
+        }
+
+        return TopSpellingRanking.Rank(spellings, kind, limit);
     }
 
     /// <summary>The top list grouped from the plays themselves, whatever the range (the reference the rollups must equal).</summary>
@@ -324,14 +354,17 @@ public sealed class MongoPlayStore : IPlayStore
         & Filter.Gte(p => p.PlayedAt, MongoTime.ToBson(scope.From))
         & Filter.Lt(p => p.PlayedAt, MongoTime.ToBson(scope.To));
 
-    internal static PipelineDefinition<PlayDocument, TopRow> TopPipeline(PlayScope scope, TopKind kind, int limit)
+    // Count each spelling, then rank them (RankSpellings).
+    internal static PipelineDefinition<PlayDocument, TopRow> TopPipeline(PlayScope scope, TopKind kind, int limit) =>
+        RankSpellings(SpellingsPipeline(scope, kind), limit);
+
+    /// <summary>Each spelling's plays, time and first/last play in the scope (what <see cref="RankSpellings"/> ranks).</summary>
+    internal static PipelineDefinition<PlayDocument, TopSpelling> SpellingsPipeline(PlayScope scope, TopKind kind)
     {
         var match = kind == TopKind.Albums
             ? ScopeFilter(scope) & Filter.Nin(p => p.AlbumName, [null, string.Empty])
             : ScopeFilter(scope);
-
-        // Count each spelling, then rank them (RankSpellings).
-        return RankSpellings(new EmptyPipelineDefinition<PlayDocument>()
+        return new EmptyPipelineDefinition<PlayDocument>()
             .Match(match)
             .Group(
                 SpellingOf(kind),
@@ -342,8 +375,7 @@ public sealed class MongoPlayStore : IPlayStore
                     MsPlayed = g.Sum(p => (long)p.MsPlayed),
                     FirstPlayedAt = g.Min(p => p.PlayedAt),
                     LastPlayedAt = g.Max(p => p.PlayedAt),
-                }),
-            limit);
+                });
     }
 
     /// <summary>

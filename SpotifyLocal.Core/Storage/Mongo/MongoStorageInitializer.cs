@@ -34,6 +34,7 @@ public sealed class MongoStorageInitializer : IHostedService, IStorageInitialize
     {
         await CreateAsync(_collections.Plays, MongoPlayStore.Indexes, cancellationToken);
         await CreateAsync(_collections.PlayRollups, MongoPlayRollups.Indexes, cancellationToken);
+        await CreateAsync(_collections.PlayDayRollups, MongoPlayRollups.DayIndexes, cancellationToken);
         await CreateAsync(_collections.Users, MongoUserStore.Indexes, cancellationToken);
         await CreateAsync(_collections.ChatLinks, MongoChatLinkStore.Indexes, cancellationToken);
         await CreateAsync(_collections.ImportJobs, MongoImportJobStore.Indexes, cancellationToken);

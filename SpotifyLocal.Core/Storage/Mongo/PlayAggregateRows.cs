@@ -131,3 +131,43 @@ internal sealed class PlayIdRow
 {
     public ObjectId Id { get; set; }
 }
+
+/// <summary>A day row's identity as grouped by the day backfill (<c>day</c> comes out of <c>$floor</c> as a double).</summary>
+internal sealed class DayBuildKey
+{
+    public string Key { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string ArtistName { get; set; } = string.Empty;
+
+    public double Day { get; set; }
+}
+
+/// <summary>One day row grouped from the plays by the day backfill.</summary>
+internal sealed class DayBuildRow
+{
+    public DayBuildKey Id { get; set; } = new();
+
+    public int Plays { get; set; }
+
+    public long MsPlayed { get; set; }
+
+    public DateTime FirstPlayedAt { get; set; }
+
+    public DateTime LastPlayedAt { get; set; }
+
+    public PlayDayRollupDocument ToDocument(string userId, TopKind kind) => new()
+    {
+        UserId = userId,
+        Kind = PlayRollupDocument.ToElement(kind),
+        Day = (long)Id.Day,
+        Key = Id.Key,
+        Name = Id.Name,
+        Artist = Id.ArtistName,
+        Plays = Plays,
+        MsPlayed = MsPlayed,
+        FirstPlayedAt = FirstPlayedAt,
+        LastPlayedAt = LastPlayedAt,
+    };
+}

@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using MongoDB.Bson.Serialization.Attributes;
 
 namespace SpotifyLocal.Core.Storage.Mongo;
 
@@ -43,6 +44,25 @@ public sealed class PlayDocument
 
     public string AlbumKey { get; set; } = string.Empty;
 
+    // How an extended-history play happened; absent on tracked and account-data plays (unknown).
+    [BsonIgnoreIfNull]
+    public bool? Skipped { get; set; }
+
+    [BsonIgnoreIfNull]
+    public string? ReasonStart { get; set; }
+
+    [BsonIgnoreIfNull]
+    public string? ReasonEnd { get; set; }
+
+    [BsonIgnoreIfNull]
+    public bool? Shuffle { get; set; }
+
+    [BsonIgnoreIfNull]
+    public string? Platform { get; set; }
+
+    [BsonIgnoreIfNull]
+    public bool? Offline { get; set; }
+
     public static PlayDocument From(Play play) => new()
     {
         UserId = play.UserId,
@@ -59,6 +79,12 @@ public sealed class PlayDocument
         TrackKey = play.TrackKey,
         ArtistKey = play.ArtistKey,
         AlbumKey = play.AlbumKey,
+        Skipped = play.Context?.Skipped,
+        ReasonStart = play.Context?.ReasonStart,
+        ReasonEnd = play.Context?.ReasonEnd,
+        Shuffle = play.Context?.Shuffle,
+        Platform = play.Context?.Platform,
+        Offline = play.Context?.Offline,
     };
 
     public Play ToPlay() => new(
@@ -75,7 +101,10 @@ public sealed class PlayDocument
         ToSource(Source),
         TrackKey,
         ArtistKey,
-        AlbumKey);
+        AlbumKey)
+    {
+        Context = PlayContext.OrNull(Skipped, ReasonStart, ReasonEnd, Shuffle, Platform, Offline),
+    };
 
     /// <summary>A copy under another user id and a fresh <c>_id</c> (used when plays move between users).</summary>
     public PlayDocument ForUser(string userId) => new()
@@ -94,6 +123,12 @@ public sealed class PlayDocument
         TrackKey = TrackKey,
         ArtistKey = ArtistKey,
         AlbumKey = AlbumKey,
+        Skipped = Skipped,
+        ReasonStart = ReasonStart,
+        ReasonEnd = ReasonEnd,
+        Shuffle = Shuffle,
+        Platform = Platform,
+        Offline = Offline,
     };
 
     public static string ToElement(PlaySource source) => source switch

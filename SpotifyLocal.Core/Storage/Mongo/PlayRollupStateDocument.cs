@@ -10,4 +10,10 @@ public sealed class PlayRollupStateDocument
     public string Id { get; set; } = string.Empty;
 
     public int Pending { get; set; }
+
+    /// <summary>
+    /// True once the user's day rows (<c>play_day_rollups</c>) are built too: states written before the day rollups
+    /// lack it, and the backfill builds those users' day rows at the next start.
+    /// </summary>
+    public bool Days { get; set; }
 }

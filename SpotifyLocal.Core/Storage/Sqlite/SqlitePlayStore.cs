@@ -7,7 +7,8 @@ namespace SpotifyLocal.Core.Storage.Sqlite;
 public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
 {
     private const string PlayColumns =
-        "user_id, played_at, track_id, track_name, artist_id, artist_name, album_id, album_name, duration_ms, ms_played, source, track_key, artist_key, album_key";
+        "user_id, played_at, track_id, track_name, artist_id, artist_name, album_id, album_name, duration_ms, ms_played, source, track_key, artist_key, album_key, " +
+        "skipped, reason_start, reason_end, shuffle, platform, offline";
 
     /// <summary>
     /// The end of both top-list queries: given <c>ranked</c> (k, plays, ms, first_at, last_at) and <c>spellings</c>
@@ -20,6 +21,23 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         SELECT ranked.k, best.n, best.a, ranked.plays, ranked.ms, ranked.first_at, ranked.last_at
         FROM ranked JOIN best ON best.k = ranked.k AND best.rn = 1
         ORDER BY ranked.plays DESC, ranked.ms DESC, ranked.k ASC
+        """;
+
+    /// <summary>
+    /// The end of both rollup top-list queries: given <c>rollups</c> (k, n, a, plays, ms, first_at, last_at) rows, sums
+    /// them per key and per spelling and ends like <see cref="TopListTail"/>.
+    /// </summary>
+    private const string SummedTopListTail = $"""
+        ranked AS (
+            SELECT k, SUM(plays) AS plays, SUM(ms) AS ms, MIN(first_at) AS first_at, MAX(last_at) AS last_at
+            FROM rollups GROUP BY k
+            ORDER BY plays DESC, ms DESC, k ASC
+            LIMIT @limit
+        ),
+        spellings AS (
+            SELECT k, n, a, SUM(plays) AS c FROM rollups WHERE k IN (SELECT k FROM ranked) GROUP BY k, n, a
+        ),
+        {TopListTail}
         """;
 
     public Task<InsertResult> InsertAsync(IReadOnlyList<Play> plays, CancellationToken cancellationToken) =>
@@ -54,7 +72,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
-            $"INSERT OR IGNORE INTO plays ({PlayColumns}) VALUES (@user_id, @played_at, @track_id, @track_name, @artist_id, @artist_name, @album_id, @album_name, @duration_ms, @ms_played, @source, @track_key, @artist_key, @album_key)";
+            $"INSERT OR IGNORE INTO plays ({PlayColumns}) VALUES (@user_id, @played_at, @track_id, @track_name, @artist_id, @artist_name, @album_id, @album_name, @duration_ms, @ms_played, @source, @track_key, @artist_key, @album_key, @skipped, @reason_start, @reason_end, @shuffle, @platform, @offline)";
         var parameters = new[]
         {
             command.Parameters.Add("@user_id", SqliteType.Text),
@@ -71,6 +89,12 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             command.Parameters.Add("@track_key", SqliteType.Text),
             command.Parameters.Add("@artist_key", SqliteType.Text),
             command.Parameters.Add("@album_key", SqliteType.Text),
+            command.Parameters.Add("@skipped", SqliteType.Integer),
+            command.Parameters.Add("@reason_start", SqliteType.Text),
+            command.Parameters.Add("@reason_end", SqliteType.Text),
+            command.Parameters.Add("@shuffle", SqliteType.Integer),
+            command.Parameters.Add("@platform", SqliteType.Text),
+            command.Parameters.Add("@offline", SqliteType.Integer),
         };
         command.Prepare();
 
@@ -92,6 +116,12 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             parameters[11].Value = play.TrackKey;
             parameters[12].Value = play.ArtistKey;
             parameters[13].Value = play.AlbumKey;
+            parameters[14].Value = ToDb(play.Context?.Skipped);
+            parameters[15].Value = ToDb(play.Context?.ReasonStart);
+            parameters[16].Value = ToDb(play.Context?.ReasonEnd);
+            parameters[17].Value = ToDb(play.Context?.Shuffle);
+            parameters[18].Value = ToDb(play.Context?.Platform);
+            parameters[19].Value = ToDb(play.Context?.Offline);
             inserted += await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -163,16 +193,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
                 SELECT {keyColumn}, {nameColumn}, {edgeArtist}, 1, ms_played, played_at, played_at FROM plays
                 WHERE user_id IN ({users}) AND played_at >= @days_to AND played_at < @to{extraFilter}
             ),
-            ranked AS (
-                SELECT k, SUM(plays) AS plays, SUM(ms) AS ms, MIN(first_at) AS first_at, MAX(last_at) AS last_at
-                FROM rollups GROUP BY k
-                ORDER BY plays DESC, ms DESC, k ASC
-                LIMIT @limit
-            ),
-            spellings AS (
-                SELECT k, n, a, SUM(plays) AS c FROM rollups WHERE k IN (SELECT k FROM ranked) GROUP BY k, n, a
-            ),
-            {TopListTail}
+            {SummedTopListTail}
             """;
         return await ReadTopAsync(command, kind, cancellationToken);
     }
@@ -273,16 +294,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
                 SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_rollups
                 WHERE user_id IN ({users}) AND kind = @kind
             ),
-            ranked AS (
-                SELECT k, SUM(plays) AS plays, SUM(ms) AS ms, MIN(first_at) AS first_at, MAX(last_at) AS last_at
-                FROM rollups GROUP BY k
-                ORDER BY plays DESC, ms DESC, k ASC
-                LIMIT @limit
-            ),
-            spellings AS (
-                SELECT k, n, a, SUM(plays) AS c FROM rollups WHERE k IN (SELECT k FROM ranked) GROUP BY k, n, a
-            ),
-            {TopListTail}
+            {SummedTopListTail}
             """;
         return await ReadTopAsync(command, kind, cancellationToken);
     }
@@ -630,5 +642,14 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         (PlaySource)reader.GetInt32(10),
         reader.GetString(11),
         reader.GetString(12),
-        reader.GetString(13));
+        reader.GetString(13))
+    {
+        Context = PlayContext.OrNull(
+            NullableBool(reader, 14),
+            NullableString(reader, 15),
+            NullableString(reader, 16),
+            NullableBool(reader, 17),
+            NullableString(reader, 18),
+            NullableBool(reader, 19)),
+    };
 }

@@ -199,5 +199,14 @@ internal static class SqliteSchema
         SELECT user_id, 2, ((played_at - ((played_at % 86400000) + 86400000) % 86400000) / 86400000), album_key, album_name, artist_name, COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
         FROM plays WHERE album_name IS NOT NULL AND album_name <> '' GROUP BY user_id, ((played_at - ((played_at % 86400000) + 86400000) % 86400000) / 86400000), album_key, album_name, artist_name;
         """,
+        // 9 (issue 16): how an extended-history play happened; NULL on tracked and account-data plays (unknown).
+        """
+        ALTER TABLE plays ADD COLUMN skipped INTEGER NULL;
+        ALTER TABLE plays ADD COLUMN reason_start TEXT NULL;
+        ALTER TABLE plays ADD COLUMN reason_end TEXT NULL;
+        ALTER TABLE plays ADD COLUMN shuffle INTEGER NULL;
+        ALTER TABLE plays ADD COLUMN platform TEXT NULL;
+        ALTER TABLE plays ADD COLUMN offline INTEGER NULL;
+        """,
     ];
 }

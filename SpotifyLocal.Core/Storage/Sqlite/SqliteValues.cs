@@ -11,6 +11,11 @@ internal static class SqliteValues
 
     public static object ToDb(string? value) => value is null ? DBNull.Value : value;
 
+    public static object ToDb(bool? value) => value is { } v ? (v ? 1 : 0) : DBNull.Value;
+
+    public static bool? NullableBool(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal) != 0;
+
     public static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 
     public static DateTimeOffset? NullableInstant(SqliteDataReader reader, int ordinal) =>

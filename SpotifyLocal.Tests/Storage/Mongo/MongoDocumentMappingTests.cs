@@ -44,6 +44,23 @@ public sealed class MongoDocumentMappingTests
     }
 
     [Fact]
+    public void An_extended_play_keeps_its_context_and_a_tracked_play_has_no_context_elements()
+    {
+        var context = new PlayContext(Skipped: true, "clickrow", null, Shuffle: false, "android", Offline: null);
+        var play = Play.Create("u1", "spotify:track:1", "Song", null, "Band", null, null, T0, 0, 31_000, PlaySource.Import) with { Context = context };
+
+        var bson = Serialize(Collections.Plays, PlayDocument.From(play));
+        var tracked = Serialize(Collections.Plays, PlayDocument.From(play with { Context = null, Source = PlaySource.Tracked }));
+
+        Assert.Equal(play, Deserialize(Collections.Plays, bson).ToPlay());
+        Assert.True(bson["skipped"].AsBoolean);
+        Assert.Equal("clickrow", bson["reasonStart"].AsString);
+        Assert.False(bson.Contains("reasonEnd"));
+        Assert.DoesNotContain(tracked.Names, n => n is "skipped" or "reasonStart" or "reasonEnd" or "shuffle" or "platform" or "offline");
+        Assert.Null(Deserialize(Collections.Plays, tracked).ToPlay().Context);
+    }
+
+    [Fact]
     public void Play_times_are_stored_in_utc_with_sub_millisecond_ticks_dropped()
     {
         var offsetTime = new DateTimeOffset(2026, 3, 2, 12, 0, 0, 123, TimeSpan.FromHours(2)).AddTicks(9_999);
@@ -58,7 +75,8 @@ public sealed class MongoDocumentMappingTests
     [Fact]
     public void Moving_a_play_to_another_user_keeps_every_field_but_the_user()
     {
-        var document = PlayDocument.From(Play.Create("local", "t", "Song", "a", "Band", "b", "Record", T0, 1, 2, PlaySource.Import));
+        var document = PlayDocument.From(Play.Create("local", "t", "Song", "a", "Band", "b", "Record", T0, 1, 2, PlaySource.Import)
+            with { Context = new PlayContext(false, "trackdone", "trackdone", true, "android", false) });
         document.Id = ObjectId.GenerateNewId();
 
         var moved = document.ForUser("spotify-user");

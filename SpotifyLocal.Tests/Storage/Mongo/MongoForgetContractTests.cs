@@ -10,7 +10,7 @@ public sealed class MongoForgetContractTests : ForgetContractTests
     protected override IReadOnlyList<string> PersonTables =>
         [MongoCollections.UsersName, MongoCollections.PlaysName, MongoCollections.ChatLinksName, MongoCollections.ImportJobsName,
          MongoCollections.WeeklySubscriptionsName, MongoCollections.VisibleMembersName, MongoCollections.SummaryLedgerName,
-         MongoCollections.PlayRollupsName, MongoCollections.PlayMovesName];
+         MongoCollections.PlayRollupsName, MongoCollections.PlayDayRollupsName, MongoCollections.PlayMovesName];
 
     protected override async Task<StoresUnderTest> CreateStoresAsync()
     {
@@ -29,7 +29,7 @@ public sealed class MongoForgetContractTests : ForgetContractTests
             new HashSet<string>([
                 MongoCollections.UsersName, MongoCollections.PlaysName, MongoCollections.ChatLinksName, MongoCollections.ImportJobsName,
                 MongoCollections.ServerSettingsName, MongoCollections.VisibleMembersName, MongoCollections.WeeklySubscriptionsName,
-                MongoCollections.SummaryLedgerName, MongoCollections.PlayWriteLocksName, MongoCollections.PlayRollupsName,
+                MongoCollections.SummaryLedgerName, MongoCollections.PlayWriteLocksName, MongoCollections.PlayRollupsName, MongoCollections.PlayDayRollupsName,
                 MongoCollections.PlayRollupStatesName, MongoCollections.PlayMovesName, MongoCollections.SpotifyPauseName]),
             database.DisposeAsync);
     }

@@ -23,6 +23,7 @@ public static class CommandParser
         ("forget", "/forget", "delete everything stored about you"),
         ("timezone", "/timezone [Europe/Berlin]", "show or set your time zone"),
         ("weekly", "/weekly on|off", "your top artists and tracks of the week, every Monday morning"),
+        ("web", "/web", "a personal link to your dashboard, large imports and your data"),
         ("help", "/help", "this list"),
     ];
 
@@ -51,6 +52,7 @@ public static class CommandParser
             "start" or "help" => NoArguments(new HelpCommand(), args),
             "link" => ParseLink(args),
             "unlink" => NoArguments(new UnlinkCommand(), args),
+            "web" => NoArguments(new WebCommand(), args),
             "recent" => NoArguments(new RecentCommand(), args),
             "forget" => ParseForget(args),
             "top" => ParseTop(args),

@@ -18,6 +18,7 @@ public static class CommandServiceCollectionExtensions
         services.AddCommandHandler<HelpCommand, HelpCommandHandler>();
         services.AddCommandHandler<TimeZoneCommand, TimeZoneCommandHandler>();
         services.AddCommandHandler<UnlinkCommand, UnlinkCommandHandler>();
+        services.AddCommandHandler<WebCommand, WebCommandHandler>();
         services.AddCommandHandler<ForgetCommand, ForgetCommandHandler>();
         services.AddCommandHandler<RecentCommand, RecentCommandHandler>();
         services.AddCommandHandler<TopCommand, TopCommandHandler>();

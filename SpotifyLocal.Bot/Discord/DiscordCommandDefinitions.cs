@@ -42,6 +42,7 @@ public static class DiscordCommandDefinitions
     [
         Command("link", "Connect your Spotify account so your plays are recorded"),
         Command("unlink", "Disconnect your Spotify account (your stored plays stay)"),
+        Command("web", "A personal link to your dashboard, large imports and your data"),
         Command("forget", "Delete everything stored about you (asks for confirmation)"),
         Command("top", "Your top tracks, artists or albums",
             Period(),

@@ -11,7 +11,7 @@ namespace SpotifyLocal.Bot.Discord;
 public static class DiscordCommandMapper
 {
     /// <summary>Commands whose answer only the caller should see; they are deferred as ephemeral.</summary>
-    private static readonly HashSet<string> PrivateCommands = ["link", "unlink", "forget", "timezone", "weekly", "visibility", "import"];
+    private static readonly HashSet<string> PrivateCommands = ["link", "unlink", "forget", "timezone", "weekly", "visibility", "import", "web"];
 
     public static CommandParseResult Map(InteractionDto interaction)
     {
@@ -37,6 +37,7 @@ public static class DiscordCommandMapper
             "recent" => CommandParseResult.Ok(new RecentCommand()),
             "link" => CommandParseResult.Ok(new LinkCommand()),
             "unlink" => CommandParseResult.Ok(new UnlinkCommand()),
+            "web" => CommandParseResult.Ok(new WebCommand()),
             "forget" => CommandParseResult.Ok(new ForgetCommand(Confirmed: false)),
             "help" => CommandParseResult.Ok(new HelpCommand()),
             "timezone" => CommandParseResult.Ok(new TimeZoneCommand(Option("zone"))),

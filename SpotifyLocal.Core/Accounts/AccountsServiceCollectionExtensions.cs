@@ -21,6 +21,10 @@ public static class AccountsServiceCollectionExtensions
         services.TryAddSingleton<ITokenProtector, DataProtectionTokenProtector>();
         services.TryAddSingleton<IChatNotifier, LoggingChatNotifier>();
         services.TryAddSingleton<PendingLinkStore>();
+        services.AddOptions<Web.WebOptions>().BindConfiguration(Web.WebOptions.SectionName);
+        services.TryAddSingleton<Web.WebLinks>();
+        services.TryAddSingleton<Web.WebSessions>();
+        services.TryAddSingleton<Stats.StatsService>();
         services.TryAddSingleton<TokenRefreshLocks>();
         services.TryAddSingleton<AccountWriters>();
         services.TryAddTransient<AccountLifecycleService>();

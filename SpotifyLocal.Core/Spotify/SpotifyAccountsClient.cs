@@ -14,15 +14,29 @@ namespace SpotifyLocal.Core.Spotify;
 public sealed class SpotifyAccountsClient(HttpClient httpClient, IOptions<SpotifyOptions> options, TimeProvider timeProvider)
 {
     /// <summary>Exchanges the code from the OAuth callback; <c>redirect_uri</c> must equal the one used to authorize.</summary>
+    /// <remarks>
+    /// Sent once, never retried: Spotify may have consumed the single-use code before its answer was lost, and a second
+    /// exchange would only read "Invalid authorization code". A lost answer asks the user for a fresh /link instead.
+    /// </remarks>
     public async Task<SpotifyTokens> ExchangeCodeAsync(string code, CancellationToken cancellationToken)
     {
-        var dto = await RequestTokenAsync(
-            [
-                new("grant_type", "authorization_code"),
-                new("code", code),
-                new("redirect_uri", options.Value.RedirectUri!),
-            ],
-            cancellationToken);
+        SpotifyTokenDto dto;
+        try
+        {
+            dto = await RequestTokenAsync(
+                [
+                    new("grant_type", "authorization_code"),
+                    new("code", code),
+                    new("redirect_uri", options.Value.RedirectUri!),
+                ],
+                retry: false,
+                cancellationToken);
+        }
+        catch (SpotifyUnavailableException ex)
+        {
+            throw new SpotifyCodeExchangeFailedException(ex);
+        }
+
         var refresh = dto.RefreshToken ?? throw new SpotifyTokenException("missing_refresh_token");
         return ToTokens(dto, refresh);
     }
@@ -33,6 +47,7 @@ public sealed class SpotifyAccountsClient(HttpClient httpClient, IOptions<Spotif
     {
         var dto = await RequestTokenAsync(
             [new("grant_type", "refresh_token"), new("refresh_token", refreshToken)],
+            retry: true,
             cancellationToken);
         return ToTokens(dto, dto.RefreshToken ?? refreshToken);
     }
@@ -40,12 +55,13 @@ public sealed class SpotifyAccountsClient(HttpClient httpClient, IOptions<Spotif
     private SpotifyTokens ToTokens(SpotifyTokenDto dto, string refreshToken) =>
         new(dto.AccessToken, refreshToken, timeProvider.GetUtcNow().AddSeconds(dto.ExpiresIn), dto.Scope);
 
-    private async Task<SpotifyTokenDto> RequestTokenAsync(KeyValuePair<string, string>[] form, CancellationToken cancellationToken)
+    private async Task<SpotifyTokenDto> RequestTokenAsync(KeyValuePair<string, string>[] form, bool retry, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/token") { Content = new FormUrlEncodedContent(form) };
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.ClientId}:{settings.ClientSecret}"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
+        request.Options.Set(SpotifyServiceCollectionExtensions.Retry, retry);
 
         var response = await SpotifyTransport.SendAsync(httpClient, request, cancellationToken);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
 namespace SpotifyLocal.Core.Spotify;
@@ -44,7 +45,7 @@ public sealed class SpotifyApiClient(HttpClient httpClient)
                 case HttpStatusCode.Unauthorized:
                     throw new SpotifyUnauthorizedException();
                 case HttpStatusCode.Forbidden:
-                    throw new SpotifyNotAllowListedException();
+                    throw await ForbiddenAsync(response, cancellationToken);
                 case var status when !response.IsSuccessStatusCode:
                     throw new SpotifyUnavailableException(status);
             }
@@ -52,5 +53,28 @@ public sealed class SpotifyApiClient(HttpClient httpClient)
             return await response.Content.ReadFromJsonAsync(typeInfo, cancellationToken)
                 ?? throw new SpotifyUnavailableException(response.StatusCode);
         }
+    }
+
+    /// <summary>
+    /// Spotify answers a user missing from a development-mode app's user list with 403 "Check settings on
+    /// developer.spotify.com/dashboard, the user may not be registered." (developer.spotify.com/documentation/web-api/concepts/quota-modes);
+    /// any other 403 (or a body that is not JSON) is a different problem with a different remedy.
+    /// </summary>
+    private static async Task<SpotifyException> ForbiddenAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        string? message = null;
+        try
+        {
+            var error = await response.Content.ReadFromJsonAsync(SpotifyJsonContext.Default.SpotifyErrorDto, cancellationToken);
+            message = error?.Error?.Message;
+        }
+        catch (JsonException)
+        {
+            // Not Spotify's JSON shape, so not the allow-list answer either.
+        }
+
+        return message?.Contains("user may not be registered", StringComparison.OrdinalIgnoreCase) == true
+            ? new SpotifyNotAllowListedException()
+            : new SpotifyForbiddenException(message);
     }
 }

@@ -17,6 +17,9 @@ public static class SpotifyServiceCollectionExtensions
     public static readonly string UserAgent =
         $"SpotifyLocal/{typeof(SpotifyServiceCollectionExtensions).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"} (self-hosted listening stats)";
 
+    /// <summary>Set to false on a request the resilience pipeline must send only once (the authorization-code exchange).</summary>
+    public static readonly HttpRequestOptionsKey<bool> Retry = new("SpotifyLocal.Spotify.Retry");
+
     /// <summary>
     /// Adds <see cref="SpotifyAccountsClient"/> and <see cref="SpotifyApiClient"/>. Succeeds with no
     /// <c>Spotify</c> section at all (then <see cref="SpotifyOptions.IsConfigured"/> is false); a half-filled one fails at start.
@@ -70,7 +73,7 @@ public static class SpotifyServiceCollectionExtensions
                     Delay = options.RetryBaseDelay,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
-                    ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                    ShouldHandle = args => ValueTask.FromResult(MayRetry(args.Context) && IsTransient(args.Outcome)),
                 });
             }
 
@@ -78,6 +81,9 @@ public static class SpotifyServiceCollectionExtensions
         });
         builder.AddHttpMessageHandler<SpotifyRateLimitHandler>();
     }
+
+    private static bool MayRetry(ResilienceContext context) =>
+        context.GetRequestMessage() is not { } request || !request.Options.TryGetValue(Retry, out var retry) || retry;
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
         outcome.Exception is HttpRequestException or TimeoutRejectedException

@@ -10,7 +10,7 @@ public static class StatsServiceCollectionExtensions
     public static IServiceCollection AddStats(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<StatsService>();
+        services.TryAddSingleton<StatsService>();
         return services;
     }
 }

@@ -14,6 +14,7 @@ public static class SpotifyLocalEndpoints
     public static IEndpointRouteBuilder MapSpotifyLocalEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/health", () => Results.Text("ok"));
+        endpoints.MapWebEndpoints();
 
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<SpotifyOptions>>().Value;
         if (options.IsConfigured)

@@ -179,9 +179,10 @@ public sealed class FakeSpotify : IAsyncDisposable
         var form = await context.Request.ReadFormAsync();
         var grantType = form["grant_type"].ToString();
         Record(context, grantType);
-        if (TakeFault(context) is { } fault)
+        var fault = TakeFault(context);
+        if (fault is { } other && other != FakeSpotifyFault.AnswerLost)
         {
-            return await ApplyAsync(fault, context);
+            return await ApplyAsync(other, context);
         }
 
         if (grantType == "refresh_token" && BeforeRefreshAnswer is { } beforeAnswer)
@@ -194,6 +195,12 @@ public sealed class FakeSpotify : IAsyncDisposable
             return TokenError("invalid_client", "Invalid client");
         }
 
+        var answer = Grant(form, grantType);
+        return fault == FakeSpotifyFault.AnswerLost ? await ApplyAsync(FakeSpotifyFault.AnswerLost, context) : answer;
+    }
+
+    private IResult Grant(IFormCollection form, string grantType)
+    {
         lock (_lock)
         {
             switch (grantType)
@@ -459,6 +466,12 @@ public sealed class FakeSpotify : IAsyncDisposable
                 return Results.Json(new { error = new { status = 429, message = "Too many requests", reason = "QUOTA_EXCEEDED" } }, statusCode: 429);
             case FakeSpotifyFault.ServerError:
                 return ApiError(500, "Server error");
+            case FakeSpotifyFault.BadGatewayHtml:
+                return Results.Content("<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>", "text/html", statusCode: 502);
+            case FakeSpotifyFault.UnavailablePlainText or FakeSpotifyFault.AnswerLost:
+                return Results.Content("upstream connect error or disconnect/reset before headers. reset reason: connection termination", "text/plain", statusCode: 503);
+            case FakeSpotifyFault.ForbiddenOther:
+                return ApiError(403, "Insufficient client scope");
             case FakeSpotifyFault.Timeout:
                 try
                 {

@@ -10,6 +10,8 @@ using SpotifyLocal.Core.Accounts;
 using SpotifyLocal.Core.Spotify;
 using SpotifyLocal.Core.Storage;
 using SpotifyLocal.Core.Tracking;
+using SpotifyLocal.Core.Charts;
+using SpotifyLocal.Core.Stats;
 using SpotifyLocal.Core.Web;
 using SpotifyLocal.Tests.Fakes;
 
@@ -96,6 +98,8 @@ public sealed class SpotifyTestHost : IAsyncDisposable
         builder.Services.AddSpotify(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddTracking(builder.Configuration);
+        builder.Services.AddStats(builder.Configuration);
+        builder.Services.AddCharts(builder.Configuration);
         configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapSpotifyLocalEndpoints();

@@ -191,6 +191,56 @@ public sealed class DiscordRestClientTests
     }
 
     [Fact]
+    public async Task A_second_acknowledge_is_refused_with_40060_and_one_after_three_seconds_with_10062()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        host.Fake.RegisterInteraction("9101", "tok-once");
+        host.Fake.RegisterInteraction("9102", "tok-late");
+        var defer = new InteractionResponseDto(InteractionCallbackType.DeferredChannelMessageWithSource, null);
+
+        await host.Rest.RespondAsync("9101", "tok-once", defer, Ct);
+        var again = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.RespondAsync("9101", "tok-once", defer, Ct));
+        host.Time.Advance(TimeSpan.FromSeconds(3.5));
+        var late = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.RespondAsync("9102", "tok-late", defer, Ct));
+
+        Assert.Equal(40060, again.ErrorCode);
+        Assert.Equal(10062, late.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Followups_need_a_callback_and_a_token_younger_than_15_minutes()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        host.Fake.RegisterInteraction("9103", "tok-unanswered");
+        host.Fake.RegisterInteraction("9104", "tok-old", acknowledged: true);
+
+        var unanswered = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.CreateFollowupMessageAsync(
+            FakeDiscordServer.ApplicationId, "tok-unanswered", new MessagePayloadDto("hi"), null, Ct));
+        host.Time.Advance(TimeSpan.FromMinutes(15.5));
+        var expired = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.EditOriginalResponseAsync(
+            FakeDiscordServer.ApplicationId, "tok-old", new MessagePayloadDto("late"), null, Ct));
+
+        Assert.Equal(10015, unanswered.ErrorCode);
+        Assert.Equal(50027, expired.ErrorCode);
+        Assert.True(expired.InteractionTokenUnusable);
+    }
+
+    [Fact]
+    public async Task A_followup_right_after_a_public_deferral_edits_the_deferred_message_and_stays_public()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        host.Fake.RegisterInteraction("9105", "tok-deferred");
+
+        await host.Rest.RespondAsync(
+            "9105", "tok-deferred", new InteractionResponseDto(InteractionCallbackType.DeferredChannelMessageWithSource, null), Ct);
+        var followup = await host.Rest.CreateFollowupMessageAsync(
+            FakeDiscordServer.ApplicationId, "tok-deferred", new MessagePayloadDto("only for you?", Flags: MessageFlags.Ephemeral), null, Ct);
+
+        Assert.Equal([new FakeDiscordMessage("only for you?", null, Ephemeral: false, Thinking: false)], host.Fake.MessagesOf("tok-deferred"));
+        Assert.Equal("only for you?", followup.Content);
+    }
+
+    [Fact]
     public async Task Commands_go_to_the_dev_guild_when_one_is_given_and_carry_typed_options()
     {
         await using var host = await DiscordTestHost.StartAsync();

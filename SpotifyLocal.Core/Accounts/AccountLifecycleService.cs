@@ -30,6 +30,7 @@ public sealed partial class AccountLifecycleService(
     AccountWriters writers,
     IPlayMoveStore moves,
     PlayMoveService moveService,
+    Web.WebSessions webSessions,
     TimeProvider time,
     ILogger<AccountLifecycleService> logger)
 {
@@ -134,6 +135,8 @@ public sealed partial class AccountLifecycleService(
 
         foreach (var person in identities)
         {
+            // A browser signed in by /web must not outlive the person it acts for.
+            webSessions.EndAll(person);
             await chatLinks.RemoveAsync(person, cancellationToken);
             await weeklySubscriptions.SetAsync(person, false, cancellationToken);
             await summaryLedger.DeleteTargetAsync(Summaries.SummaryTarget.KeyOf(Summaries.SummaryTargetKind.User, person.Platform, person.ChatUserId), cancellationToken);

@@ -21,7 +21,7 @@ public static class AccountsServiceCollectionExtensions
         services.TryAddSingleton<ITokenProtector, DataProtectionTokenProtector>();
         services.TryAddSingleton<IChatNotifier, LoggingChatNotifier>();
         services.TryAddSingleton<PendingLinkStore>();
-        services.AddOptions<Web.WebOptions>().BindConfiguration(Web.WebOptions.SectionName);
+        services.AddOptions<Web.WebOptions>().Bind(configuration.GetSection(Web.WebOptions.SectionName));
         services.TryAddSingleton<Web.WebLinks>();
         services.TryAddSingleton<Web.WebSessions>();
         services.TryAddSingleton<Stats.StatsService>();

@@ -129,6 +129,22 @@ public sealed class WebSessionTests
         Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
     }
 
+    [Fact]
+    public async Task Forgetting_a_person_ends_their_web_sessions_and_keeps_the_others()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        await host.Get<IPlayStore>().InsertAsync(Plays.For(Bob.LocalUserId).Starting(SpotifyTestHost.Start.AddDays(-1)).Count(3).Build(), Ct);
+        var alice = await SignInAsync(host, Alice);
+        var bob = await SignInAsync(host, Bob);
+
+        await host.Get<Core.Accounts.AccountLifecycleService>().ForgetAsync(Alice, Ct);
+        using var aliceAfter = await SendAsync(host, alice, WebEndpoints.DashboardApiPath + "?period=all");
+        var bobAfter = await GetJsonAsync(host, bob, "all");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, aliceAfter.StatusCode);
+        Assert.Equal(3, bobAfter.GetProperty("totalPlays").GetInt32());
+    }
+
     /// <summary>Opens a fresh /web link and returns the session cookie it set.</summary>
     internal static async Task<string> SignInAsync(SpotifyTestHost host, ChatIdentity identity)
     {

@@ -193,6 +193,16 @@ public sealed partial class AccountLifecycleService(
         }
 
         var identity = request.Identity;
+        // access_denied is the user's "Cancel"; any other error (RFC 6749 §4.1.2.1) means Spotify refused the bot's own request.
+        if (!string.IsNullOrEmpty(error) && error != "access_denied")
+        {
+            var known = error.Length <= 40 && error.All(c => c is (>= 'a' and <= 'z') or '_') ? error : "an unknown error";
+            LogAuthorizeRefused(logger, identity, known);
+            return new LinkResult(LinkOutcome.RequestRefused, Platform: identity.Platform, Message: known == "invalid_scope"
+                ? "Spotify refused this bot's sign-in request (invalid_scope): its Spotify:Scopes setting names a scope Spotify does not know. Nothing was linked; please tell the bot's owner."
+                : $"Spotify refused this bot's sign-in request ({known}): a problem with the bot's Spotify settings, not with your account. Nothing was linked; please tell the bot's owner.");
+        }
+
         if (!string.IsNullOrEmpty(error) || string.IsNullOrEmpty(code))
         {
             LogDenied(logger, identity, error);
@@ -398,6 +408,9 @@ public sealed partial class AccountLifecycleService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Identity} did not grant Spotify access ({Error})")]
     private static partial void LogDenied(ILogger logger, ChatIdentity identity, string? error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Spotify refused the authorize request of {Identity} with {Error}: check Spotify:Scopes and the app's redirect URI")]
+    private static partial void LogAuthorizeRefused(ILogger logger, ChatIdentity identity, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Identity} is not on the Spotify app's allow-list")]
     private static partial void LogNotAllowListed(ILogger logger, ChatIdentity identity);

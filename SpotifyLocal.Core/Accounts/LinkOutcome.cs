@@ -17,4 +17,7 @@ public enum LinkOutcome
 
     /// <summary>The account is not on the app's allow-list (development mode).</summary>
     NotAllowListed = 4,
+
+    /// <summary>Spotify refused the bot's authorize request itself (e.g. <c>invalid_scope</c>): a setting of the bot is wrong.</summary>
+    RequestRefused = 5,
 }

@@ -28,8 +28,10 @@ public sealed class RelinkReminderService(
         var sent = 0;
         foreach (var user in linked)
         {
+            // Past the death the reminder would name a day gone by: the failing refresh tells the user to link again instead.
             if (user.ConsentedAt is not { } consentedAt
                 || now < TokenDeath(consentedAt) - options.Value.RelinkReminderLead
+                || now >= TokenDeath(consentedAt)
                 || user.RelinkReminderSentAt >= consentedAt)
             {
                 continue;

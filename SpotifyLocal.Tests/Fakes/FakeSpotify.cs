@@ -20,12 +20,32 @@ public sealed class FakeSpotify : IAsyncDisposable
     public const string ClientSecret = "fake-client-secret";
     private const int Window = 50;
 
+    /// <summary>
+    /// Codes live 10 minutes: RFC 6749 §4.1.2 recommends it, and Spotify then answers <c>invalid_grant</c> "Authorization code
+    /// expired" (spotify/web-api#676); single use per developer.spotify.com/documentation/web-api/tutorials/code-flow.
+    /// </summary>
+    public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Every scope of developer.spotify.com/documentation/web-api/concepts/scopes; /authorize with any other answers
+    /// <c>error=invalid_scope</c> to the redirect URI (RFC 6749 §4.1.2.1).
+    /// </summary>
+    public static readonly IReadOnlySet<string> KnownScopes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "ugc-image-upload", "user-read-playback-state", "user-modify-playback-state", "user-read-currently-playing",
+        "app-remote-control", "streaming", "playlist-read-private", "playlist-read-collaborative", "playlist-modify-private",
+        "playlist-modify-public", "user-follow-modify", "user-follow-read", "user-read-playback-position", "user-top-read",
+        "user-read-recently-played", "user-library-modify", "user-library-read", "user-read-email", "user-read-private",
+        "user-personalized", "user-soa-link", "user-soa-unlink", "soa-manage-entitlements", "soa-manage-partner", "soa-create-partner",
+    };
+
     private readonly Lock _lock = new();
     private readonly WebApplication _app;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, FakeSpotifyAccount> _accounts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string UserId, string RedirectUri, bool Used)> _codes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _refreshTokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string UserId, string RedirectUri, string Scope, DateTimeOffset IssuedAt, bool Used)> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string UserId, string Scope, DateTimeOffset ConsentedAt)> _refreshTokens = new(StringComparer.Ordinal);
+    private readonly List<string> _redirectUris = [];
     private readonly Dictionary<string, (string UserId, DateTimeOffset ExpiresAt)> _accessTokens = new(StringComparer.Ordinal);
     private readonly List<(FakeSpotifyFault Fault, string? PathPrefix)> _faults = [];
     private readonly List<FakeSpotifyRequest> _requests = [];
@@ -54,6 +74,12 @@ public sealed class FakeSpotify : IAsyncDisposable
 
     public int RetryAfterSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// The raw <c>Retry-After</c> value of the next 429s, when set (an HTTP-date, a huge number, garbage); otherwise
+    /// <see cref="RetryAfterSeconds"/>. RFC 9110 §10.2.3 allows delay-seconds or an HTTP-date.
+    /// </summary>
+    public string? RetryAfter { get; set; }
+
     /// <summary>A fault storm: each request gets a fault picked by this (seeded) function, or none when it returns null.</summary>
     public Func<FakeSpotifyFault?>? Storm { get; set; }
 
@@ -78,6 +104,19 @@ public sealed class FakeSpotify : IAsyncDisposable
         app.MapGet("/v1/me/player/recently-played", (Delegate)fake.RecentlyPlayed);
         fake.BaseUrl = await LoopbackHost.StartAsync(app);
         return fake;
+    }
+
+    /// <summary>
+    /// Adds a redirect URI to the app's allow-list in the dashboard. /authorize refuses any other, compared byte for byte;
+    /// only a loopback IP literal registered without a port accepts any port
+    /// (developer.spotify.com/documentation/web-api/concepts/redirect_uri).
+    /// </summary>
+    public void RegisterRedirectUri(string uri)
+    {
+        lock (_lock)
+        {
+            _redirectUris.Add(uri);
+        }
     }
 
     public FakeSpotifyAccount AddAccount(string id, string? displayName = null)
@@ -115,7 +154,7 @@ public sealed class FakeSpotify : IAsyncDisposable
     {
         lock (_lock)
         {
-            foreach (var token in _refreshTokens.Where(t => t.Value == userId).Select(t => t.Key).ToList())
+            foreach (var token in _refreshTokens.Where(t => t.Value.UserId == userId).Select(t => t.Key).ToList())
             {
                 _refreshTokens.Remove(token);
             }
@@ -147,13 +186,34 @@ public sealed class FakeSpotify : IAsyncDisposable
     {
         var query = context.Request.Query;
         Record(context, null);
-        if (query["client_id"] != ClientId || query["response_type"] != "code" || string.IsNullOrEmpty(query["redirect_uri"]))
+        // developer.spotify.com/documentation/web-api/tutorials/code-flow, "Request User Authorization": client_id,
+        // response_type=code and a redirect_uri that "must exactly match one of the values you entered" are required. Spotify
+        // cannot redirect to a URI it does not trust, so these errors are its own page, not a redirect.
+        if (query["client_id"] != ClientId)
         {
-            return Results.BadRequest("INVALID_CLIENT: Invalid client or redirect URI");
+            return Results.BadRequest("INVALID_CLIENT: Invalid client");
         }
 
         var redirect = query["redirect_uri"].ToString();
+        if (!IsRegistered(redirect))
+        {
+            return Results.BadRequest("INVALID_CLIENT: Invalid redirect URI");
+        }
+
         var state = Uri.EscapeDataString(query["state"].ToString());
+        if (query["response_type"] != "code")
+        {
+            return Results.Redirect($"{redirect}?error=unsupported_response_type&state={state}");
+        }
+
+        // The scope is a space-separated list of developer.spotify.com/documentation/web-api/concepts/scopes; one unknown
+        // name fails the request (RFC 6749 §4.1.2.1: error=invalid_scope on the redirect).
+        var scope = query["scope"].ToString();
+        if (scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(s => !KnownScopes.Contains(s)))
+        {
+            return Results.Redirect($"{redirect}?error=invalid_scope&error_description={Uri.EscapeDataString("Invalid scope")}&state={state}");
+        }
+
         if (DenyConsent)
         {
             return Results.Redirect($"{redirect}?error=access_denied&state={state}");
@@ -162,10 +222,34 @@ public sealed class FakeSpotify : IAsyncDisposable
         var code = NewSecret("code");
         lock (_lock)
         {
-            _codes[code] = (ConsentingUserId ?? throw new InvalidOperationException("Set ConsentingUserId first."), redirect, false);
+            _codes[code] = (ConsentingUserId ?? throw new InvalidOperationException("Set ConsentingUserId first."), redirect, scope, _time.GetUtcNow(), false);
         }
 
         return Results.Redirect($"{redirect}?code={Uri.EscapeDataString(code)}&state={state}");
+    }
+
+    private bool IsRegistered(string redirect)
+    {
+        lock (_lock)
+        {
+            return _redirectUris.Any(registered => registered == redirect || LoopbackWithPort(registered, redirect));
+        }
+    }
+
+    /// <summary>A loopback literal registered without a port matches the same URI with any port, and nothing else.</summary>
+    private static bool LoopbackWithPort(string registered, string redirect)
+    {
+        foreach (var host in (string[])["http://127.0.0.1", "http://[::1]"])
+        {
+            if (registered.StartsWith(host + "/", StringComparison.Ordinal) && redirect.StartsWith(host + ":", StringComparison.Ordinal))
+            {
+                var rest = redirect[(host.Length + 1)..];
+                var digits = rest.TakeWhile(char.IsAsciiDigit).Count();
+                return digits > 0 && host + rest[digits..] == registered;
+            }
+        }
+
+        return false;
     }
 
     private async Task<IResult> TokenAsync(HttpContext context)
@@ -180,7 +264,8 @@ public sealed class FakeSpotify : IAsyncDisposable
         var grantType = form["grant_type"].ToString();
         Record(context, grantType);
         var fault = TakeFault(context);
-        if (fault is { } other && other != FakeSpotifyFault.AnswerLost)
+        var afterGrant = fault is FakeSpotifyFault.AnswerLost or FakeSpotifyFault.ConnectionDropped;
+        if (fault is { } other && !afterGrant)
         {
             return await ApplyAsync(other, context);
         }
@@ -196,7 +281,7 @@ public sealed class FakeSpotify : IAsyncDisposable
         }
 
         var answer = Grant(form, grantType);
-        return fault == FakeSpotifyFault.AnswerLost ? await ApplyAsync(FakeSpotifyFault.AnswerLost, context) : answer;
+        return afterGrant ? await ApplyAsync(fault!.Value, context) : answer;
     }
 
     private IResult Grant(IFormCollection form, string grantType)
@@ -207,20 +292,40 @@ public sealed class FakeSpotify : IAsyncDisposable
             {
                 case "authorization_code":
                     var code = form["code"].ToString();
-                    if (!_codes.TryGetValue(code, out var grant) || grant.Used || grant.RedirectUri != form["redirect_uri"].ToString())
+                    if (!_codes.TryGetValue(code, out var grant) || grant.Used)
                     {
                         return TokenError("invalid_grant", "Invalid authorization code");
                     }
 
+                    if (_time.GetUtcNow() - grant.IssuedAt >= CodeLifetime)
+                    {
+                        return TokenError("invalid_grant", "Authorization code expired");
+                    }
+
+                    // code-flow, "Request an access token": redirect_uri is "used for validation only (there is no actual
+                    // redirection)" and must equal the one of the authorize request.
+                    if (grant.RedirectUri != form["redirect_uri"].ToString())
+                    {
+                        return TokenError("invalid_grant", "Invalid redirect URI");
+                    }
+
                     _codes[code] = grant with { Used = true };
                     var refresh = NewSecret("refresh");
-                    _refreshTokens[refresh] = grant.UserId;
-                    return TokenResponse(grant.UserId, refresh);
+                    _refreshTokens[refresh] = (grant.UserId, grant.Scope, grant.IssuedAt);
+                    return TokenResponse(grant.UserId, grant.Scope, refresh);
                 case "refresh_token":
                     var presented = form["refresh_token"].ToString();
-                    if (!_refreshTokens.TryGetValue(presented, out var userId))
+                    if (!_refreshTokens.TryGetValue(presented, out var held))
                     {
                         return TokenError("invalid_grant", "Refresh token revoked");
+                    }
+
+                    // Refresh tokens die six months after the user's consent, and refreshing does not extend them
+                    // (developer.spotify.com/blog/2026-06-18-refresh-token-expiration; PROTOCOLS.md §0.3).
+                    if (_time.GetUtcNow() >= held.ConsentedAt.AddMonths(6))
+                    {
+                        // The description is not documented; clients must treat every invalid_grant on refresh as "link again".
+                        return TokenError("invalid_grant", "Refresh token expired");
                     }
 
                     string? rotated = null;
@@ -228,10 +333,11 @@ public sealed class FakeSpotify : IAsyncDisposable
                     {
                         _refreshTokens.Remove(presented);
                         rotated = NewSecret("refresh");
-                        _refreshTokens[rotated] = userId;
+                        // A rotated token keeps the consent's clock: refreshing never extends the six months.
+                        _refreshTokens[rotated] = held;
                     }
 
-                    return TokenResponse(userId, rotated);
+                    return TokenResponse(held.UserId, held.Scope, rotated);
                 default:
                     return TokenError("unsupported_grant_type", "grant_type must be client_credentials, authorization_code or refresh_token");
             }
@@ -397,7 +503,7 @@ public sealed class FakeSpotify : IAsyncDisposable
         }
     }
 
-    private IResult TokenResponse(string userId, string? refreshToken)
+    private IResult TokenResponse(string userId, string scope, string? refreshToken)
     {
         var access = NewSecret("access");
         _accessTokens[access] = (userId, _time.GetUtcNow() + AccessTokenLifetime);
@@ -405,7 +511,7 @@ public sealed class FakeSpotify : IAsyncDisposable
         {
             ["access_token"] = access,
             ["token_type"] = "Bearer",
-            ["scope"] = "user-read-recently-played user-read-private user-read-email",
+            ["scope"] = scope,
             ["expires_in"] = (int)AccessTokenLifetime.TotalSeconds,
         };
         if (refreshToken is not null)
@@ -459,10 +565,11 @@ public sealed class FakeSpotify : IAsyncDisposable
         switch (fault)
         {
             case FakeSpotifyFault.RateLimited:
-                context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                // developer.spotify.com/documentation/web-api/concepts/rate-limits: a 429 carries Retry-After.
+                context.Response.Headers.RetryAfter = RetryAfter ?? RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
                 return ApiError(429, "API rate limit exceeded");
             case FakeSpotifyFault.QuotaExceeded:
-                context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                context.Response.Headers.RetryAfter = RetryAfter ?? RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
                 return Results.Json(new { error = new { status = 429, message = "Too many requests", reason = "QUOTA_EXCEEDED" } }, statusCode: 429);
             case FakeSpotifyFault.ServerError:
                 return ApiError(500, "Server error");
@@ -470,6 +577,9 @@ public sealed class FakeSpotify : IAsyncDisposable
                 return Results.Content("<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>", "text/html", statusCode: 502);
             case FakeSpotifyFault.UnavailablePlainText or FakeSpotifyFault.AnswerLost:
                 return Results.Content("upstream connect error or disconnect/reset before headers. reset reason: connection termination", "text/plain", statusCode: 503);
+            case FakeSpotifyFault.ConnectionDropped:
+                context.Abort();
+                return Results.Empty;
             case FakeSpotifyFault.ForbiddenOther:
                 return ApiError(403, "Insufficient client scope");
             case FakeSpotifyFault.Timeout:

@@ -39,4 +39,10 @@ public enum FakeSpotifyFault
     /// codes are single use (developer.spotify.com/documentation/web-api/tutorials/code-flow; RFC 6749 §4.1.2).
     /// </summary>
     AnswerLost,
+
+    /// <summary>
+    /// Like <see cref="AnswerLost"/>, but the connection is reset instead of answered: Spotify handled the request (a code
+    /// exchange consumed its code) and the client sees no HTTP answer at all.
+    /// </summary>
+    ConnectionDropped,
 }

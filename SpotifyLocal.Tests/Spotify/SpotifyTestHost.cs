@@ -58,8 +58,14 @@ public sealed class SpotifyTestHost : IAsyncDisposable
     /// <summary>The folder with the database and token keys; another host started on it is this bot after a restart.</summary>
     public string DataDirectory => _directory;
 
+    /// <param name="registeredRedirectUri">
+    /// The redirect URI registered on the fake Spotify app, given the bot's callback URL; by default that URL itself.
+    /// </param>
     public static async Task<SpotifyTestHost> StartAsync(
-        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, string? dataDirectory = null)
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null,
+        string? dataDirectory = null,
+        Func<string, string>? registeredRedirectUri = null)
     {
         var directory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "spotifylocal-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -67,6 +73,7 @@ public sealed class SpotifyTestHost : IAsyncDisposable
         var spotify = await FakeSpotify.StartAsync(time);
         var notifier = new RecordingChatNotifier();
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        spotify.RegisterRedirectUri(registeredRedirectUri?.Invoke(baseUrl + "/callback") ?? baseUrl + "/callback");
         var values = new Dictionary<string, string?>
         {
             ["Spotify:ClientId"] = FakeSpotify.ClientId,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,12 @@ internal sealed partial class SpotifyRateLimitHandler(
     ILogger<SpotifyRateLimitHandler> logger) : DelegatingHandler
 {
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The longest pause a 429 can cause. Reported Retry-After values reach 22–24 hours (PROTOCOLS.md); anything beyond a day
+    /// is treated as a day, after which one request finds out whether the ban still holds.
+    /// </summary>
+    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromDays(1);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -65,21 +72,39 @@ internal sealed partial class SpotifyRateLimitHandler(
         }
     }
 
+    /// <summary>
+    /// Retry-After as delay-seconds or an HTTP-date (RFC 9110 §10.2.3), at most <see cref="MaxRetryAfter"/>; null when absent
+    /// or unreadable. Read raw: a number too large for the typed header must still count as "very long", not as absent.
+    /// </summary>
     private TimeSpan? ReadRetryAfter(HttpResponseMessage response)
     {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
+        if (!response.Headers.NonValidated.TryGetValues("Retry-After", out var values) || values.FirstOrDefault()?.Trim() is not { Length: > 0 } raw)
         {
-            return delta;
+            return null;
         }
 
-        if (header?.Date is { } date)
+        TimeSpan wait;
+        if (raw.All(char.IsAsciiDigit))
+        {
+            wait = raw.Length > 9 ? TimeSpan.MaxValue : TimeSpan.FromSeconds(long.Parse(raw, CultureInfo.InvariantCulture));
+        }
+        else if (DateTimeOffset.TryParseExact(raw, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
         {
             var left = date - timeProvider.GetUtcNow();
-            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+            wait = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+        else
+        {
+            return null;
         }
 
-        return null;
+        if (wait <= MaxRetryAfter)
+        {
+            return wait;
+        }
+
+        LogRetryAfterCapped(logger, raw, MaxRetryAfter);
+        return MaxRetryAfter;
     }
 
     private static async Task<bool> IsQuotaExceededAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -98,6 +123,9 @@ internal sealed partial class SpotifyRateLimitHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Spotify answered 429; pausing every Spotify request for {RetryAfter}")]
     private static partial void LogRateLimited(ILogger logger, TimeSpan retryAfter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Spotify asked to wait {RetryAfter} (Retry-After); waiting {Max} instead")]
+    private static partial void LogRetryAfterCapped(ILogger logger, string retryAfter, TimeSpan max);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Spotify quota exceeded; pausing polling for {Pause}")]
     private static partial void LogQuotaExceeded(ILogger logger, TimeSpan pause);

@@ -14,12 +14,14 @@ public sealed class SpotifyErrorAnswerTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task A_code_exchange_whose_answer_is_lost_is_sent_once_and_asks_for_a_new_link()
+    [Theory]
+    [InlineData(FakeSpotifyFault.AnswerLost)]
+    [InlineData(FakeSpotifyFault.ConnectionDropped)]
+    public async Task A_code_exchange_whose_answer_is_lost_is_sent_once_and_asks_for_a_new_link(FakeSpotifyFault fault)
     {
         await using var host = await SpotifyTestHost.StartAsync();
         host.Spotify.AddAccount("alice");
-        host.Spotify.Enqueue(FakeSpotifyFault.AnswerLost, "/api/token");
+        host.Spotify.Enqueue(fault, "/api/token");
 
         var (status, html) = await host.LinkAsync(Alice, "alice");
 
@@ -81,6 +83,33 @@ public sealed class SpotifyErrorAnswerTests
         Assert.DoesNotContain("JSON", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("upstream", html);
         Assert.DoesNotContain("502 Bad Gateway", html);
+    }
+
+    [Theory]
+    [InlineData(FakeSpotifyFault.BadGatewayHtml, "/v1/me/player")]
+    [InlineData(FakeSpotifyFault.UnavailablePlainText, "/v1/me/player")]
+    [InlineData(FakeSpotifyFault.BadGatewayHtml, "/api/token")]
+    [InlineData(FakeSpotifyFault.UnavailablePlainText, "/api/token")]
+    public async Task A_non_JSON_5xx_while_tracking_costs_that_poll_only_and_keeps_the_link(FakeSpotifyFault fault, string path)
+    {
+        await using var host = await SpotifyTestHost.StartAsync(new Dictionary<string, string?> { ["Spotify:MaxRetries"] = "1" });
+        host.Spotify.AddAccount("alice");
+        await host.LinkAsync(Alice, "alice");
+        // An hour on, the access token has expired: the poll refreshes first.
+        host.Time.Advance(TimeSpan.FromHours(1));
+        host.Spotify.AddPlay("alice", "a", "A", "Band", host.Time.GetUtcNow().AddSeconds(-40));
+        host.Spotify.Enqueue(fault, path, times: 2);
+        var worker = host.Get<TrackingWorker>();
+
+        await worker.RunOnceAsync(Ct);
+        var afterFailure = await host.Get<IPlayStore>().GetRecentAsync("alice", 10, Ct);
+        host.Time.Advance(worker.NextPollAt("alice")!.Value - host.Time.GetUtcNow());
+        await worker.RunOnceAsync(Ct);
+
+        Assert.Empty(afterFailure);
+        Assert.Empty(host.Notifier.Sent);
+        Assert.Equal(LinkState.Linked, (await host.Get<IUserStore>().GetAsync("alice", Ct))!.LinkState);
+        Assert.Single(await host.Get<IPlayStore>().GetRecentAsync("alice", 10, Ct));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpotifyLocal.Core.Spotify;
 using SpotifyLocal.Core.Storage;
 using SpotifyLocal.Core.Tracking;
+using SpotifyLocal.Core.Web;
 
 namespace SpotifyLocal.Core.Accounts;
 
@@ -21,9 +22,8 @@ public static class AccountsServiceCollectionExtensions
         services.TryAddSingleton<ITokenProtector, DataProtectionTokenProtector>();
         services.TryAddSingleton<IChatNotifier, LoggingChatNotifier>();
         services.TryAddSingleton<PendingLinkStore>();
-        services.AddOptions<Web.WebOptions>().Bind(configuration.GetSection(Web.WebOptions.SectionName));
-        services.TryAddSingleton<Web.WebLinks>();
-        services.TryAddSingleton<Web.WebSessions>();
+        // The sessions /forget ends live with the web page.
+        services.AddWebPages(configuration);
         services.TryAddSingleton<Stats.StatsService>();
         services.TryAddSingleton<TokenRefreshLocks>();
         services.TryAddSingleton<AccountWriters>();

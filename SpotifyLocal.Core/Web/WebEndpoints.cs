@@ -20,28 +20,14 @@ public static class WebEndpoints
 
     public const string DashboardApiPath = "/api/stats/dashboard";
 
-    /// <summary>Personal pages: never cached, never framed, no referrer, and only our own images and styles.</summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
     public static IEndpointRouteBuilder MapWebEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(WebLinks.OpenPath, Open);
         endpoints.MapGet(DashboardPath, DashboardPageAsync);
         endpoints.MapGet(DashboardApiPath, DashboardApiAsync);
         endpoints.MapGet("/web/charts/{chart}.png", ChartAsync);
+        endpoints.MapWebAssets();
         return endpoints;
-    }
-
-    /// <summary>The security headers of every personal answer.</summary>
-    public static void Protect(HttpResponse response)
-    {
-        response.Headers.CacheControl = "no-store";
-        response.Headers.Pragma = "no-cache";
-        response.Headers["Content-Security-Policy"] = ContentSecurityPolicy;
-        response.Headers["X-Content-Type-Options"] = "nosniff";
-        response.Headers["X-Frame-Options"] = "DENY";
-        response.Headers["Referrer-Policy"] = "no-referrer";
     }
 
     /// <summary>The session of the request's cookie, or null.</summary>
@@ -50,7 +36,6 @@ public static class WebEndpoints
 
     private static IResult Open(string? t, HttpContext http, WebLinks links, WebSessions sessions, ILoggerFactory loggers)
     {
-        Protect(http.Response);
         var identity = links.Open(t);
         if (identity is null)
         {
@@ -77,7 +62,6 @@ public static class WebEndpoints
 
     private static async Task<IResult> DashboardPageAsync(string? period, HttpContext http, AccountLifecycleService accounts, StatsService stats)
     {
-        Protect(http.Response);
         if (FindSession(http) is not { } session)
         {
             return SignedOut();
@@ -101,7 +85,6 @@ public static class WebEndpoints
 
     private static async Task<IResult> DashboardApiAsync(string? period, HttpContext http, AccountLifecycleService accounts, StatsService stats)
     {
-        Protect(http.Response);
         if (FindSession(http) is not { } session)
         {
             return Results.Json(new WebError("Not signed in: send /web in your chat for a link."), WebJsonContext.Default.WebError, statusCode: StatusCodes.Status401Unauthorized);
@@ -121,7 +104,6 @@ public static class WebEndpoints
 
     private static async Task<IResult> ChartAsync(string chart, string? period, HttpContext http, AccountLifecycleService accounts, StatsService stats)
     {
-        Protect(http.Response);
         var charts = http.RequestServices.GetService<ChartRenderer>();
         if (FindSession(http) is not { } session || charts is null || chart is not ("daily" or "clock"))
         {

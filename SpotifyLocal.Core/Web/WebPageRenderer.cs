@@ -5,7 +5,7 @@ using SpotifyLocal.Core.Storage;
 
 namespace SpotifyLocal.Core.Web;
 
-/// <summary>The server-rendered personal pages: plain HTML that reads on a phone, the bot's PNG charts, no script.</summary>
+/// <summary>The server-rendered personal pages: plain HTML that reads on a phone, the bot's PNG charts, no inline script or style.</summary>
 public static class WebPageRenderer
 {
     private static readonly string[] QuickPeriods = ["week", "month", "year", "all"];
@@ -63,14 +63,22 @@ public static class WebPageRenderer
         return time.TotalHours >= 1 ? $"{(long)time.TotalHours} h {time.Minutes} min" : $"{time.Minutes} min";
     }
 
-    private static string Page(string title, string body) => $"""
-        <!DOCTYPE html>
-        <html lang="en">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>SpotifyLocal – {Encode(title)}</title>
-        <style>body{"{"}font-family:system-ui,sans-serif;max-width:48rem;margin:1rem auto;padding:0 1rem;line-height:1.5{"}"}img{"{"}max-width:100%{"}"}nav a{"{"}margin-right:.75rem{"}"}</style></head>
-        <body>{body}</body>
-        </html>
-        """;
+    /// <summary>
+    /// The shared page frame: the phone viewport, <see cref="WebAssets.StylesheetPath"/>, and the given scripts from
+    /// <see cref="WebAssets.PathPrefix"/> (the CSP runs no inline script without the request's nonce).
+    /// </summary>
+    public static string Page(string title, string body, params IReadOnlyList<string> scripts)
+    {
+        var tags = string.Concat(scripts.Select(s => $"<script src=\"{Encode(s)}\" defer></script>"));
+        return $"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>SpotifyLocal – {Encode(title)}</title>
+            <link rel="stylesheet" href="{WebAssets.StylesheetPath}">{tags}</head>
+            <body>{body}</body>
+            </html>
+            """;
+    }
 
     private static string Encode(string? text) => HtmlEncoder.Default.Encode(text ?? string.Empty);
 }

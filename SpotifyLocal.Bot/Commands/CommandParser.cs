@@ -1,3 +1,4 @@
+using SpotifyLocal.Core.Stats;
 using SpotifyLocal.Core.Storage;
 
 namespace SpotifyLocal.Bot.Commands;
@@ -9,7 +10,7 @@ namespace SpotifyLocal.Bot.Commands;
 /// </summary>
 public static class CommandParser
 {
-    public const string DefaultPeriod = "month";
+    public const string DefaultPeriod = Periods.Default;
 
     /// <summary>One usage line per command, in the order <c>/help</c> lists them.</summary>
     public static readonly IReadOnlyList<(string Name, string Usage, string Description)> Usages =

@@ -11,6 +11,9 @@ namespace SpotifyLocal.Core.Stats;
 /// </summary>
 public static partial class Periods
 {
+    /// <summary>The period a command or page without one shows: the last 30 days.</summary>
+    public const string Default = "month";
+
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>

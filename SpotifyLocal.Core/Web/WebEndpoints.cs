@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using SpotifyLocal.Core.Accounts;
 using SpotifyLocal.Core.Charts;
 using SpotifyLocal.Core.Stats;
+using SpotifyLocal.Core.Storage;
 
 namespace SpotifyLocal.Core.Web;
 
@@ -34,7 +35,7 @@ public static class WebEndpoints
     public static WebSession? FindSession(HttpContext http) =>
         http.RequestServices.GetRequiredService<WebSessions>().Find(http.Request.Cookies[WebSessions.CookieName]);
 
-    private static IResult Open(string? t, HttpContext http, WebLinks links, WebSessions sessions, ILoggerFactory loggers)
+    private static IResult Open(string? t, HttpContext http, WebLinks links, WebSessions sessions, TimeProvider time, ILoggerFactory loggers)
     {
         var identity = links.Open(t);
         if (identity is null)
@@ -54,6 +55,8 @@ public static class WebEndpoints
             SameSite = SameSiteMode.Lax,
             Path = "/",
             Expires = session.ExpiresAt,
+            // Max-Age wins over Expires (RFC 6265 §5.3 step 3) and is relative: a browser whose clock is off still keeps the cookie.
+            MaxAge = session.ExpiresAt - time.GetUtcNow(),
         });
 
         // The token leaves the address bar: the dashboard's URL carries nothing secret.
@@ -71,7 +74,7 @@ public static class WebEndpoints
         Period parsed;
         try
         {
-            parsed = stats.ParsePeriod(period, user.TimeZone);
+            parsed = ParsePeriod(stats, period, user);
         }
         catch (PeriodParseException ex)
         {
@@ -93,7 +96,7 @@ public static class WebEndpoints
         var user = await accounts.GetUserAsync(session.Identity, http.RequestAborted);
         try
         {
-            var parsed = stats.ParsePeriod(period, user.TimeZone);
+            var parsed = ParsePeriod(stats, period, user);
             return Results.Json(await Dashboard.LoadAsync(stats, user.SpotifyId, parsed, http.RequestAborted), WebJsonContext.Default.Dashboard);
         }
         catch (PeriodParseException ex)
@@ -114,7 +117,7 @@ public static class WebEndpoints
         Period parsed;
         try
         {
-            parsed = stats.ParsePeriod(period, user.TimeZone);
+            parsed = ParsePeriod(stats, period, user);
         }
         catch (PeriodParseException)
         {
@@ -127,6 +130,10 @@ public static class WebEndpoints
             : charts.RenderListeningClock(await stats.GetListeningClockAsync([user.SpotifyId], parsed, http.RequestAborted), header);
         return Results.File(png, "image/png");
     }
+
+    /// <summary>The asked period in the person's time zone; none asked (the page right after sign-in) is <see cref="Periods.Default"/>.</summary>
+    private static Period ParsePeriod(StatsService stats, string? period, User user) =>
+        stats.ParsePeriod(string.IsNullOrWhiteSpace(period) ? Periods.Default : period, user.TimeZone);
 
     private static IResult SignedOut() =>
         Html(WebPageRenderer.Message("Not signed in", "Send /web in your chat for a personal link."), StatusCodes.Status401Unauthorized);

@@ -32,6 +32,7 @@ public sealed class WebSessionTests
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("expires=", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("max-age=43200", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("secure", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.Gone, reused.StatusCode);
         Assert.Contains("expired or was already used", await reused.Content.ReadAsStringAsync(Ct));

@@ -15,6 +15,7 @@ public static class CommandServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<CommandRateLimiter>();
         services.AddSingleton<CommandDispatcher>();
+        services.TryAddSingleton<WebUploadOffer>();
         services.AddCommandHandler<HelpCommand, HelpCommandHandler>();
         services.AddCommandHandler<TimeZoneCommand, TimeZoneCommandHandler>();
         services.AddCommandHandler<UnlinkCommand, UnlinkCommandHandler>();

@@ -18,7 +18,8 @@ public sealed class DiscordAdapter(
     CommandDispatcher dispatcher,
     IOptions<DiscordOptions> options,
     TimeProvider time,
-    ILogger<DiscordAdapter> logger) : BackgroundService
+    ILogger<DiscordAdapter> logger,
+    WebUploadOffer web) : BackgroundService
 {
     private const ulong ManageGuildPermission = 1UL << 5;
     private int _commandsRegistered;
@@ -138,8 +139,10 @@ public sealed class DiscordAdapter(
         }
         catch (DiscordAttachmentTooLargeException ex)
         {
-            reply = BotReply.Error(
-                $"That file is larger than the {ex.LimitBytes / (1024 * 1024)} MiB this bot accepts. Import the JSON files from the export one by one, or ask the bot's owner to raise Discord:MaxImportBytes.");
+            reply = web.AddTo(
+                BotReply.Error(
+                    $"That file is larger than the {ex.LimitBytes / (1024 * 1024)} MiB this bot accepts. Import the JSON files from the export one by one, or ask the bot's owner to raise Discord:MaxImportBytes."),
+                Context(interaction, progress).Caller);
         }
         catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or IOException)
         {

@@ -20,7 +20,8 @@ public sealed class TelegramUpdateHandler(
     TelegramErrorPolicy errors,
     IOptions<TelegramOptions> options,
     TimeProvider time,
-    ILogger<TelegramUpdateHandler> logger)
+    ILogger<TelegramUpdateHandler> logger,
+    WebUploadOffer web)
 {
     public Task HandleAsync(ITelegramBotClient bot, Update update, string? botUsername, CancellationToken cancellationToken) => update switch
     {
@@ -212,10 +213,12 @@ public sealed class TelegramUpdateHandler(
     {
         var limitMb = options.Value.MaxDownloadBytes / (1024.0 * 1024.0);
         var isSize = size is { } bytes ? $"is {bytes / (1024.0 * 1024.0):0.#} MB" : "is too big";
-        return BotReply.Error(
-            $"{fileName} {isSize}, and Telegram lets bots download at most {limitMb:0.#} MB. " +
-            "Either unzip it and send me the Streaming_History JSON files one by one, or ask whoever runs this bot to import the ZIP " +
-            $"on the server with the command-line import verb, for your id {caller.LocalUserId}.");
+        return web.AddTo(
+            BotReply.Error(
+                $"{fileName} {isSize}, and Telegram lets bots download at most {limitMb:0.#} MB. " +
+                "Either unzip it and send me the Streaming_History JSON files one by one, or ask whoever runs this bot to import the ZIP " +
+                $"on the server with the command-line import verb, for your id {caller.LocalUserId}."),
+            caller);
     }
 
     private Task SendAsync(ITelegramBotClient bot, ChatId chat, BotReply reply, CancellationToken cancellationToken) =>

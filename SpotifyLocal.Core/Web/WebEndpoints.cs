@@ -28,6 +28,7 @@ public static class WebEndpoints
         endpoints.MapGet(DashboardApiPath, DashboardApiAsync);
         endpoints.MapGet("/web/charts/{chart}.png", ChartAsync);
         endpoints.MapWebAssets();
+        endpoints.MapWebUploadEndpoints();
         return endpoints;
     }
 
@@ -35,7 +36,7 @@ public static class WebEndpoints
     public static WebSession? FindSession(HttpContext http) =>
         http.RequestServices.GetRequiredService<WebSessions>().Find(http.Request.Cookies[WebSessions.CookieName]);
 
-    private static IResult Open(string? t, HttpContext http, WebLinks links, WebSessions sessions, TimeProvider time, ILoggerFactory loggers)
+    private static IResult Open(string? t, string? to, HttpContext http, WebLinks links, WebSessions sessions, TimeProvider time, ILoggerFactory loggers)
     {
         var identity = links.Open(t);
         if (identity is null)
@@ -60,7 +61,7 @@ public static class WebEndpoints
         });
 
         // The token leaves the address bar: the dashboard's URL carries nothing secret.
-        return Results.Redirect(DashboardPath);
+        return Results.Redirect(to == WebUploadEndpoints.OpenTarget ? WebUploadEndpoints.UploadPath : DashboardPath);
     }
 
     private static async Task<IResult> DashboardPageAsync(string? period, HttpContext http, AccountLifecycleService accounts, StatsService stats)

@@ -29,21 +29,24 @@ public static class WebForms
     /// </summary>
     public static async Task<bool> IsGenuine(HttpContext http, WebSession session, CancellationToken cancellationToken)
     {
-        if (!SameOrigin(http.Request, http.RequestServices.GetRequiredService<WebLinks>().BaseUrl()))
-        {
-            return false;
-        }
-
         string? sent = http.Request.Headers[TokenHeader];
-        if (string.IsNullOrEmpty(sent) && http.Request.HasFormContentType)
+        if (string.IsNullOrEmpty(sent) && http.Request.HasFormContentType && SameOrigin(http.Request, http.RequestServices.GetRequiredService<WebLinks>().BaseUrl()))
         {
             var form = await http.Request.ReadFormAsync(cancellationToken);
             sent = form[TokenFieldName];
         }
 
-        return !string.IsNullOrEmpty(sent)
-            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(session.CsrfToken));
+        return IsGenuineToken(http, session, sent);
     }
+
+    /// <summary>
+    /// The same check for a token the endpoint read itself: the first field of a multipart upload it streams
+    /// (a form read would buffer the file).
+    /// </summary>
+    public static bool IsGenuineToken(HttpContext http, WebSession session, string? sent) =>
+        SameOrigin(http.Request, http.RequestServices.GetRequiredService<WebLinks>().BaseUrl())
+        && !string.IsNullOrEmpty(sent)
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(session.CsrfToken));
 
     // OWASP CSRF cheat sheet, "Verifying Origin With Standard Headers": a present Origin (else Referer) must name our
     // host, as the request reached us or as the public address a reverse proxy serves (Web:PublicBaseUrl).

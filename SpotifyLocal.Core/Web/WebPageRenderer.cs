@@ -17,6 +17,7 @@ public static class WebPageRenderer
         var period = Uri.EscapeDataString(periodText ?? string.Empty);
         var body = new StringBuilder();
         body.Append("<h1>Your listening</h1><nav>");
+        body.Append(CultureInfo.InvariantCulture, $"<a id=\"nav-upload\" href=\"{WebUploadEndpoints.UploadPath}\">import an export</a> ");
         foreach (var quick in QuickPeriods)
         {
             body.Append(CultureInfo.InvariantCulture, $"<a href=\"{WebEndpoints.DashboardPath}?period={quick}\">{quick}</a> ");

@@ -14,6 +14,7 @@ public static class WebServiceCollectionExtensions
         services.TryAddSingleton<WebLinks>();
         services.TryAddSingleton<WebSessions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, WebSecurityHeaders.StartupFilter>());
+        services.AddWebUploads(configuration);
         return services;
     }
 }

@@ -204,6 +204,7 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
         var edit = await _fake.WaitForRequestAsync(r => r.Method == "PATCH", Ct);
 
         Assert.Contains("larger than", edit.Json.GetProperty("content").GetString());
+        Assert.Contains("/web/open?t=", edit.Json.GetProperty("content").GetString());
         Assert.DoesNotContain(_fake.Requests, r => r.Path.StartsWith("/attachments/", StringComparison.Ordinal));
     }
 

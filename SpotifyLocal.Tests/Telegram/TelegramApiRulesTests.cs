@@ -56,6 +56,7 @@ public sealed class TelegramApiRulesTests
         // The answer replaces the "downloading…" message.
         var reply = await bot.Api.WaitForCallAsync("editMessageText", c => c.Text("text")!.Contains("at most", StringComparison.Ordinal), Ct);
         Assert.StartsWith("my_spotify_data.zip is too big, and Telegram lets bots download at most 20 MB.", reply.Text("text"), StringComparison.Ordinal);
+        Assert.Contains("/web/open?t=", reply.Text("text"), StringComparison.Ordinal);
         Assert.Contains(bot.Api.Calls, c => c.Method == "getFile" && c.FailedDescription == "Bad Request: file is too big");
         Assert.Empty(bot.Api.Downloads);
     }

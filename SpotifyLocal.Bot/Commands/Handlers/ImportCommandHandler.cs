@@ -7,18 +7,17 @@ using SpotifyLocal.Core.Import;
 namespace SpotifyLocal.Bot.Commands.Handlers;
 
 /// <summary>/import with an export file: runs the import for the caller, reports progress, answers with the summary.</summary>
-public sealed class ImportCommandHandler(AccountLifecycleService accounts, ImportService imports, IOptions<ImportOptions> options) : ICommandHandler<ImportCommand>
+public sealed class ImportCommandHandler(AccountLifecycleService accounts, ImportService imports, IOptions<ImportOptions> options, WebUploadOffer web) : ICommandHandler<ImportCommand>
 {
     public async Task<BotReply> HandleAsync(ImportCommand command, CommandContext context, CancellationToken cancellationToken)
     {
         if (command.File is not { } file)
         {
-            return new BotReply(
-                "Send your Spotify data export with this command: request it on Spotify's privacy page (\"Extended streaming history\" "
-                + "is best; \"Account data\" works too), then attach the ZIP (or one of its Streaming_History JSON files).")
-            {
-                Private = true,
-            };
+            return web.AddTo(
+                new BotReply(
+                    "Send your Spotify data export with this command: request it on Spotify's privacy page (\"Extended streaming history\" "
+                    + "is best; \"Account data\" works too), then attach the ZIP (or one of its Streaming_History JSON files)."),
+                context.Caller);
         }
 
         var path = Path.GetFullPath(file.Path);

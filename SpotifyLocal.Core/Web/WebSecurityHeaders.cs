@@ -12,7 +12,7 @@ namespace SpotifyLocal.Core.Web;
 /// <summary>
 /// The security headers of every answer the host gives (pages, API, charts, assets, errors): a Content Security
 /// Policy that runs only our own scripts (<c>/web/static/*.js</c>) or inline ones carrying this request's
-/// <see cref="NonceOf">nonce</see>, no sniffing, no referrer, no framing, and no caching unless an endpoint says so.
+/// <see cref="NonceOf">nonce</see>, no sniffing, no referrer to other sites, no framing, and no caching unless an endpoint says so.
 /// Set before the endpoint runs, so an endpoint with stricter needs (the OAuth callback) overwrites them.
 /// </summary>
 public static class WebSecurityHeaders
@@ -57,7 +57,10 @@ public static class WebSecurityHeaders
         headers.ContentSecurityPolicy = ContentSecurityPolicy(NonceOf(http), accountsOrigin);
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
+        // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" on its own form posts (Fetch
+        // standard, "serializing a request origin"), so WebForms' origin check could not tell our pages from a stranger's.
+        // Other sites still get nothing.
+        headers["Referrer-Policy"] = "same-origin";
         headers.CacheControl = "no-store";
         headers.Pragma = "no-cache";
     }

@@ -45,7 +45,7 @@ public sealed partial class WebSecurityHeadersTests
             Assert.DoesNotContain("unsafe-eval", csp);
             Assert.Contains("frame-ancestors 'none'", csp);
             Assert.Equal("nosniff", Assert.Single(answer.Headers.GetValues("X-Content-Type-Options")));
-            Assert.Equal("no-referrer", Assert.Single(answer.Headers.GetValues("Referrer-Policy")));
+            Assert.Equal("same-origin", Assert.Single(answer.Headers.GetValues("Referrer-Policy")));
             Assert.True(answer.Headers.CacheControl?.NoStore, $"{where} is cacheable");
             answer.Dispose();
         }

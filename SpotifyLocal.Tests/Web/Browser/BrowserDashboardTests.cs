@@ -1,5 +1,8 @@
 using OpenQA.Selenium;
+using Microsoft.Extensions.Configuration;
 using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
+using SpotifyLocal.Core.Import;
 using SpotifyLocal.Core.Storage;
 using SpotifyLocal.Core.Web;
 using SpotifyLocal.Tests.Builders;
@@ -66,6 +69,44 @@ public sealed class BrowserDashboardTests(ChromiumFixture chromium) : IClassFixt
         Assert.Contains("expired or was already used", secondTime);
         Assert.Contains("expired or was already used", afterExpiry);
         Assert.Equal("Not signed in", withoutSession);
+    }
+
+    [Fact]
+    public async Task The_demo_export_uploaded_through_the_page_shows_its_progress_summary_and_plays()
+    {
+        var uploads = Path.Combine(_downloads, "uploads");
+        var values = new Dictionary<string, string?> { ["Web:Upload:TempDirectory"] = uploads };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        await using var host = await SpotifyTestHost.StartAsync(values, services => services.AddImport(configuration));
+        // The demo export's plays end 2026-11-20 22:00, after SpotifyTestHost.Start: a day later none is "in the future".
+        host.Time.Advance(TimeSpan.FromDays(1));
+        var browser = chromium.Open(_downloads);
+
+        browser.Navigate().GoToUrl(host.Get<WebLinks>().CreateLink(Alice));
+        browser.FindElement(By.Id("nav-upload")).Click();
+        browser.FindElement(By.Id("upload-file")).SendKeys(Path.GetFullPath(Samples.DemoExport()));
+        browser.FindElement(By.Id("upload-submit")).Click();
+        var jobPage = browser.Url;
+        var hadProgress = browser.FindElements(By.Id("import-progress")).Count == 1;
+        // The page's script polls the job and reloads into the summary when the import ends (a bound, not a timing).
+        var summary = new WebDriverWait(browser, TimeSpan.FromSeconds(60)).Until(b => b.FindElements(By.Id("import-summary")).FirstOrDefault());
+        var inserted = browser.FindElement(By.Id("summary-inserted")).Text;
+        var duplicates = browser.FindElement(By.Id("summary-duplicates")).Text;
+        var shortOnes = browser.FindElement(By.CssSelector("#summary-skipped-reasons li[data-reason='short']")).Text;
+        browser.Navigate().GoToUrl(host.BaseUrl + WebEndpoints.DashboardPath + "?period=all");
+        var allTime = TotalPlays(browser);
+        browser.Navigate().GoToUrl(host.BaseUrl + WebUploadEndpoints.UploadPath);
+        var history = browser.FindElements(By.CssSelector("#import-history tr[data-job-id]")).Count;
+
+        Assert.StartsWith(host.BaseUrl + WebUploadEndpoints.JobPagePrefix, jobPage, StringComparison.Ordinal);
+        Assert.True(hadProgress);
+        Assert.NotNull(summary);
+        Assert.Equal("3,201", inserted);
+        Assert.Equal("0", duplicates);
+        Assert.Contains("263", shortOnes);
+        Assert.Equal("3201", allTime.Replace(",", string.Empty, StringComparison.Ordinal));
+        Assert.Equal(1, history);
+        Assert.False(Directory.Exists(uploads) && Directory.EnumerateFileSystemEntries(uploads).Any());
     }
 
     private static string TotalPlays(ChromeDriver browser) => browser.FindElement(By.Id("total-plays")).Text;

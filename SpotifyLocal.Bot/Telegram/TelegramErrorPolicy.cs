@@ -4,9 +4,10 @@ namespace SpotifyLocal.Bot.Telegram;
 
 /// <summary>
 /// What the adapter does when Telegram refuses a call: a user who blocked the bot (403), a message that can't
-/// be edited or wasn't changed (400), flood control longer than Telegram.Bot waits by itself (429) and network
-/// failures are logged and skipped, so one bad update never stops the poll loop. Message-creating calls are
-/// not retried (a retry could post the answer twice).
+/// be edited or wasn't changed (400), flood control longer than <see cref="TelegramOptions.MaxFloodWait"/> (429; shorter
+/// waits <see cref="TelegramFloodWaitHandler"/> sits out and sends again) and network failures are logged and skipped, so
+/// one bad update never stops the poll loop. Message-creating calls are not retried after a network failure (it may
+/// have been delivered, and a retry could post the answer twice).
 /// </summary>
 public sealed class TelegramErrorPolicy(ILogger<TelegramErrorPolicy> logger)
 {

@@ -30,6 +30,13 @@ public sealed class TelegramOptions
     /// <summary>Shortest gap between two edits of an import's progress message (Telegram throttles edits).</summary>
     public TimeSpan ProgressEditInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Longest a request waits out Telegram's flood control (429 <c>retry_after</c>) before it is sent again; a longer
+    /// wait is logged and the message dropped rather than holding its chat that long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:30:00", ErrorMessage = "Telegram:MaxFloodWait must be between 0 and 30 minutes.")]
+    public TimeSpan MaxFloodWait { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Chats whose updates are handled at the same time; each chat's own updates stay in order.</summary>
     [Range(1, 64, ErrorMessage = "Telegram:MaxConcurrentChats must be between 1 and 64.")]
     public int MaxConcurrentChats { get; set; } = 4;

@@ -7,9 +7,11 @@ namespace SpotifyLocal.Bot.Telegram;
 /// <summary>
 /// One message edited in place while long work runs: at most one edit per interval and only when the
 /// text changed (Telegram rate-limits edits). Edits run off the caller's thread and coalesce: only the latest
-/// text waits, so a 429 never leaves a queue of stale edits behind it; after a 429 the edit waits Telegram's
-/// <c>retry_after</c>. <see cref="FlushAsync"/> waits for the edits under way, but not out a retry_after: what still
-/// waits then is dropped, since the final answer replaces the message anyway.
+/// text waits, so a 429 never leaves a queue of stale edits behind it. The client sits out a 429's <c>retry_after</c>
+/// up to <see cref="TelegramOptions.MaxFloodWait"/> (<see cref="TelegramFloodWaitHandler"/>); after a longer one the
+/// latest text waits here. <see cref="FlushAsync"/> waits for the edit under way (the final answer could not get through
+/// sooner anyway), but not out a retry_after waited here: what still waits then is dropped, since the final answer
+/// replaces the message.
 /// </summary>
 internal sealed class TelegramProgressMessage(
     ITelegramBotClient bot,

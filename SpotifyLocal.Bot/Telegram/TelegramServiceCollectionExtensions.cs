@@ -25,16 +25,20 @@ public static class TelegramServiceCollectionExtensions
             .ValidateOnStart();
 
         // Request URLs carry the bot token, so this client logs nothing. No resilience handler, even a default
-        // one: long polls outlast its timeouts, Telegram.Bot honours retry_after itself, and sends aren't retried.
+        // one: long polls outlast its timeouts, and a send is retried only after a 429, which TelegramFloodWaitHandler
+        // waits out on the TimeProvider (Telegram.Bot's own retry, on the wall clock, is switched off).
+        services.AddTransient<TelegramFloodWaitHandler>();
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers: the documented opt-out from ConfigureHttpClientDefaults
         services.AddHttpClient(HttpClientName)
             .RemoveAllLoggers()
             .RemoveAllResilienceHandlers()
+            .AddHttpMessageHandler<TelegramFloodWaitHandler>()
             .AddTypedClient<ITelegramBotClient>((http, provider) =>
             {
                 var telegram = provider.GetRequiredService<IOptions<TelegramOptions>>().Value;
-                http.Timeout = telegram.PollTimeout + TimeSpan.FromSeconds(60);
-                return new TelegramBotClient(new TelegramBotClientOptions(telegram.BotToken, telegram.ApiBaseUrl), http);
+                // The timeout covers the whole handler chain: a long poll, or a send plus its flood waits.
+                http.Timeout = telegram.PollTimeout + telegram.MaxFloodWait + TimeSpan.FromSeconds(60);
+                return new TelegramBotClient(new TelegramBotClientOptions(telegram.BotToken, telegram.ApiBaseUrl) { RetryThreshold = 0 }, http);
             });
 #pragma warning restore EXTEXP0001
         services.AddSingleton<TelegramErrorPolicy>();

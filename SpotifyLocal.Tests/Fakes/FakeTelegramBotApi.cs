@@ -11,8 +11,8 @@ namespace SpotifyLocal.Tests.Fakes;
 /// only scheme and authority of its base URL. Serves scripted updates through getUpdates (long polls wait
 /// for new ones), records every call, serves registered files and injects errors on request. Enforces the Bot API's
 /// documented rules (each cited next to its check): HTML parse mode, text and caption limits, unmodified edits,
-/// callback data size, late callback answers (on <see cref="Clock"/>), getFile's 20 MB, getUpdates while a webhook is
-/// set and its 100-update page.
+/// callback data size, late callback answers and flood limits (both on <see cref="Clock"/>), getFile's 20 MB, getUpdates
+/// while a webhook is set and its 100-update page.
 /// </summary>
 public sealed class FakeTelegramBotApi : IAsyncDisposable
 {
@@ -29,6 +29,8 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     private readonly Dictionary<(long Chat, int Message), string> _shown = [];
     private readonly Dictionary<string, DateTimeOffset> _callbackQueries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Code, string Description, int? RetryAfter)>> _faults = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, List<DateTimeOffset>> _sentByChat = [];
+    private readonly List<DateTimeOffset> _sent = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextUpdateId = 1;
     private int _nextMessageId = 1000;
@@ -40,6 +42,9 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
 
     /// <summary>The clock that time-bound rules (late callback answers) read; tests set their fake clock.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>The sending budgets answered with 429 (Telegram's by default); null lets every burst through.</summary>
+    public FakeTelegramFloodLimits? FloodLimits { get; set; } = FakeTelegramFloodLimits.Telegram;
 
     /// <summary>The webhook URL set for this bot (then getUpdates answers 409), or null.</summary>
     public string? WebhookUrl
@@ -169,7 +174,7 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         var (fields, files) = await ReadParametersAsync(http.Request);
         if (_faults.TryGetValue(method, out var faults) && faults.TryDequeue(out var fault))
         {
-            Record(new TelegramApiCall(method, fields, files) { FailedWith = fault.Code });
+            Record(new TelegramApiCall(method, fields, files) { FailedWith = fault.Code, FailedDescription = fault.Description, RetryAfter = fault.RetryAfter });
             var error = new JsonObject { ["ok"] = false, ["error_code"] = fault.Code, ["description"] = fault.Description };
             if (fault.RetryAfter is { } retryAfter)
             {
@@ -199,6 +204,23 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         if (Refusal(call) is { } refusal)
         {
             await RefuseAsync(http, call, 400, refusal);
+            return;
+        }
+
+        if (SendingMethods.Contains(method) && FloodWait(call) is { } wait)
+        {
+            // https://core.telegram.org/bots/api#responseparameters: retry_after, "the number of seconds left to wait before
+            // the request can be repeated"; the error reads {"ok":false,"error_code":429,"description":"Too Many Requests:
+            // retry after N","parameters":{"retry_after":N}}.
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            Record(call with { FailedWith = 429, FailedDescription = $"Too Many Requests: retry after {seconds}", RetryAfter = seconds });
+            await WriteAsync(http, 429, new JsonObject
+            {
+                ["ok"] = false,
+                ["error_code"] = 429,
+                ["description"] = $"Too Many Requests: retry after {seconds}",
+                ["parameters"] = new JsonObject { ["retry_after"] = seconds },
+            });
             return;
         }
 
@@ -232,6 +254,7 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
                     : int.Parse(Text(fields, "message_id")!, System.Globalization.CultureInfo.InvariantCulture);
                 if (!TryShow(call, messageId.Value))
                 {
+                    Unsend(call);
                     // https://core.telegram.org/bots/api#editmessagetext: an edit must change the text or the markup.
                     await RefuseAsync(http, call, 400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
                     return;
@@ -311,6 +334,85 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     }
 
     private static readonly TimeSpan CallbackAnswerWindow = TimeSpan.FromSeconds(15);
+
+    /// <summary>Calls that put a message on screen (new or edited); only these spend the flood budgets.</summary>
+    private static readonly HashSet<string> SendingMethods = new(StringComparer.Ordinal)
+    {
+        "sendMessage", "sendPhoto", "sendDocument", "sendAudio", "sendVideo", "sendAnimation", "sendVoice", "sendMediaGroup",
+        "sendSticker", "copyMessage", "forwardMessage", "editMessageText", "editMessageCaption", "editMessageMedia", "editMessageReplyMarkup",
+    };
+
+    /// <summary>
+    /// How long this send must wait under <see cref="FloodLimits"/> (measured on <see cref="Clock"/>), or null when it may go:
+    /// then it counts against the budgets. Telegram Bot FAQ, "My bot is hitting limits, how do I avoid this?"
+    /// (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this): about one message per second in a
+    /// chat, at most 20 messages per minute in a group, about 30 messages per second in all.
+    /// </summary>
+    private TimeSpan? FloodWait(TelegramApiCall call)
+    {
+        if (FloodLimits is not { } limits || !long.TryParse(call.Text("chat_id"), System.Globalization.CultureInfo.InvariantCulture, out var chat))
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            var now = Clock.GetUtcNow();
+            var minute = TimeSpan.FromMinutes(1);
+            var second = TimeSpan.FromSeconds(1);
+            _sent.RemoveAll(at => now - at >= second);
+            var inChat = _sentByChat.TryGetValue(chat, out var list) ? list : _sentByChat[chat] = [];
+            inChat.RemoveAll(at => now - at >= minute);
+
+            var waits = new List<TimeSpan>();
+            if (inChat.Count > 0 && now - inChat[^1] < limits.PerChatInterval)
+            {
+                waits.Add(inChat[^1] + limits.PerChatInterval - now);
+            }
+
+            // Group and supergroup ids are negative (https://core.telegram.org/bots/api#chat).
+            if (chat < 0 && inChat.Count >= limits.GroupMessagesPerMinute)
+            {
+                waits.Add(inChat[^limits.GroupMessagesPerMinute] + minute - now);
+            }
+
+            if (_sent.Count >= limits.MessagesPerSecond)
+            {
+                waits.Add(_sent[^limits.MessagesPerSecond] + second - now);
+            }
+
+            if (waits.Count > 0)
+            {
+                return waits.Max();
+            }
+
+            inChat.Add(now);
+            _sent.Add(now);
+            return null;
+        }
+    }
+
+    /// <summary>Gives back the budget of a send that was refused after all (an edit that changed nothing).</summary>
+    private void Unsend(TelegramApiCall call)
+    {
+        if (FloodLimits is null || !long.TryParse(call.Text("chat_id"), System.Globalization.CultureInfo.InvariantCulture, out var chat))
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_sentByChat.TryGetValue(chat, out var inChat) && inChat.Count > 0)
+            {
+                inChat.RemoveAt(inChat.Count - 1);
+            }
+
+            if (_sent.Count > 0)
+            {
+                _sent.RemoveAt(_sent.Count - 1);
+            }
+        }
+    }
 
     /// <summary>Records what a message now shows; false for an edit identical to what it already showed.</summary>
     private bool TryShow(TelegramApiCall call, int messageId)
@@ -468,7 +570,7 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     {
         lock (_gate)
         {
-            _calls.Add(call);
+            _calls.Add(call with { At = Clock.GetUtcNow() });
             Signal();
         }
     }

@@ -11,6 +11,12 @@ public sealed record TelegramApiCall(string Method, JsonObject Fields, IReadOnly
     /// <summary>The description of the error the fake answered with.</summary>
     public string? FailedDescription { get; init; }
 
+    /// <summary>When the call arrived, on the fake's <see cref="FakeTelegramBotApi.Clock"/>.</summary>
+    public DateTimeOffset At { get; init; }
+
+    /// <summary>The <c>parameters.retry_after</c> the fake answered a 429 with, in seconds.</summary>
+    public int? RetryAfter { get; init; }
+
     /// <summary>The message_id of the message this call created or edited, when it answered with one.</summary>
     public int? ResultMessageId { get; init; }
 

@@ -115,7 +115,8 @@ public sealed class TelegramAdapterTests
     {
         await using var bot = await TelegramBotHarness.StartAsync(Ct);
         bot.Api.FailNext("sendMessage", 403, "Forbidden: bot was blocked by the user");
-        bot.Api.FailNext("sendMessage", 429, "Too Many Requests: retry after 120", retryAfter: 120);
+        // Longer than Telegram:MaxFloodWait: the bot gives that reply up instead of waiting an hour.
+        bot.Api.FailNext("sendMessage", 429, "Too Many Requests: retry after 3600", retryAfter: 3600);
 
         bot.Api.EnqueueUpdate(TelegramUpdates.Text("/help", userId: 1));
         bot.Api.EnqueueUpdate(TelegramUpdates.Text("/help", userId: 2));

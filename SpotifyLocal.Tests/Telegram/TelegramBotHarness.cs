@@ -11,7 +11,9 @@ namespace SpotifyLocal.Tests.Telegram;
 
 /// <summary>
 /// The bot as the host wires it (AddSpotifyLocal, with Telegram enabled) on a temp SQLite file,
-/// polling the loopback fake Bot API through the real Telegram.Bot client.
+/// polling the loopback fake Bot API through the real Telegram.Bot client. The fake's flood limits are off unless a test
+/// asks for them: most tests send several messages to one chat while the fake clock stands still, and a bot sitting out a
+/// flood wait on that clock would never finish.
 /// </summary>
 public sealed class TelegramBotHarness : IAsyncDisposable
 {
@@ -42,11 +44,13 @@ public sealed class TelegramBotHarness : IAsyncDisposable
         CancellationToken cancellationToken,
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configure = null,
-        Action<FakeTelegramBotApi>? beforePolling = null)
+        Action<FakeTelegramBotApi>? beforePolling = null,
+        FakeTelegramFloodLimits? floodLimits = null)
     {
         var time = new TimerWatchingTimeProvider(new DateTimeOffset(2026, 3, 15, 12, 0, 0, TimeSpan.Zero));
         var api = await FakeTelegramBotApi.StartAsync(cancellationToken);
         api.Clock = time;
+        api.FloodLimits = floodLimits;
         beforePolling?.Invoke(api);
         var directory = Path.Combine(Path.GetTempPath(), "spotifylocal-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);

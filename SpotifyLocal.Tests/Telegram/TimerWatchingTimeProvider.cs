@@ -24,7 +24,19 @@ public sealed class TimerWatchingTimeProvider(DateTimeOffset start) : FakeTimePr
     }
 
     /// <summary>Waits until a timer with this due time exists.</summary>
-    public async Task WaitForTimerAsync(TimeSpan dueTime, CancellationToken cancellationToken)
+    public Task WaitForTimerAsync(TimeSpan dueTime, CancellationToken cancellationToken) => WaitForTimersAsync(dueTime, 1, cancellationToken);
+
+    /// <summary>How many timers with this due time were created so far.</summary>
+    public int TimersCreated(TimeSpan dueTime)
+    {
+        lock (_gate)
+        {
+            return _dueTimes.Count(d => d == dueTime);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="count"/> timers with this due time have been created.</summary>
+    public async Task WaitForTimersAsync(TimeSpan dueTime, int count, CancellationToken cancellationToken)
     {
         using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         guard.CancelAfter(TimeSpan.FromSeconds(30)); // against hanging only
@@ -33,7 +45,7 @@ public sealed class TimerWatchingTimeProvider(DateTimeOffset start) : FakeTimePr
             Task created;
             lock (_gate)
             {
-                if (_dueTimes.Contains(dueTime))
+                if (_dueTimes.Count(d => d == dueTime) >= count)
                 {
                     return;
                 }

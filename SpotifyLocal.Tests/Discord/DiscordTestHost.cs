@@ -54,7 +54,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var time = new ObservedTimeProvider();
-        fake.Time = time;
+        fake.Time = time.Unobserved;
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(time)

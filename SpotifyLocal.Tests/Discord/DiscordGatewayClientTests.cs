@@ -385,6 +385,25 @@ public sealed class DiscordGatewayClientTests
     }
 
     [Fact]
+    public async Task A_new_session_right_after_an_identify_waits_for_the_five_second_identify_window()
+    {
+        // developers/events/gateway.mdx, "Session Start Limit Object": max_concurrency (1 here) identifies per 5 seconds;
+        // without the window the wait would be the 1–5 s (under 5 s) a new session gets anyway.
+        await using var host = await DiscordTestHost.StartAsync();
+        var first = await host.StartReadySessionAsync("s-window", Ct, heartbeatIntervalMs: 500);
+
+        await first.CloseAsync(4007, "Invalid seq.");
+        var wait = await host.Time.NextTimerAsync(d => d > TimeSpan.FromSeconds(0.5) && d < DiscordGatewayClient.HelloTimeout, Ct);
+        var connectionsWhileWaiting = host.Fake.ConnectionCount;
+        host.Time.Advance(wait);
+        var second = await host.Fake.NextConnectionAsync(Ct);
+
+        Assert.Equal(DiscordGatewayClient.IdentifyWindow, wait);
+        Assert.Equal(1, connectionsWhileWaiting);
+        Assert.Equal("/gateway", second.Path);
+    }
+
+    [Fact]
     public async Task A_dispatch_over_16_KiB_that_arrives_in_many_frames_reaches_the_handler_whole()
     {
         await using var host = await DiscordTestHost.StartAsync();

@@ -326,6 +326,23 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_final_reply_held_back_by_a_shared_429_longer_than_the_token_lives_is_posted_in_the_channel_at_once()
+    {
+        // developers/topics/rate-limits.mdx, "Example Exceeded Resource Rate Limit Response": retry_after 1336.57 s, past
+        // the interaction token's 15 minutes, so waiting could only end in 50027.
+        var connection = await StartAsync(arrange: fake => fake.RateLimitNext("PATCH", "/api/v10/webhooks/", 1336.57, shared: true));
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", Interactions.SlashCommand(
+            "top", new JsonArray(Interactions.Option("period", 3, "month"))));
+        await _fake.WaitUntilAsync(() => _fake.ChannelMessages.Count > 0, Ct);
+
+        var (channelId, message, _) = Assert.Single(_fake.ChannelMessages);
+        Assert.Equal(Interactions.ChannelId, channelId);
+        Assert.Contains("month Tracks for Listener", message.EmbedDescription);
+        Assert.Equal("shared", Assert.Single(_fake.RateLimited).Scope);
+    }
+
+    [Fact]
     public async Task A_private_reply_that_outlives_the_interaction_token_goes_to_the_callers_DMs_not_the_channel()
     {
         var connection = await StartAsync();

@@ -122,6 +122,56 @@ public sealed class DiscordGatewayClientTests
     }
 
     [Fact]
+    public async Task The_client_heartbeats_within_every_interval_so_the_gateway_never_times_it_out()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        // Shorter than the fake's grace, so the client's beat and the fake's deadline never fall due on one Advance.
+        var connection = await host.StartReadySessionAsync("s-beating", Ct, heartbeatIntervalMs: 800);
+
+        var beats = 0;
+        for (var interval = 0; interval < 5; interval++)
+        {
+            host.Time.Advance(TimeSpan.FromMilliseconds(800));
+            await connection.ReceiveAsync(1, Ct).WaitAsync(TimeSpan.FromSeconds(15), Ct);
+            beats++;
+            // The fake ACKs a beat before the test sees it; an interaction sent now arrives after that ACK, so once it
+            // is served the client has the ACK and the next Advance cannot find it missing (no zombie drop).
+            await connection.SendDispatchAsync("INTERACTION_CREATE", Interactions.SlashCommand("help"));
+            await NextInteractionAsync(host);
+        }
+
+        Assert.Equal(5, beats);
+        Assert.Null(connection.ServerCloseCode);
+        Assert.False(connection.Ended.IsCompleted);
+        Assert.Equal(1, host.Fake.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task The_fake_gateway_closes_a_connection_that_sends_no_heartbeat_within_the_interval_with_4009()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        using var silent = new System.Net.WebSockets.ClientWebSocket();
+        await silent.ConnectAsync(new Uri(host.Fake.GatewayUrl, "?v=10&encoding=json"), Ct);
+        var connection = await host.Fake.NextConnectionAsync(Ct);
+        await connection.SendHelloAsync(1000);
+
+        host.Time.Advance(TimeSpan.FromMilliseconds(1000));
+        var stillOpen = connection.ServerCloseCode is null;
+        host.Time.Advance(FakeDiscordGatewayConnection.HeartbeatGrace);
+        var buffer = new byte[4096];
+        System.Net.WebSockets.WebSocketReceiveResult received;
+        do
+        {
+            received = await silent.ReceiveAsync(buffer, Ct).WaitAsync(TimeSpan.FromSeconds(15), Ct);
+        }
+        while (received.MessageType != System.Net.WebSockets.WebSocketMessageType.Close);
+
+        Assert.True(stillOpen);
+        Assert.Equal(4009, (int?)silent.CloseStatus);
+        Assert.Equal(4009, connection.ServerCloseCode);
+    }
+
+    [Fact]
     public async Task Op_7_Reconnect_closes_with_a_resumable_code_and_resumes()
     {
         await using var host = await DiscordTestHost.StartAsync();
@@ -335,6 +385,25 @@ public sealed class DiscordGatewayClientTests
     }
 
     [Fact]
+    public async Task A_new_session_right_after_an_identify_waits_for_the_five_second_identify_window()
+    {
+        // developers/events/gateway.mdx, "Session Start Limit Object": max_concurrency (1 here) identifies per 5 seconds;
+        // without the window the wait would be the 1–5 s (under 5 s) a new session gets anyway.
+        await using var host = await DiscordTestHost.StartAsync();
+        var first = await host.StartReadySessionAsync("s-window", Ct, heartbeatIntervalMs: 500);
+
+        await first.CloseAsync(4007, "Invalid seq.");
+        var wait = await host.Time.NextTimerAsync(d => d > TimeSpan.FromSeconds(0.5) && d < DiscordGatewayClient.HelloTimeout, Ct);
+        var connectionsWhileWaiting = host.Fake.ConnectionCount;
+        host.Time.Advance(wait);
+        var second = await host.Fake.NextConnectionAsync(Ct);
+
+        Assert.Equal(DiscordGatewayClient.IdentifyWindow, wait);
+        Assert.Equal(1, connectionsWhileWaiting);
+        Assert.Equal("/gateway", second.Path);
+    }
+
+    [Fact]
     public async Task A_dispatch_over_16_KiB_that_arrives_in_many_frames_reaches_the_handler_whole()
     {
         await using var host = await DiscordTestHost.StartAsync();
@@ -375,13 +444,15 @@ public sealed class DiscordGatewayClientTests
         Assert.Equal("s-close-" + closeCode, resume.GetProperty("session_id").GetString());
     }
 
-    [Fact]
-    public async Task After_close_code_4007_invalid_seq_it_starts_a_new_session()
+    [Theory]
+    [InlineData(4007)] // Invalid seq
+    [InlineData(4009)] // Session timed out (what the fake sends a client that missed its heartbeat)
+    public async Task After_a_close_code_that_ends_the_session_it_starts_a_new_session(int closeCode)
     {
         await using var host = await DiscordTestHost.StartAsync();
-        var first = await host.StartReadySessionAsync("s-4007", Ct, heartbeatIntervalMs: 500);
+        var first = await host.StartReadySessionAsync("s-" + closeCode, Ct, heartbeatIntervalMs: 500);
 
-        await first.CloseAsync(4007, "Invalid seq.");
+        await first.CloseAsync(closeCode, "test");
         var wait = await host.Time.NextTimerAsync(d => d > TimeSpan.FromSeconds(0.5) && d < DiscordGatewayClient.HelloTimeout, Ct);
         host.Time.Advance(wait);
         var second = await host.Fake.NextConnectionAsync(Ct);

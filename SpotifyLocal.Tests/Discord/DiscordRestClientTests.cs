@@ -61,6 +61,69 @@ public sealed class DiscordRestClientTests
     }
 
     [Fact]
+    public async Task Past_50_requests_in_a_second_the_bot_is_globally_limited_but_an_interaction_callback_still_goes_through()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        host.Fake.RegisterInteraction("9000", "tok");
+        // One post per channel, so no route bucket runs dry before the bot-wide limit does.
+        for (var i = 0; i < FakeDiscordServer.GlobalRequestsPerSecond; i++)
+        {
+            await host.Rest.CreateChannelMessageAsync($"{1000 + i}", new MessagePayloadDto("weekly"), null, Ct);
+        }
+
+        var overTheLimit = host.Rest.CreateChannelMessageAsync("2000", new MessagePayloadDto("weekly"), null, Ct);
+        var wait = await host.Time.NextTimerAsync(due => due > TimeSpan.Zero, Ct);
+        await host.Rest.RespondAsync(
+            "9000", "tok", new InteractionResponseDto(InteractionCallbackType.DeferredChannelMessageWithSource), Ct)
+            .WaitAsync(TimeSpan.FromSeconds(15), Ct);
+        var postedWhileLimited = host.Fake.CreatedChannelMessages.Count;
+        host.Time.Advance(wait);
+        await overTheLimit.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+
+        Assert.Equal(TimeSpan.FromSeconds(1), wait);
+        Assert.Equal(FakeDiscordServer.GlobalRequestsPerSecond, postedWhileLimited);
+        Assert.True(host.Fake.MessagesOf("tok")[0].Thinking);
+        Assert.Equal(FakeDiscordServer.GlobalRequestsPerSecond + 1, host.Fake.CreatedChannelMessages.Count);
+        Assert.Equal("global", Assert.Single(host.Fake.RateLimited).Scope);
+    }
+
+    [Fact]
+    public async Task A_shared_429_is_waited_out_for_that_channel_only_and_logged_as_Discords_resource_limit_not_the_bots()
+    {
+        var logs = new SpotifyLocal.Tests.Telegram.CollectingLoggerProvider();
+        await using var host = await DiscordTestHost.StartAsync(logs: logs);
+        host.Fake.RateLimitNext("POST", "/api/v10/channels/42/", 30.5, shared: true);
+
+        var post = host.Rest.CreateChannelMessageAsync("42", new MessagePayloadDto("weekly"), null, Ct);
+        var wait = await host.Time.NextTimerAsync(due => due > TimeSpan.Zero, Ct);
+        await host.Rest.CreateChannelMessageAsync("43", new MessagePayloadDto("weekly"), null, Ct).WaitAsync(TimeSpan.FromSeconds(15), Ct);
+        var postedWhileWaiting = host.Fake.ChannelMessages.Select(m => m.ChannelId).ToList();
+        host.Time.Advance(wait);
+        await post.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+
+        Assert.Equal(TimeSpan.FromSeconds(30.5), wait);
+        Assert.Equal(["43"], postedWhileWaiting);
+        Assert.Equal(2, host.Fake.CreatedChannelMessages.Count);
+        // rate-limits.mdx, "Invalid Request Limit": shared-scope 429s "are not counted against you"; only the bot's own are a warning.
+        Assert.Contains(logs.Lines, line => line.StartsWith("Information", StringComparison.Ordinal) && line.Contains("shared", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.StartsWith("Warning", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_bots_own_429_is_a_warning_because_honouring_the_headers_should_have_avoided_it()
+    {
+        var logs = new SpotifyLocal.Tests.Telegram.CollectingLoggerProvider();
+        await using var host = await DiscordTestHost.StartAsync(logs: logs);
+        host.Fake.RateLimitNext("POST", "/api/v10/channels/42/", 2);
+
+        var post = host.Rest.CreateChannelMessageAsync("42", new MessagePayloadDto("weekly"), null, Ct);
+        host.Time.Advance(await host.Time.NextTimerAsync(due => due > TimeSpan.Zero, Ct));
+        await post.WaitAsync(TimeSpan.FromSeconds(15), Ct);
+
+        Assert.Contains(logs.Lines, line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("user", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_5xx_on_an_edit_is_retried_after_a_backoff_and_the_edit_lands()
     {
         await using var host = await DiscordTestHost.StartAsync();

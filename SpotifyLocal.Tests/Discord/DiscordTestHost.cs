@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpotifyLocal.Bot.Discord;
 using SpotifyLocal.Bot.Discord.Dtos;
@@ -39,7 +40,8 @@ public sealed class DiscordTestHost : IAsyncDisposable
     public System.Threading.Channels.Channel<ReadyDto> Readies { get; } =
         System.Threading.Channels.Channel.CreateUnbounded<ReadyDto>();
 
-    public static async Task<DiscordTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<DiscordTestHost> StartAsync(
+        IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         var fake = await FakeDiscordServer.StartAsync();
         var values = new Dictionary<string, string?>
@@ -54,9 +56,15 @@ public sealed class DiscordTestHost : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var time = new ObservedTimeProvider();
-        fake.Time = time;
+        fake.Time = time.Unobserved;
         var services = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(b =>
+            {
+                if (logs is not null)
+                {
+                    b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+                }
+            })
             .AddSingleton<TimeProvider>(time)
             .AddDiscord(configuration)
             .BuildServiceProvider(validateScopes: true);

@@ -11,12 +11,23 @@ public sealed class ObservedTimeProvider : FakeTimeProvider
 {
     private readonly Channel<TimeSpan> _timers = Channel.CreateUnbounded<TimeSpan>();
 
+    public ObservedTimeProvider() => Unobserved = new UnobservedClock(this);
+
+    /// <summary>
+    /// The same clock without the reporting, for a fake server's own deadlines: they are not waits of the code under test
+    /// and must not be what <see cref="NextTimerAsync"/> finds.
+    /// </summary>
+    public TimeProvider Unobserved { get; }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = base.CreateTimer(callback, state, dueTime, period);
         _timers.Writer.TryWrite(dueTime);
         return timer;
     }
+
+    private ITimer CreateUnobservedTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        base.CreateTimer(callback, state, dueTime, period);
 
     /// <summary>Waits for the next timer whose due time matches (earlier ones are skipped) and returns its due time.</summary>
     public async Task<TimeSpan> NextTimerAsync(Func<TimeSpan, bool> match, CancellationToken cancellationToken)
@@ -31,5 +42,19 @@ public sealed class ObservedTimeProvider : FakeTimeProvider
                 return due;
             }
         }
+    }
+
+    private sealed class UnobservedClock(ObservedTimeProvider clock) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
+
+        public override long GetTimestamp() => clock.GetTimestamp();
+
+        public override long TimestampFrequency => clock.TimestampFrequency;
+
+        public override TimeZoneInfo LocalTimeZone => clock.LocalTimeZone;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            clock.CreateUnobservedTimer(callback, state, dueTime, period);
     }
 }

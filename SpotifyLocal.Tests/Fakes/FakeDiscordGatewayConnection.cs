@@ -21,7 +21,11 @@ public sealed class FakeDiscordGatewayConnection
     private readonly Channel<JsonElement> _received = Channel.CreateUnbounded<JsonElement>();
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset> _sends = new();
+    private readonly Lock _deadlineLock = new();
     private bool _authenticated;
+    private TimeSpan? _heartbeatInterval;
+    private ITimer? _heartbeatDeadline;
+    private int? _serverCloseCode;
 
     internal FakeDiscordGatewayConnection(WebSocket socket, HttpContext context, FakeDiscordServer server)
     {
@@ -39,11 +43,57 @@ public sealed class FakeDiscordGatewayConnection
 
     public volatile bool AckHeartbeats = true;
 
+    /// <summary>
+    /// How long past <c>heartbeat_interval</c> the fake waits for a heartbeat before it times the connection out. The docs
+    /// give no number ("There is already tolerance in the heartbeat_interval that will cover network latency"); one second
+    /// keeps the rule strict while a client's beat and this deadline cannot fall due on the same Advance of the test clock.
+    /// </summary>
+    public static readonly TimeSpan HeartbeatGrace = TimeSpan.FromSeconds(1);
+
     /// <summary>Completes when the connection is over (closed or dropped by either side).</summary>
     public Task Ended => _ended.Task;
 
-    public Task SendHelloAsync(int heartbeatIntervalMs) =>
-        SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = heartbeatIntervalMs } });
+    /// <summary>Says Hello; from now on the client owes a heartbeat every <paramref name="heartbeatIntervalMs"/> (see <see cref="HeartbeatGrace"/>).</summary>
+    public Task SendHelloAsync(int heartbeatIntervalMs)
+    {
+        lock (_deadlineLock) { _heartbeatInterval = TimeSpan.FromMilliseconds(heartbeatIntervalMs); }
+        ArmHeartbeatDeadline();
+        return SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = heartbeatIntervalMs } });
+    }
+
+    // developers/events/gateway.mdx, "Sending Heartbeats": the first heartbeat is due heartbeat_interval * jitter (jitter in
+    // [0, 1)) after Hello, then one every heartbeat_interval; "If your app fails to send a heartbeat event in time, your
+    // connection will be closed and you will be forced to Resume". The code is 4009 Session timed out
+    // (developers/topics/opcodes-and-status-codes.mdx, "Gateway Close Event Codes"). That table says to start a new
+    // session after 4009 while gateway.mdx says to resume, so the fake keeps the session: either answer works here.
+    private void ArmHeartbeatDeadline()
+    {
+        lock (_deadlineLock)
+        {
+            _heartbeatDeadline?.Dispose();
+            _heartbeatDeadline = _heartbeatInterval is { } interval
+                ? _server.Time.CreateTimer(_ => _ = TimeOutAsync(), null, interval + HeartbeatGrace, Timeout.InfiniteTimeSpan)
+                : null;
+        }
+    }
+
+    private async Task TimeOutAsync()
+    {
+        if (_ended.Task.IsCompleted || ServerCloseCode is not null)
+        {
+            return;
+        }
+
+        ServerCloseCode = 4009;
+        try
+        {
+            await CloseAsync(4009, "Session timed out.");
+        }
+        catch (Exception ex) when (ex is WebSocketException or InvalidOperationException or ObjectDisposedException)
+        {
+            // The client closed or dropped the connection at the same moment.
+        }
+    }
 
     /// <summary>Sends an op 0 dispatch with the server's next sequence number; returns that number.</summary>
     public async Task<int> SendDispatchAsync(string eventName, JsonNode data)
@@ -108,7 +158,11 @@ public sealed class FakeDiscordGatewayConnection
     }
 
     /// <summary>The close code the fake gateway closed with because the client broke a rule (null: it did not).</summary>
-    public int? ServerCloseCode { get; private set; }
+    public int? ServerCloseCode
+    {
+        get { lock (_deadlineLock) { return _serverCloseCode; } }
+        private set { lock (_deadlineLock) { _serverCloseCode = value; } }
+    }
 
     // The gateway's rules for what a client sends (developers/events/gateway.mdx and
     // developers/topics/opcodes-and-status-codes.mdx, "Gateway Close Event Codes"): payloads of at most 4096 bytes (4002),
@@ -204,7 +258,12 @@ public sealed class FakeDiscordGatewayConnection
                     result = await _socket.ReceiveAsync(buffer, CancellationToken.None);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
-                        _server.RecordClientClose((int?)result.CloseStatus);
+                        if (ServerCloseCode is null)
+                        {
+                            // Not the client's answer to a close of ours: the client closed.
+                            _server.RecordClientClose((int?)result.CloseStatus);
+                        }
+
                         await EchoCloseAsync(result.CloseStatus);
                         return;
                     }
@@ -214,11 +273,22 @@ public sealed class FakeDiscordGatewayConnection
                 while (!result.EndOfMessage);
 
                 var payload = JsonDocument.Parse(message.ToArray()).RootElement.Clone();
-                _received.Writer.TryWrite(payload);
-                if (Violation(payload, message.Length) is { } violation)
+                var violation = Violation(payload, message.Length);
+                if (violation is null && payload.GetProperty("op").GetInt32() == 1)
                 {
-                    ServerCloseCode = violation.Code;
-                    await CloseAsync(violation.Code, violation.Reason);
+                    ArmHeartbeatDeadline();
+                    if (AckHeartbeats)
+                    {
+                        // ACKed before the test can see the beat, so whatever the test sends next reaches the client after the ACK.
+                        await SendAsync(new JsonObject { ["op"] = 11 });
+                    }
+                }
+
+                _received.Writer.TryWrite(payload);
+                if (violation is not null)
+                {
+                    ServerCloseCode = violation.Value.Code;
+                    await CloseAsync(violation.Value.Code, violation.Value.Reason);
                     return;
                 }
 
@@ -230,10 +300,6 @@ public sealed class FakeDiscordGatewayConnection
                     continue;
                 }
 
-                if (payload.GetProperty("op").GetInt32() == 1 && AckHeartbeats)
-                {
-                    await SendAsync(new JsonObject { ["op"] = 11 });
-                }
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException
@@ -243,6 +309,13 @@ public sealed class FakeDiscordGatewayConnection
         }
         finally
         {
+            lock (_deadlineLock)
+            {
+                _heartbeatDeadline?.Dispose();
+                _heartbeatDeadline = null;
+                _heartbeatInterval = null;
+            }
+
             _received.Writer.TryComplete();
             _ended.TrySetResult();
         }

@@ -21,11 +21,19 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     /// <summary>A <see cref="FailNext"/> status that drops the connection without an answer, like a network failure.</summary>
     public const int DropConnection = 0;
 
+    /// <summary>
+    /// "All bots can make up to 50 requests per second to our API" (developers/topics/rate-limits.mdx, "Global Rate
+    /// Limit"); interaction endpoints are not bound to it.
+    /// </summary>
+    public const int GlobalRequestsPerSecond = 50;
+
     private readonly WebApplication _app;
     private readonly Channel<FakeDiscordGatewayConnection> _connections = Channel.CreateUnbounded<FakeDiscordGatewayConnection>();
     private readonly Lock _lock = new();
     private readonly List<FakeDiscordRequest> _requests = [];
-    private readonly List<(string Method, string PathPrefix, double RetryAfter, string Scope)> _rateLimits = [];
+    private readonly List<(string Method, string PathPrefix, double RetryAfter, string Scope, int? Code)> _rateLimits = [];
+    private readonly Queue<DateTimeOffset> _globalWindow = new();
+    private readonly List<(FakeDiscordRequest, string)> _rateLimited = [];
     private readonly List<(string Method, string PathPrefix, int Status)> _failures = [];
     private readonly Dictionary<string, byte[]> _attachments = [];
     private readonly List<int?> _clientCloses = [];
@@ -90,11 +98,19 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     /// <summary>
     /// The next request whose method matches and whose path starts with the prefix gets a 429: the bot's own limit, the
     /// global one, or a <paramref name="shared"/> resource limit (<c>X-RateLimit-Scope: shared</c>, often with a long
-    /// retry_after; developers/topics/rate-limits.mdx, "Exceeding A Rate Limit").
+    /// retry_after; developers/topics/rate-limits.mdx, "Exceeding A Rate Limit"), with the JSON error
+    /// <paramref name="code"/> Discord adds "for some limits".
     /// </summary>
-    public void RateLimitNext(string method, string pathPrefix, double retryAfterSeconds, bool global = false, bool shared = false)
+    public void RateLimitNext(
+        string method, string pathPrefix, double retryAfterSeconds, bool global = false, bool shared = false, int? code = null)
     {
-        lock (_lock) { _rateLimits.Add((method, pathPrefix, retryAfterSeconds, global ? "global" : shared ? "shared" : "user")); }
+        lock (_lock) { _rateLimits.Add((method, pathPrefix, retryAfterSeconds, global ? "global" : shared ? "shared" : "user", code)); }
+    }
+
+    /// <summary>Requests answered with a 429 (the ones <see cref="RateLimitNext"/> asked for and the global limit's own), with their scope.</summary>
+    public IReadOnlyList<(FakeDiscordRequest Request, string Scope)> RateLimited
+    {
+        get { lock (_lock) { return [.. _rateLimited]; } }
     }
 
     /// <summary>The next request whose method matches and whose path starts with the prefix gets <paramref name="status"/>.</summary>
@@ -274,24 +290,9 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             return;
         }
 
-        if (TakeRateLimit(request) is { } limit)
+        if ((TakeRateLimit(request) ?? OverGlobalLimit(request)) is { } limit)
         {
-            var global = limit.Scope == "global";
-            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            context.Response.Headers["X-RateLimit-Scope"] = limit.Scope;
-            if (global)
-            {
-                context.Response.Headers["X-RateLimit-Global"] = "true";
-            }
-
-            context.Response.Headers["Retry-After"] = Math.Ceiling(limit.RetryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            RateLimitHeaders(context.Response, request, remaining: 0, resetAfter: limit.RetryAfter);
-            await context.Response.WriteAsJsonAsync(new JsonObject
-            {
-                ["message"] = "You are being rate limited.",
-                ["retry_after"] = limit.RetryAfter,
-                ["global"] = global,
-            });
+            await RateLimitedAsync(context.Response, request, limit.RetryAfter, limit.Scope, limit.Code);
             return;
         }
 
@@ -312,6 +313,76 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         }
 
         await RespondAsync(context, request);
+    }
+
+    // developers/topics/rate-limits.mdx, "Exceeding A Rate Limit": a JSON body {message, retry_after (float seconds),
+    // global, code?} with Retry-After (whole seconds) and X-RateLimit-Scope. As in the doc's three examples, a user-scope
+    // 429 shows the bucket spent; a shared one (a limit on the resource, "not counted against you") shows the bot's bucket
+    // as it is, with budget left; a global one carries X-RateLimit-Global and no per-route headers.
+    private async Task RateLimitedAsync(HttpResponse response, FakeDiscordRequest request, double retryAfter, string scope, int? code)
+    {
+        lock (_lock)
+        {
+            _rateLimited.Add((request, scope));
+        }
+
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers["Retry-After"] = Math.Ceiling(retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers["X-RateLimit-Scope"] = scope;
+        switch (scope)
+        {
+            case "global":
+                response.Headers["X-RateLimit-Global"] = "true";
+                break;
+            case "shared":
+                RateLimitHeaders(response, request, remaining: 4, resetAfter: 1);
+                break;
+            default:
+                RateLimitHeaders(response, request, remaining: 0, resetAfter: retryAfter);
+                break;
+        }
+
+        var body = new JsonObject
+        {
+            ["message"] = scope == "shared" ? "The resource is being rate limited." : "You are being rate limited.",
+            ["retry_after"] = retryAfter,
+            ["global"] = scope == "global",
+        };
+        if (code is not null)
+        {
+            body["code"] = code;
+        }
+
+        await response.WriteAsJsonAsync(body);
+    }
+
+    // The global limit, counted on the test's clock over a sliding second: requests with the bot token, except interaction
+    // endpoints (callbacks and the interaction webhooks; rate-limits.mdx, "Global Rate Limit"). A 429 is not counted.
+    private (double RetryAfter, string Scope, int? Code)? OverGlobalLimit(FakeDiscordRequest request)
+    {
+        if (request.Authorization is null || !request.Path.StartsWith("/api/", StringComparison.Ordinal)
+            || request.Path.StartsWith("/api/v10/interactions/", StringComparison.Ordinal)
+            || request.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var now = Time.GetUtcNow();
+        lock (_lock)
+        {
+            while (_globalWindow.TryPeek(out var oldest) && now - oldest >= TimeSpan.FromSeconds(1))
+            {
+                _globalWindow.Dequeue();
+            }
+
+            if (_globalWindow.Count >= GlobalRequestsPerSecond)
+            {
+                return ((_globalWindow.Peek() + TimeSpan.FromSeconds(1) - now).TotalSeconds, "global", null);
+            }
+
+            _globalWindow.Enqueue(now);
+            return null;
+        }
     }
 
     // developers/topics/rate-limits.mdx, "Header Format": every API answer carries X-RateLimit-Limit, -Remaining, -Reset
@@ -346,7 +417,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         }
     }
 
-    private (double RetryAfter, string Scope)? TakeRateLimit(FakeDiscordRequest request)
+    private (double RetryAfter, string Scope, int? Code)? TakeRateLimit(FakeDiscordRequest request)
     {
         lock (_lock)
         {
@@ -358,7 +429,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
 
             var limit = _rateLimits[index];
             _rateLimits.RemoveAt(index);
-            return (limit.RetryAfter, limit.Scope);
+            return (limit.RetryAfter, limit.Scope, limit.Code);
         }
     }
 

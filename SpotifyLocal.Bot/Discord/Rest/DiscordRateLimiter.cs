@@ -14,6 +14,7 @@ public sealed class DiscordRateLimiter(TimeProvider time)
 
     private readonly ConcurrentDictionary<string, string> _bucketByRoute = new();
     private readonly ConcurrentDictionary<string, BucketState> _buckets = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _sharedLimitUntil = new();
     private long _globalResetTicks;
 
     /// <summary>
@@ -33,6 +34,11 @@ public sealed class DiscordRateLimiter(TimeProvider time)
         }
 
         var key = StateKey(route);
+        if (_sharedLimitUntil.TryGetValue(key, out var sharedUntil) && sharedUntil > now)
+        {
+            return sharedUntil - now;
+        }
+
         while (_buckets.TryGetValue(key, out var bucket) && bucket.ResetAt > now)
         {
             if (bucket.Remaining <= 0)
@@ -70,11 +76,22 @@ public sealed class DiscordRateLimiter(TimeProvider time)
         _buckets[StateKey(route)] = new BucketState(left, time.GetUtcNow() + TimeSpan.FromSeconds(seconds));
     }
 
-    /// <summary>Records a 429: the bucket (or, when <paramref name="global"/>, every route) waits <paramref name="retryAfter"/>.</summary>
-    public void LimitExceeded(DiscordRoute route, TimeSpan retryAfter, bool global)
+    /// <summary>
+    /// Records a 429: every route but interaction endpoints (<see cref="DiscordRateLimitScope.Global"/>), the route's
+    /// bucket on that resource (<see cref="DiscordRateLimitScope.User"/>), or that resource alone while the bucket keeps
+    /// the budget its headers report (<see cref="DiscordRateLimitScope.Shared"/>) waits <paramref name="retryAfter"/>.
+    /// </summary>
+    public void LimitExceeded(DiscordRoute route, TimeSpan retryAfter, DiscordRateLimitScope scope)
     {
         var until = time.GetUtcNow() + retryAfter;
-        if (global)
+        if (scope == DiscordRateLimitScope.Shared)
+        {
+            Prune();
+            _sharedLimitUntil[StateKey(route)] = until;
+            return;
+        }
+
+        if (scope == DiscordRateLimitScope.Global)
         {
             long current;
             do
@@ -100,12 +117,23 @@ public sealed class DiscordRateLimiter(TimeProvider time)
     // Interaction tokens make every webhook route unique: forget buckets whose window has passed.
     private void Prune()
     {
+        var now = time.GetUtcNow();
+        if (_sharedLimitUntil.Count >= PruneThreshold)
+        {
+            foreach (var (key, until) in _sharedLimitUntil)
+            {
+                if (until <= now)
+                {
+                    _sharedLimitUntil.TryRemove(key, out _);
+                }
+            }
+        }
+
         if (_buckets.Count < PruneThreshold)
         {
             return;
         }
 
-        var now = time.GetUtcNow();
         foreach (var (key, state) in _buckets)
         {
             if (state.ResetAt <= now)

@@ -264,8 +264,8 @@ public sealed class DiscordRestClient(
                     throw await ErrorAsync(route, response, attempt, cancellationToken);
                 }
 
-                var (retryAfter, global) = await ReadRateLimitAsync(response, cancellationToken);
-                rateLimiter.LimitExceeded(route, retryAfter, global);
+                var (retryAfter, scope) = await ReadRateLimitAsync(response, cancellationToken);
+                rateLimiter.LimitExceeded(route, retryAfter, scope);
                 if (route.IsInteractionEndpoint && retryAfter >= InteractionTokenLifetime)
                 {
                     // The token is dead before the wait is over: fail now so the caller can fall back.
@@ -278,8 +278,19 @@ public sealed class DiscordRestClient(
                     throw new DiscordApiException(response.StatusCode, 0, route.ToString(), "still rate limited after retries", attempt);
                 }
 
-                logger.LogWarning(
-                    "Discord rate limited {Route} (global: {Global}); retrying after {RetryAfter}", route, global, retryAfter);
+                if (scope == DiscordRateLimitScope.Shared)
+                {
+                    // rate-limits.mdx, "Invalid Request Limit": shared-scope 429s "are not counted against you".
+                    logger.LogInformation(
+                        "Discord limits the resource behind {Route} for everyone (shared scope, not the bot's budget); retrying after {RetryAfter}",
+                        route, retryAfter);
+                }
+                else
+                {
+                    // The bot's own limit: the headers should have kept it below, and these 429s count towards a Cloudflare ban.
+                    logger.LogWarning(
+                        "Discord rate limited {Route} ({Scope} scope); retrying after {RetryAfter}", route, ScopeName(scope), retryAfter);
+                }
             }
         }
     }
@@ -288,11 +299,22 @@ public sealed class DiscordRestClient(
     private static TimeSpan ServerErrorBackoff(int failures) =>
         TimeSpan.FromSeconds(Math.Pow(2, failures - 1) * (0.8 + (0.4 * Random.Shared.NextDouble())));
 
-    private static async Task<(TimeSpan RetryAfter, bool Global)> ReadRateLimitAsync(
+    private static string ScopeName(DiscordRateLimitScope scope) => scope switch
+    {
+        DiscordRateLimitScope.Global => "global",
+        DiscordRateLimitScope.Shared => "shared",
+        _ => "user",
+    };
+
+    // rate-limits.mdx, "Header Format" and "Exceeding A Rate Limit": X-RateLimit-Scope says whose limit it is;
+    // X-RateLimit-Global or the body's "global" also mark the global one (a 429 from a proxy may carry neither).
+    private static async Task<(TimeSpan RetryAfter, DiscordRateLimitScope Scope)> ReadRateLimitAsync(
         HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var global = response.Headers.TryGetValues("X-RateLimit-Global", out var g)
-            && string.Equals(g.FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
+        var scopeHeader = response.Headers.TryGetValues("X-RateLimit-Scope", out var sc) ? sc.FirstOrDefault() : null;
+        var global = string.Equals(scopeHeader, "global", StringComparison.OrdinalIgnoreCase)
+            || (response.Headers.TryGetValues("X-RateLimit-Global", out var g)
+                && string.Equals(g.FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase));
         double? seconds = null;
         try
         {
@@ -314,7 +336,10 @@ public sealed class DiscordRestClient(
             seconds = parsed;
         }
 
-        return (TimeSpan.FromSeconds(Math.Clamp(seconds ?? 1, 0, 3600)), global);
+        var scope = global ? DiscordRateLimitScope.Global
+            : string.Equals(scopeHeader, "shared", StringComparison.OrdinalIgnoreCase) ? DiscordRateLimitScope.Shared
+            : DiscordRateLimitScope.User;
+        return (TimeSpan.FromSeconds(Math.Clamp(seconds ?? 1, 0, 3600)), scope);
     }
 
     private static async Task<DiscordApiException> ErrorAsync(

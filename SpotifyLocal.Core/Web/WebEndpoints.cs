@@ -27,6 +27,7 @@ public static class WebEndpoints
         endpoints.MapGet(DashboardApiPath, DashboardApiAsync);
         endpoints.MapGet("/web/charts/{chart}.png", ChartAsync);
         endpoints.MapWebAssets();
+        endpoints.MapWebAccountEndpoints();
         return endpoints;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -148,6 +149,40 @@ public sealed partial class AccountLifecycleService(
 
         logger.LogInformation("Forgot {Count} plays and {Identities} chat identities of a {Platform} identity", deleted, identities.Count, identity.Platform);
         return deleted;
+    }
+
+    /// <summary>How many plays an export reads from the store at a time.</summary>
+    public const int ExportPageSize = 1_000;
+
+    /// <summary>
+    /// Every stored play of the person behind <paramref name="identity"/>, read a page at a time (an export of a million
+    /// plays never holds them all): any still under the identity's own id (a move after linking not finished yet), then the
+    /// linked user's, each oldest first.
+    /// </summary>
+    public async IAsyncEnumerable<Play> ReadPlaysAsync(ChatIdentity identity, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var userId = await ResolveUserIdAsync(identity, cancellationToken);
+        // Local first: a play a running move takes to the linked user meanwhile is then read twice at worst, never missed.
+        string[] userIds = userId == identity.LocalUserId ? [userId] : [identity.LocalUserId, userId];
+        foreach (var id in userIds)
+        {
+            PlayCursor? after = null;
+            while (true)
+            {
+                var page = await plays.GetPageAsync(id, after, ExportPageSize, cancellationToken);
+                foreach (var play in page)
+                {
+                    yield return play;
+                }
+
+                if (page.Count < ExportPageSize)
+                {
+                    break;
+                }
+
+                after = PlayCursor.After(page[^1]);
+            }
+        }
     }
 
     /// <summary>False when the bot has no Spotify app configured: /link explains that, import and stats still work.</summary>

@@ -44,6 +44,12 @@ public interface IPlayStore
     Task<IReadOnlyList<Play>> GetOldestAsync(string userId, int limit, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Up to <paramref name="limit"/> plays of the user after <paramref name="after"/> (null: from the oldest), oldest first
+    /// (played_at, then track id): one page of reading all of a user's plays without holding a cursor open (the export).
+    /// </summary>
+    Task<IReadOnlyList<Play>> GetPageAsync(string userId, PlayCursor? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Deletes these plays of the user (matched on played_at and track id, always within that user) and keeps what the
     /// user's rollups answer exact; returns how many were deleted.
     /// </summary>

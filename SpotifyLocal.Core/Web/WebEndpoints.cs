@@ -29,6 +29,7 @@ public static class WebEndpoints
         endpoints.MapGet("/web/charts/{chart}.png", ChartAsync);
         endpoints.MapWebAssets();
         endpoints.MapWebUploadEndpoints();
+        endpoints.MapWebAccountEndpoints();
         return endpoints;
     }
 

@@ -23,6 +23,8 @@ public static class WebPageRenderer
             body.Append(CultureInfo.InvariantCulture, $"<a href=\"{WebEndpoints.DashboardPath}?period={quick}\">{quick}</a> ");
         }
 
+        body.Append(CultureInfo.InvariantCulture, $"<a id=\"nav-account\" href=\"{WebAccountEndpoints.AccountPath}\">Account</a>");
+
         body.Append(CultureInfo.InvariantCulture, $"""
             </nav><form method="get" action="{WebEndpoints.DashboardPath}"><label>Period <input name="period" value="{Encode(periodText)}" placeholder="2024, 2024-03, 30d"></label> <button>Show</button></form>
             <h2 id="period">{Encode(dashboard.Period)}</h2>

@@ -251,6 +251,33 @@ public abstract class StorageContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Paging_from_a_cursor_reads_every_play_of_the_user_once_oldest_first_even_when_times_tie()
+    {
+        // Three tracks at each of 40 instants: pages of 7 split ties, so the cursor must order by time, then track id.
+        var tied = Enumerable.Range(0, 40)
+            .SelectMany(i => new[] { "c", "a", "b" }.Select(t => Plays.One("u1", $"Song {t}", "Band", null, T0.AddMinutes(i), trackId: $"spotify:track:{t}")))
+            .ToList();
+        tied[0] = Play.Create("u1", "spotify:track:c", "Jóga", "artist1", "Björk", "album1", "Homogenic", T0, 305_000, 299_000, PlaySource.Tracked);
+        await Storage.Plays.InsertAsync(tied, Ct);
+        await Storage.Plays.InsertAsync([.. Plays.For("u2").Starting(T0).Every(TimeSpan.FromSeconds(30)).Count(50).Build()], Ct);
+
+        var read = new List<Play>();
+        var pages = 0;
+        PlayCursor? after = null;
+        while (await Storage.Plays.GetPageAsync("u1", after, 7, Ct) is { Count: > 0 } page)
+        {
+            Assert.True(page.Count <= 7);
+            read.AddRange(page);
+            after = PlayCursor.After(page[^1]);
+            pages++;
+        }
+
+        Assert.Equal(18, pages);
+        Assert.Equal([.. tied.OrderBy(p => p.PlayedAt).ThenBy(p => p.TrackId, StringComparer.Ordinal)], read);
+        Assert.Empty(await Storage.Plays.GetPageAsync("nobody", null, 7, Ct));
+    }
+
+    [Fact]
     public async Task Deleting_a_user_removes_only_that_users_plays()
     {
         await Storage.Plays.InsertAsync([.. Plays.For("u1").Count(7).Build(), .. Plays.For("u2").Count(2).Build()], Ct);

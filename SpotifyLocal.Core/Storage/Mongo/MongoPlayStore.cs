@@ -167,6 +167,26 @@ public sealed class MongoPlayStore : IPlayStore
         return [.. page.Select(p => p.ToPlay())];
     }
 
+    public async Task<IReadOnlyList<Play>> GetPageAsync(string userId, PlayCursor? after, int limit, CancellationToken cancellationToken)
+    {
+        var filter = Filter.Eq(p => p.UserId, userId);
+        if (after is not null)
+        {
+            // Keyset on the unique index (userId, playedAt, trackId): later instants, or the same instant and a later track id.
+            var at = MongoTime.ToBson(after.PlayedAt);
+            filter &= Filter.Gt(p => p.PlayedAt, at) | (Filter.Eq(p => p.PlayedAt, at) & Filter.Gt(p => p.TrackId, after.TrackId));
+        }
+
+        var page = await _engine.AggregateAsync(
+            _plays,
+            new EmptyPipelineDefinition<PlayDocument>()
+                .Match(filter)
+                .Sort(Builders<PlayDocument>.Sort.Ascending(p => p.PlayedAt).Ascending(p => p.TrackId))
+                .Limit(limit),
+            cancellationToken);
+        return [.. page.Select(p => p.ToPlay())];
+    }
+
     public async Task<long> DeletePlaysAsync(string userId, IReadOnlyList<Play> plays, CancellationToken cancellationToken)
     {
         if (plays.Count == 0)

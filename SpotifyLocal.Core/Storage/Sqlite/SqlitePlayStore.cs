@@ -489,6 +489,31 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         return page;
     }
 
+    public async Task<IReadOnlyList<Play>> GetPageAsync(string userId, PlayCursor? after, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Parameters.AddWithValue("@user", userId);
+        command.Parameters.AddWithValue("@limit", limit);
+        // A row-value comparison: SQLite walks ux_plays_user_played_track from the cursor on.
+        var from = after is null ? string.Empty : " AND (played_at, track_id) > (@after_played, @after_track)";
+        if (after is not null)
+        {
+            command.Parameters.AddWithValue("@after_played", ToMs(after.PlayedAt));
+            command.Parameters.AddWithValue("@after_track", after.TrackId);
+        }
+
+        command.CommandText = $"SELECT {PlayColumns} FROM plays WHERE user_id = @user{from} ORDER BY played_at, track_id LIMIT @limit";
+        var page = new List<Play>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            page.Add(ReadPlay(reader));
+        }
+
+        return page;
+    }
+
     /// <summary>The plays a rollup row (<c>play_rollups</c>) sums: its user, kind, key and spelling.</summary>
     private const string EdgeMatch = """
         p.user_id = play_rollups.user_id AND (

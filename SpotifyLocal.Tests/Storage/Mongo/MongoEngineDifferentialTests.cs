@@ -9,7 +9,7 @@ namespace SpotifyLocal.Tests.Storage.Mongo;
 /// The differential check: every read of the Mongo play store (its real methods, so every pipeline it builds, rendered
 /// by the driver) runs on mingo over the SQLite store's plays exported as Mongo documents, and must answer exactly what
 /// the SQLite store answers, mapped through the same row types. Covers top lists per kind and limit (from the rollups
-/// and from the plays), totals, 15-minute buckets, stamps, counts, recent and latest plays, and multi-user scopes
+/// and from the plays), totals, 15-minute buckets, stamps, counts, recent and latest plays, pages from a cursor, and multi-user scopes
 /// (server leaderboards and the weekly summaries query through those). mingo orders strings by UTF-16 code unit and
 /// MongoDB by UTF-8 byte; <see cref="EdgeCasePlays"/> decides no tie where the two differ.
 /// </summary>
@@ -87,6 +87,27 @@ public sealed class MongoEngineDifferentialTests(SeededEngineFixture fixture) : 
         }
 
         Assert.Equal(await sqlite.GetLatestTrackedAtAsync(userId, Ct), await mongo.GetLatestTrackedAtAsync(userId, Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(Users))]
+    public async Task Pages_read_from_a_cursor_match_sqlite(string userId)
+    {
+        var sqlite = fixture.Sqlite.Plays;
+        var mongo = MongoEngineFixture.PlayStore(await fixture.EngineAsync());
+
+        PlayCursor? after = null;
+        while (true)
+        {
+            var expected = await sqlite.GetPageAsync(userId, after, 5, Ct);
+            Assert.Equal(expected, await mongo.GetPageAsync(userId, after, 5, Ct));
+            if (expected.Count == 0)
+            {
+                break;
+            }
+
+            after = PlayCursor.After(expected[^1]);
+        }
     }
 
     [Fact]

@@ -31,13 +31,13 @@ public sealed class BrowserDashboardTests(ChromiumFixture chromium) : IClassFixt
         browser.Navigate().GoToUrl(host.Get<WebLinks>().CreateLink(Alice));
         var addressAfterOpening = browser.Url;
         browser.FindElement(By.LinkText("week")).Click();
-        var week = TotalPlays(browser);
+        var week = TotalPlays(browser, "week");
         browser.FindElement(By.LinkText("year")).Click();
-        var year = TotalPlays(browser);
+        var year = TotalPlays(browser, "year");
         var periodBox = browser.FindElement(By.Name("period"));
         periodBox.Clear();
         periodBox.SendKeys("fortnight" + Keys.Enter);
-        var refusal = browser.FindElement(By.TagName("h1")).Text;
+        var refusal = Find(browser, By.XPath("//h1[text()='Unknown period']")).Text;
 
         Assert.Equal(host.BaseUrl + WebEndpoints.DashboardPath, addressAfterOpening);
         Assert.Equal("5", week);
@@ -84,10 +84,11 @@ public sealed class BrowserDashboardTests(ChromiumFixture chromium) : IClassFixt
 
         browser.Navigate().GoToUrl(host.Get<WebLinks>().CreateLink(Alice));
         browser.FindElement(By.Id("nav-upload")).Click();
+        Find(browser, By.Id("upload-form"));
         browser.FindElement(By.Id("upload-file")).SendKeys(Path.GetFullPath(Samples.DemoExport()));
         browser.FindElement(By.Id("upload-submit")).Click();
+        var hadProgress = Find(browser, By.Id("import-progress")) is not null;
         var jobPage = browser.Url;
-        var hadProgress = browser.FindElements(By.Id("import-progress")).Count == 1;
         // The page's script polls the job and reloads into the summary when the import ends (a bound, not a timing).
         var summary = new WebDriverWait(browser, TimeSpan.FromSeconds(60)).Until(b => b.FindElements(By.Id("import-summary")).FirstOrDefault());
         var inserted = browser.FindElement(By.Id("summary-inserted")).Text;
@@ -109,7 +110,56 @@ public sealed class BrowserDashboardTests(ChromiumFixture chromium) : IClassFixt
         Assert.False(Directory.Exists(uploads) && Directory.EnumerateFileSystemEntries(uploads).Any());
     }
 
-    private static string TotalPlays(ChromeDriver browser) => browser.FindElement(By.Id("total-plays")).Text;
+    [Fact]
+    public async Task The_account_page_sets_the_time_zone_downloads_the_export_and_forgets_everything()
+    {
+        await using var host = await SpotifyTestHost.StartAsync();
+        var store = host.Get<IPlayStore>();
+        await store.InsertAsync(Plays.For(Alice.LocalUserId).Starting(SpotifyTestHost.Start.AddDays(-3)).Count(12).Build(), Ct);
+        var browser = chromium.Open(_downloads);
+
+        browser.Navigate().GoToUrl(host.Get<WebLinks>().CreateLink(Alice));
+        browser.FindElement(By.Id("nav-account")).Click();
+        Find(browser, By.Id("timezone-form"));
+        var zoneBox = browser.FindElement(By.Id("timezone-input"));
+        zoneBox.Clear();
+        zoneBox.SendKeys("Asia/Kolkata");
+        browser.FindElement(By.Id("timezone-button")).Click();
+        var zoneShown = Find(browser, By.Id("notice")) is not null ? browser.FindElement(By.Id("current-timezone")).Text : null;
+        browser.FindElement(By.Id("export-csv")).Click();
+        var csv = Path.Combine(_downloads, "spotifylocal-plays.csv");
+        // Chromium writes the download under a temporary name and renames it when complete (a bound, not a timing).
+        new WebDriverWait(browser, TimeSpan.FromSeconds(30)).Until(_ => File.Exists(csv));
+        var rows = File.ReadAllLines(csv);
+        browser.FindElement(By.Id("forget-link")).Click();
+        Find(browser, By.Id("forget-form"));
+        browser.FindElement(By.Id("forget-button")).Click();
+        var goodbye = Find(browser, By.Id("goodbye")).Text;
+        browser.Navigate().GoToUrl(host.BaseUrl + WebEndpoints.DashboardPath);
+        var afterwards = browser.FindElement(By.TagName("h1")).Text;
+
+        Assert.Equal("Asia/Kolkata", zoneShown);
+        Assert.Equal(13, rows.Length);
+        Assert.StartsWith("userId,playedAt", rows[0], StringComparison.Ordinal);
+        Assert.All(rows.Skip(1), row => Assert.StartsWith(Alice.LocalUserId + ",", row, StringComparison.Ordinal));
+        Assert.Contains("12 plays", goodbye);
+        Assert.Equal("Not signed in", afterwards);
+        Assert.Equal(0, await store.CountAsync(PlayScope.AllTime(Alice.LocalUserId), Ct));
+    }
+
+    private static string TotalPlays(ChromeDriver browser, string? period = null)
+    {
+        if (period is not null)
+        {
+            new WebDriverWait(browser, TimeSpan.FromSeconds(30)).Until(b => b.Url.EndsWith("period=" + period, StringComparison.Ordinal));
+        }
+
+        return Find(browser, By.Id("total-plays")).Text;
+    }
+
+    /// <summary>The element once the page a click started has loaded it (a click returns before the next page is there).</summary>
+    private static IWebElement Find(ChromeDriver browser, By by) =>
+        new WebDriverWait(browser, TimeSpan.FromSeconds(30)).Until(b => b.FindElements(by).FirstOrDefault())!;
 
     public void Dispose()
     {

@@ -6,6 +6,7 @@ using SpotifyLocal.Bot.Cli;
 using SpotifyLocal.Core.Accounts;
 using SpotifyLocal.Core.Charts;
 using SpotifyLocal.Core.Import;
+using SpotifyLocal.Core.Insights;
 using SpotifyLocal.Core.Spotify;
 using SpotifyLocal.Core.Stats;
 using SpotifyLocal.Core.Storage;
@@ -27,6 +28,7 @@ public static class SpotifyLocalServiceCollectionExtensions
         services.AddTracking(configuration);
         services.AddImport(configuration);
         services.AddStats(configuration);
+        services.AddInsights(configuration);
         services.AddCharts(configuration);
         services.AddCommands(configuration);
         services.AddSummaries(configuration);

@@ -17,6 +17,8 @@ public static class CommandParser
     [
         ("top", "/top [week|month|year|all|2026|2026-11|from..to] [tracks|artists|albums]", "your top tracks, artists or albums as a chart"),
         ("stats", "/stats [period] [clock]", "totals and listening time per day, or by weekday and hour"),
+        ("streaks", "/streaks", "your current and longest daily listening streaks, overall and per artist"),
+        ("discoveries", "/discoveries [period] [artists|tracks]", "artists and tracks you first played in the period, by plays since"),
         ("recent", "/recent", "your latest plays"),
         ("import", "/import <your Spotify data-export ZIP>", "add your whole history from Spotify's export"),
         ("link", "/link", "connect Spotify for live tracking"),
@@ -58,6 +60,8 @@ public static class CommandParser
             "forget" => ParseForget(args),
             "top" => ParseTop(args),
             "stats" => ParseStats(args),
+            "streaks" => NoArguments(new StreaksCommand(), args),
+            "discoveries" => ParseDiscoveries(args),
             "import" => args.Length == 0 ? CommandParseResult.Ok(new ImportCommand(null)) : CommandParseResult.Fail(ImportNeedsUpload),
             "timezone" => args.Length <= 1 ? CommandParseResult.Ok(new TimeZoneCommand(args.Length == 1 ? args[0] : null)) : Usage("timezone"),
             "weekly" => ParseWeekly(args),
@@ -123,6 +127,38 @@ public static class CommandParser
         return periods.Count <= 1
             ? CommandParseResult.Ok(new StatsCommand(periods.Count == 1 ? periods[0].ToLowerInvariant() : DefaultPeriod, clock))
             : Usage("stats");
+    }
+
+    private static CommandParseResult ParseDiscoveries(string[] args)
+    {
+        var period = DefaultPeriod;
+        var kind = TopKind.Artists;
+        var sawPeriod = false;
+        var sawKind = false;
+        foreach (var arg in args)
+        {
+            if (!sawKind && TryParseKind(arg, out var parsedKind))
+            {
+                if (parsedKind == TopKind.Albums)
+                {
+                    return Usage("discoveries");
+                }
+
+                kind = parsedKind;
+                sawKind = true;
+            }
+            else if (!sawPeriod)
+            {
+                period = arg.ToLowerInvariant();
+                sawPeriod = true;
+            }
+            else
+            {
+                return Usage("discoveries");
+            }
+        }
+
+        return CommandParseResult.Ok(new DiscoveriesCommand(period, kind));
     }
 
     private static CommandParseResult ParseForget(string[] args) => args switch

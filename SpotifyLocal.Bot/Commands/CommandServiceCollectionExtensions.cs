@@ -24,6 +24,8 @@ public static class CommandServiceCollectionExtensions
         services.AddCommandHandler<RecentCommand, RecentCommandHandler>();
         services.AddCommandHandler<TopCommand, TopCommandHandler>();
         services.AddCommandHandler<StatsCommand, StatsCommandHandler>();
+        services.AddCommandHandler<StreaksCommand, StreaksCommandHandler>();
+        services.AddCommandHandler<DiscoveriesCommand, DiscoveriesCommandHandler>();
         services.AddCommandHandler<ImportCommand, ImportCommandHandler>();
         services.AddCommandHandler<LinkCommand, LinkCommandHandler>();
         return services;

@@ -34,6 +34,9 @@ public static class DiscordCommandMapper
         {
             "top" => MapTop(period, Option("type"), Option("user")),
             "stats" => CommandParseResult.Ok(new StatsCommand(period, Option("view") == StatsCommand.ClockWord)),
+            "streaks" => CommandParseResult.Ok(new StreaksCommand()),
+            "discoveries" => CommandParseResult.Ok(new DiscoveriesCommand(
+                period, Option("type") == "tracks" ? Core.Storage.TopKind.Tracks : Core.Storage.TopKind.Artists)),
             "recent" => CommandParseResult.Ok(new RecentCommand()),
             "link" => CommandParseResult.Ok(new LinkCommand()),
             "unlink" => CommandParseResult.Ok(new UnlinkCommand()),

@@ -10,7 +10,7 @@ namespace SpotifyLocal.Core.Charts;
 /// Draws stats as 1200×675 PNG images with ScottPlot in a dark theme. Pure: data in, bytes out, no storage
 /// or network. Labels in any script are drawn with per-run font fallback (<see cref="ChartFonts"/>).
 /// </summary>
-public sealed class ChartRenderer
+public sealed partial class ChartRenderer
 {
     private const int Width = ChartTheme.Width;
     private const int Height = ChartTheme.Height;
@@ -36,6 +36,12 @@ public sealed class ChartRenderer
         var what = kind switch { TopKind.Artists => "artists", TopKind.Albums => "albums", _ => "tracks" };
         var title = $"Top {what} · {header.UserName}";
         var subtitle = $"{header.PeriodLabel} · by {(measure == ChartMeasure.Plays ? "plays" : "minutes listened")}";
+        return RenderRanked(items, kind, title, subtitle, measure);
+    }
+
+    // A ranked bar chart (top lists, discoveries): rank and name on the left, plays or minutes on the bars.
+    private byte[] RenderRanked(IReadOnlyList<TopItem> items, TopKind kind, string title, string subtitle, ChartMeasure measure)
+    {
         lock (_gate)
         {
             if (items.Count == 0)

@@ -23,6 +23,21 @@ public interface IPlayStore
     /// <summary>Plays and time per <see cref="ListeningBucket.Size"/> UTC slot, ordered by time; empty slots omitted.</summary>
     Task<IReadOnlyList<ListeningBucket>> GetListeningBucketsAsync(PlayScope scope, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The local calendar days (in the zone <paramref name="offsets"/> describe) on which each of the given artists was
+    /// played in the scope, with that day's plays; ordered by artist key (ordinal), then day. Rows are per artist and day,
+    /// never per play, so the answer stays small for a heavy listener.
+    /// </summary>
+    Task<IReadOnlyList<ArtistDay>> GetArtistDaysAsync(
+        PlayScope scope, IReadOnlyList<string> artistKeys, LocalDayOffsets offsets, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The tracks, artists or albums whose first play by the scope's users lies in [From, To), ranked by all their plays
+    /// (then time, then key) with the most-played spelling as the name, and how many there are. Read from the all-time
+    /// rollups where they are exact, else grouped from the plays.
+    /// </summary>
+    Task<DiscoveryList> GetDiscoveriesAsync(PlayScope firstPlayedIn, TopKind kind, int limit, CancellationToken cancellationToken);
+
     /// <summary>The newest plays of a user, newest first.</summary>
     Task<IReadOnlyList<Play>> GetRecentAsync(string userId, int limit, CancellationToken cancellationToken);
 

@@ -64,6 +64,61 @@ public abstract class StorageContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Artist_days_are_local_days_per_artist_with_their_plays()
+    {
+        var india = TimeSpan.FromHours(5.5);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata");
+        // 18:20Z and 18:40Z on 1 March: 23:50 on the 1st and 00:10 on the 2nd in Kolkata.
+        await Storage.Plays.InsertAsync(
+            [
+                Plays.One("u1", "A1", "Alpha", null, new(2026, 3, 1, 23, 50, 0, india)),
+                Plays.One("u1", "A2", "Alpha", null, new(2026, 3, 2, 0, 10, 0, india)),
+                Plays.One("u1", "A3", "Alpha", null, new(2026, 3, 2, 9, 0, 0, india)),
+                Plays.One("u1", "B1", "Beta", null, new(2026, 3, 2, 9, 0, 0, india)),
+                Plays.One("u1", "C1", "Gamma", null, new(2026, 3, 2, 9, 0, 0, india)),
+                Plays.One("u2", "A1", "Alpha", null, new(2026, 3, 3, 9, 0, 0, india)),
+            ],
+            Ct);
+        var scope = PlayScope.AllTime("u1");
+        var offsets = LocalDayOffsets.For(zone, new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), new(2026, 3, 3, 0, 0, 0, TimeSpan.Zero));
+
+        var days = await Storage.Plays.GetArtistDaysAsync(scope, ["alpha", "beta", "nobody"], offsets, Ct);
+
+        Assert.Equal(
+            [new ArtistDay("alpha", new(2026, 3, 1), 1), new ArtistDay("alpha", new(2026, 3, 2), 2), new ArtistDay("beta", new(2026, 3, 2), 1)],
+            days);
+        Assert.Empty(await Storage.Plays.GetArtistDaysAsync(scope, [], offsets, Ct));
+    }
+
+    [Fact]
+    public async Task Discoveries_are_keys_first_played_in_the_range_ranked_by_all_their_plays()
+    {
+        await Storage.Plays.InsertAsync(
+            [
+                Plays.One("u1", "Old", "Known", "X", T0),
+                Plays.One("u1", "New", "Known", "X", T0.AddDays(1)),
+                Plays.One("u1", "New", "Known", "X", T0.AddDays(5)),
+                Plays.One("u1", "Fresh", "Newcomer", "Y", T0.AddDays(2)),
+                Plays.One("u1", "Fresh", "Newcomer", "Y", T0.AddDays(6)),
+                Plays.One("u1", "Fresh", "Newcomer", "Y", T0.AddDays(7)),
+                Plays.One("u1", "Later", "Latecomer", "Z", T0.AddDays(4)),
+            ],
+            Ct);
+        var range = PlayScope.ForUser("u1", T0.AddHours(1), T0.AddDays(4));
+
+        var artists = await Storage.Plays.GetDiscoveriesAsync(range, TopKind.Artists, 10, Ct);
+        var tracks = await Storage.Plays.GetDiscoveriesAsync(range, TopKind.Tracks, 1, Ct);
+
+        Assert.Equal(1, artists.Total);
+        Assert.Equal(new TopItem("newcomer", "Newcomer", null, 3, 540_000, T0.AddDays(2), T0.AddDays(7)), Assert.Single(artists.Items));
+        Assert.Equal(2, tracks.Total);
+        Assert.Equal(("Fresh", "Newcomer", 3), tracks.Items.Select(i => (i.Name, i.ArtistName, i.Plays)).Single());
+        var nobody = await Storage.Plays.GetDiscoveriesAsync(PlayScope.ForUser("u2", T0, T0.AddDays(9)), TopKind.Artists, 10, Ct);
+        Assert.Equal(0, nobody.Total);
+        Assert.Empty(nobody.Items);
+    }
+
+    [Fact]
     public async Task Recent_plays_round_trip_every_field_newest_first()
     {
         var older = Play.Create("u1", "spotify:track:1", "Jóga", "artist1", "Björk", "album1", "Homogenic", T0.AddTicks(1_234), 305_000, 299_000, PlaySource.Tracked);

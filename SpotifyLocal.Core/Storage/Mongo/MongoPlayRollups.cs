@@ -313,9 +313,24 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
         return [.. rows.Select(r => r.ToTopItem()).Select(i => kind == TopKind.Artists ? i with { ArtistName = null } : i)];
     }
 
+    /// <summary>The keys first played in the range, from the users' rows (call when <see cref="AnswerAsync"/> says they are exact).</summary>
+    public async Task<DiscoveryList> GetDiscoveriesAsync(
+        IReadOnlyList<string> userIds, PlayScope firstPlayedIn, TopKind kind, int limit, CancellationToken cancellationToken)
+    {
+        var spellings = SpellingsPipeline(userIds, kind);
+        var rows = await engine.AggregateAsync(_rollups, MongoPlayStore.DiscoveriesPipeline(spellings, firstPlayedIn, limit), cancellationToken);
+        var count = await engine.AggregateAsync(_rollups, MongoPlayStore.DiscoveryCountPipeline(spellings, firstPlayedIn), cancellationToken);
+        var items = rows.Select(r => r.ToTopItem()).Select(i => kind == TopKind.Artists ? i with { ArtistName = null } : i);
+        return new DiscoveryList(count.Count == 0 ? 0 : (int)count[0].Count, [.. items]);
+    }
+
     /// <summary>The same ranking as <see cref="MongoPlayStore.TopPipeline"/>, summing the users' rows instead of counting plays.</summary>
     internal static PipelineDefinition<PlayRollupDocument, TopRow> TopPipeline(IReadOnlyList<string> userIds, TopKind kind, int limit) =>
-        MongoPlayStore.RankSpellings(new EmptyPipelineDefinition<PlayRollupDocument>()
+        MongoPlayStore.RankSpellings(SpellingsPipeline(userIds, kind), limit);
+
+    /// <summary>The users' rows of a kind summed per spelling.</summary>
+    internal static PipelineDefinition<PlayRollupDocument, TopSpelling> SpellingsPipeline(IReadOnlyList<string> userIds, TopKind kind) =>
+        new EmptyPipelineDefinition<PlayRollupDocument>()
             .Match(UsersOf(userIds) & Filter.Eq(r => r.Kind, PlayRollupDocument.ToElement(kind)))
             .Group(
                 r => new TopSpellingKey { Key = r.Key, Name = r.Name, ArtistName = r.Artist },
@@ -326,8 +341,7 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
                     MsPlayed = g.Sum(r => r.MsPlayed),
                     FirstPlayedAt = g.Min(r => r.FirstPlayedAt),
                     LastPlayedAt = g.Max(r => r.LastPlayedAt),
-                }),
-            limit);
+                });
 
     /// <summary>One user's rollup rows of a kind, grouped from its plays (the backfill).</summary>
     internal static PipelineDefinition<PlayDocument, RollupBuildRow> BuildPipeline(string userId, TopKind kind)

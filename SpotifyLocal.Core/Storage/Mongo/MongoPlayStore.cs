@@ -337,6 +337,50 @@ public sealed class MongoPlayStore : IPlayStore
         return [.. rows.Select(r => new ListeningBucket(MongoTime.FromBson(r.StartUtc), r.Plays, r.MsPlayed))];
     }
 
+    public async Task<IReadOnlyList<ArtistDay>> GetArtistDaysAsync(
+        PlayScope scope, IReadOnlyList<string> artistKeys, LocalDayOffsets offsets, CancellationToken cancellationToken)
+    {
+        var keys = artistKeys.Distinct(StringComparer.Ordinal).ToList();
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await RunAsync(ArtistDaysPipeline(scope, keys, offsets), cancellationToken);
+        return [.. rows.Select(r => r.ToArtistDay()).OrderBy(d => d.ArtistKey, StringComparer.Ordinal).ThenBy(d => d.Day)];
+    }
+
+    /// <summary>
+    /// From the all-time rollups when they answer the users' all-time top lists (<see cref="MongoPlayRollups.AnswerAsync"/>),
+    /// else grouped from all their plays; both rank like <see cref="RankSpellings"/> and keep the keys whose first play is in range.
+    /// </summary>
+    public async Task<DiscoveryList> GetDiscoveriesAsync(PlayScope firstPlayedIn, TopKind kind, int limit, CancellationToken cancellationToken)
+    {
+        var allTime = new PlayScope([.. firstPlayedIn.UserIds.Distinct(StringComparer.Ordinal)], PlayScope.Beginning, PlayScope.End);
+        if (limit <= 0 || allTime.UserIds.Count == 0)
+        {
+            return DiscoveryList.Empty;
+        }
+
+        if (await _rollups.AnswerAsync(allTime, cancellationToken))
+        {
+            return await _rollups.GetDiscoveriesAsync(allTime.UserIds, firstPlayedIn, kind, limit, cancellationToken);
+        }
+
+        return await GetDiscoveriesRawAsync(firstPlayedIn, kind, limit, cancellationToken);
+    }
+
+    /// <summary>The discoveries grouped from the plays themselves (the reference the rollups must equal).</summary>
+    internal async Task<DiscoveryList> GetDiscoveriesRawAsync(PlayScope firstPlayedIn, TopKind kind, int limit, CancellationToken cancellationToken)
+    {
+        // Every play, even one outside "all time" (the rollups hold those too): a first play is a first play.
+        var allTime = new PlayScope([.. firstPlayedIn.UserIds.Distinct(StringComparer.Ordinal)], DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+        var spellings = SpellingsPipeline(allTime, kind);
+        var items = await RunAsync(DiscoveriesPipeline(spellings, firstPlayedIn, limit), cancellationToken);
+        var count = await RunAsync(DiscoveryCountPipeline(spellings, firstPlayedIn), cancellationToken);
+        return new DiscoveryList(count.Count == 0 ? 0 : (int)count[0].Count, [.. items.Select(r => r.ToTopItem())]);
+    }
+
     public async Task<IReadOnlyList<Play>> GetRecentAsync(string userId, int limit, CancellationToken cancellationToken)
     {
         if (limit <= 0)
@@ -454,6 +498,83 @@ public sealed class MongoPlayStore : IPlayStore
                 p => p.PlayedAt.Truncate(DateTimeUnit.Minute, (long)ListeningBucket.Size.TotalMinutes),
                 g => new BucketRow { StartUtc = g.Key, Plays = g.Count(), MsPlayed = g.Sum(p => (long)p.MsPlayed) })
             .Sort(Builders<BucketRow>.Sort.Ascending(b => b.StartUtc));
+
+    /// <summary>
+    /// Each artist's plays per local day: the day is floor((playedAt + offset) / day), the offset picked by a
+    /// <c>$switch</c> over the zone's spans (BsonDocument stage: the typed builders have no date arithmetic).
+    /// </summary>
+    internal static PipelineDefinition<PlayDocument, ArtistDayRow> ArtistDaysPipeline(PlayScope scope, IReadOnlyList<string> artistKeys, LocalDayOffsets offsets)
+    {
+        BsonValue offset = offsets.Spans[0].OffsetMs;
+        if (offsets.Spans.Count > 1)
+        {
+            var branches = new BsonArray();
+            for (var i = offsets.Spans.Count - 1; i >= 1; i--)
+            {
+                branches.Add(new BsonDocument
+                {
+                    ["case"] = new BsonDocument("$gte", new BsonArray { "$playedAt", new BsonDateTime(offsets.Spans[i].FromMs) }),
+                    ["then"] = offsets.Spans[i].OffsetMs,
+                });
+            }
+
+            offset = new BsonDocument("$switch", new BsonDocument { ["branches"] = branches, ["default"] = offsets.Spans[0].OffsetMs });
+        }
+
+        var day = new BsonDocument("$floor", new BsonDocument("$divide", new BsonArray
+        {
+            new BsonDocument("$add", new BsonArray { new BsonDocument("$subtract", new BsonArray { "$playedAt", new BsonDateTime(0) }), offset }),
+            PlayDayRollups.DayMs,
+        }));
+        var group = new BsonDocument("$group", new BsonDocument
+        {
+            { "_id", new BsonDocument { { "artistKey", "$artistKey" }, { "day", day } } },
+            { "plays", new BsonDocument("$sum", 1) },
+        });
+        return new EmptyPipelineDefinition<PlayDocument>()
+            .Match(ScopeFilter(scope) & Filter.In(p => p.ArtistKey, artistKeys))
+            .AppendStage<PlayDocument, PlayDocument, ArtistDayRow>(group);
+    }
+
+    /// <summary>
+    /// <see cref="RankSpellings"/> with the keys whose first play lies in the range kept before the ranking's limit: a
+    /// key's spellings summed, its most-played spelling as the name, ranked by plays, time and key.
+    /// </summary>
+    internal static PipelineDefinition<TInput, TopRow> DiscoveriesPipeline<TInput>(
+        PipelineDefinition<TInput, TopSpelling> spellings, PlayScope firstPlayedIn, int limit) =>
+        KeysFirstPlayedIn(spellings, firstPlayedIn)
+            .Sort(Builders<TopRow>.Sort
+                .Descending(r => r.Plays)
+                .Descending(r => r.MsPlayed)
+                .Ascending(r => r.Key))
+            .Limit(limit);
+
+    /// <summary>How many keys <see cref="DiscoveriesPipeline"/> ranks.</summary>
+    internal static PipelineDefinition<TInput, AggregateCountResult> DiscoveryCountPipeline<TInput>(
+        PipelineDefinition<TInput, TopSpelling> spellings, PlayScope firstPlayedIn) =>
+        KeysFirstPlayedIn(spellings, firstPlayedIn).Count();
+
+    private static PipelineDefinition<TInput, TopRow> KeysFirstPlayedIn<TInput>(PipelineDefinition<TInput, TopSpelling> spellings, PlayScope firstPlayedIn) =>
+        spellings
+            .Sort(Builders<TopSpelling>.Sort
+                .Ascending(s => s.Id.Key)
+                .Descending(s => s.Plays)
+                .Ascending(s => s.Id.Name)
+                .Ascending(s => s.Id.ArtistName))
+            .Group(
+                s => s.Id.Key,
+                g => new TopRow
+                {
+                    Key = g.Key,
+                    Name = g.First().Id.Name,
+                    ArtistName = g.First().Id.ArtistName,
+                    Plays = g.Sum(s => s.Plays),
+                    MsPlayed = g.Sum(s => s.MsPlayed),
+                    FirstPlayedAt = g.Min(s => s.FirstPlayedAt),
+                    LastPlayedAt = g.Max(s => s.LastPlayedAt),
+                })
+            .Match(Builders<TopRow>.Filter.Gte(r => r.FirstPlayedAt, MongoTime.ToBson(firstPlayedIn.From))
+                & Builders<TopRow>.Filter.Lt(r => r.FirstPlayedAt, MongoTime.ToBson(firstPlayedIn.To)));
 
     internal static PipelineDefinition<PlayDocument, PlayDocument> RecentPipeline(string userId, int limit) =>
         new EmptyPipelineDefinition<PlayDocument>()

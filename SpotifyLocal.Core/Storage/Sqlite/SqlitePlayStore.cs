@@ -382,6 +382,107 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         return buckets;
     }
 
+    public async Task<IReadOnlyList<ArtistDay>> GetArtistDaysAsync(
+        PlayScope scope, IReadOnlyList<string> artistKeys, LocalDayOffsets offsets, CancellationToken cancellationToken)
+    {
+        var keys = artistKeys.Distinct(StringComparer.Ordinal).ToList();
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var users = AddScope(command, scope);
+        var keyParameters = string.Join(", ", keys.Select((key, i) =>
+        {
+            command.Parameters.AddWithValue($"@artist{i}", key);
+            return $"@artist{i}";
+        }));
+        // The zone's offset at each play: the newest span that started at or before it (the first span also covers before).
+        var offset = new System.Text.StringBuilder("CASE");
+        for (var i = offsets.Spans.Count - 1; i >= 1; i--)
+        {
+            command.Parameters.AddWithValue($"@span_from{i}", offsets.Spans[i].FromMs);
+            command.Parameters.AddWithValue($"@span_offset{i}", offsets.Spans[i].OffsetMs);
+            offset.Append($" WHEN played_at >= @span_from{i} THEN @span_offset{i}");
+        }
+
+        command.Parameters.AddWithValue("@span_offset0", offsets.Spans[0].OffsetMs);
+        var offsetSql = offsets.Spans.Count == 1 ? "@span_offset0" : offset.Append(" ELSE @span_offset0 END").ToString();
+        command.Parameters.AddWithValue("@day_ms", PlayDayRollups.DayMs);
+        // Plays are after 2000, so played_at + offset is positive and integer division floors.
+        command.CommandText = $"""
+            SELECT artist_key, (played_at + {offsetSql}) / @day_ms AS local_day, COUNT(*)
+            FROM plays
+            WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @to AND artist_key IN ({keyParameters})
+            GROUP BY artist_key, local_day
+            """;
+        var days = new List<ArtistDay>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            days.Add(new ArtistDay(reader.GetString(0), LocalDayOffsets.DateOf(reader.GetInt64(1)), reader.GetInt32(2)));
+        }
+
+        return [.. days.OrderBy(d => d.ArtistKey, StringComparer.Ordinal).ThenBy(d => d.Day)];
+    }
+
+    /// <summary>
+    /// Always from the all-time rollups: SQLite keeps them exact in every write's transaction, and a first play is an
+    /// all-time fact, so no range of the plays could answer it more cheaply.
+    /// </summary>
+    public async Task<DiscoveryList> GetDiscoveriesAsync(PlayScope firstPlayedIn, TopKind kind, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var users = AddScope(command, firstPlayedIn with { UserIds = [.. firstPlayedIn.UserIds.Distinct(StringComparer.Ordinal)] });
+        command.Parameters.AddWithValue("@kind", (int)kind);
+        command.Parameters.AddWithValue("@limit", limit);
+        command.CommandText = $"""
+            WITH rollups AS (
+                SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_rollups
+                WHERE user_id IN ({users}) AND kind = @kind
+            ),
+            found AS (
+                SELECT k, SUM(plays) AS plays, SUM(ms) AS ms, MIN(first_at) AS first_at, MAX(last_at) AS last_at
+                FROM rollups GROUP BY k
+                HAVING MIN(first_at) >= @from AND MIN(first_at) < @to
+            ),
+            ranked AS (
+                SELECT k, plays, ms, first_at, last_at, COUNT(*) OVER () AS total FROM found
+                ORDER BY plays DESC, ms DESC, k ASC
+                LIMIT @limit
+            ),
+            spellings AS (
+                SELECT k, n, a, SUM(plays) AS c FROM rollups WHERE k IN (SELECT k FROM ranked) GROUP BY k, n, a
+            ),
+            best AS (
+                SELECT k, n, a, ROW_NUMBER() OVER (PARTITION BY k ORDER BY c DESC, n ASC, a ASC) AS rn FROM spellings
+            )
+            SELECT ranked.k, best.n, best.a, ranked.plays, ranked.ms, ranked.first_at, ranked.last_at, ranked.total
+            FROM ranked JOIN best ON best.k = ranked.k AND best.rn = 1
+            ORDER BY ranked.plays DESC, ranked.ms DESC, ranked.k ASC
+            """;
+        var items = new List<TopItem>();
+        var total = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            total = reader.GetInt32(7);
+            items.Add(new TopItem(
+                reader.GetString(0),
+                reader.GetString(1),
+                kind == TopKind.Artists ? null : NullableString(reader, 2),
+                reader.GetInt32(3),
+                reader.GetInt64(4),
+                FromMs(reader.GetInt64(5)),
+                FromMs(reader.GetInt64(6))));
+        }
+
+        return new DiscoveryList(total, items);
+    }
+
     public async Task<IReadOnlyList<Play>> GetRecentAsync(string userId, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -75,6 +75,34 @@ public sealed class MongoEngineDifferentialTests(SeededEngineFixture fixture) : 
     }
 
     [Theory]
+    [MemberData(nameof(Scopes))]
+    public async Task Discoveries_and_artist_days_match_sqlite(string scopeName)
+    {
+        var scope = ScopeByName[scopeName];
+        var sqlite = fixture.Sqlite.Plays;
+        var mongo = MongoEngineFixture.PlayStore(await fixture.EngineAsync());
+
+        foreach (var kind in Kinds)
+        {
+            foreach (var limit in Limits)
+            {
+                var expected = await sqlite.GetDiscoveriesAsync(scope, kind, limit, Ct);
+                Assert.Equal(expected.Total, (await mongo.GetDiscoveriesAsync(scope, kind, limit, Ct)).Total);
+                Assert.Equal(expected.Items, (await mongo.GetDiscoveriesAsync(scope, kind, limit, Ct)).Items);
+                Assert.Equal(expected.Items, (await mongo.GetDiscoveriesRawAsync(scope, kind, limit, Ct)).Items);
+                Assert.Equal(expected.Total, (await mongo.GetDiscoveriesRawAsync(scope, kind, limit, Ct)).Total);
+            }
+        }
+
+        var artists = (await sqlite.GetTopAsync(scope, TopKind.Artists, 500, Ct)).Select(a => a.Key).ToList();
+        foreach (var zone in (string[])["UTC", "Europe/Berlin", "Asia/Kathmandu", "America/St_Johns"])
+        {
+            var offsets = LocalDayOffsets.For(TimeZoneInfo.FindSystemTimeZoneById(zone), EdgeCasePlays.WeekStart.AddYears(-1), EdgeCasePlays.WeekEnd.AddYears(1));
+            Assert.Equal(await sqlite.GetArtistDaysAsync(scope, artists, offsets, Ct), await mongo.GetArtistDaysAsync(scope, artists, offsets, Ct));
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(Users))]
     public async Task Recent_and_latest_plays_match_sqlite(string userId)
     {

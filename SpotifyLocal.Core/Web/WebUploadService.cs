@@ -55,7 +55,24 @@ public sealed partial class WebUploadService(IOptions<WebUploadOptions> options,
         }
     }
 
-    Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// Deletes uploads a crash or a kill left behind: at start no upload of this bot is running, and every upload file
+    /// is named <c>upload-*.part</c> by <see cref="NewTempPath"/>, so other files in the folder are never touched.
+    /// </summary>
+    Task IHostedService.StartAsync(CancellationToken cancellationToken)
+    {
+        var directory = options.Value.ResolveTempDirectory();
+        if (Directory.Exists(directory))
+        {
+            foreach (var leftover in Directory.EnumerateFiles(directory, "upload-*.part"))
+            {
+                LogLeftoverDeleted(logger, leftover);
+                Delete(leftover);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
 
     async Task IHostedService.StopAsync(CancellationToken cancellationToken)
     {
@@ -99,6 +116,9 @@ public sealed partial class WebUploadService(IOptions<WebUploadOptions> options,
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A web upload's import failed for {UserId}")]
     private static partial void LogImportFailed(ILogger logger, Exception exception, string userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleting {Path}, an upload left behind when the bot last stopped")]
+    private static partial void LogLeftoverDeleted(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete the uploaded file {Path}")]
     private static partial void LogDeleteFailed(ILogger logger, Exception exception, string path);

@@ -229,6 +229,21 @@ public sealed partial class WebUploadTests : IDisposable
     }
 
     [Fact]
+    public async Task Uploads_left_behind_by_a_killed_bot_are_deleted_at_start_and_other_files_are_not()
+    {
+        Directory.CreateDirectory(_uploads);
+        var leftover = Path.Combine(_uploads, "upload-0123456789abcdef.part");
+        var unrelated = Path.Combine(_uploads, "notes.txt");
+        await File.WriteAllTextAsync(leftover, "half an export", Ct);
+        await File.WriteAllTextAsync(unrelated, "not ours", Ct);
+
+        await using var host = await StartAsync();
+
+        Assert.False(File.Exists(leftover));
+        Assert.True(File.Exists(unrelated));
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_an_export_ends_on_its_job_page_with_the_reason_and_is_deleted()
     {
         await using var host = await StartAsync();

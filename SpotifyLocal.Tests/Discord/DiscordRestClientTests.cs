@@ -19,7 +19,7 @@ public sealed class DiscordRestClientTests
     public async Task A_429_with_retry_after_is_waited_out_then_the_edit_succeeds()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
+        host.Fake.RegisterInteraction("tok", acknowledged: true);
         host.Fake.RateLimitNext("PATCH", "/api/v10/webhooks/", 1.5);
 
         var edit = host.Rest.EditOriginalResponseAsync(
@@ -41,7 +41,7 @@ public sealed class DiscordRestClientTests
     public async Task A_global_429_holds_back_other_bot_routes_but_not_interaction_webhooks()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
+        host.Fake.RegisterInteraction("tok", acknowledged: true);
         host.Fake.RateLimitNext("POST", "/api/v10/channels/", 2, global: true);
 
         var post = host.Rest.CreateChannelMessageAsync("42", new MessagePayloadDto("weekly"), null, Ct);
@@ -64,7 +64,7 @@ public sealed class DiscordRestClientTests
     public async Task Past_50_requests_in_a_second_the_bot_is_globally_limited_but_an_interaction_callback_still_goes_through()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9000", "tok");
+        var id = host.Fake.RegisterInteraction("tok");
         // One post per channel, so no route bucket runs dry before the bot-wide limit does.
         for (var i = 0; i < FakeDiscordServer.GlobalRequestsPerSecond; i++)
         {
@@ -74,7 +74,7 @@ public sealed class DiscordRestClientTests
         var overTheLimit = host.Rest.CreateChannelMessageAsync("2000", new MessagePayloadDto("weekly"), null, Ct);
         var wait = await host.Time.NextTimerAsync(due => due > TimeSpan.Zero, Ct);
         await host.Rest.RespondAsync(
-            "9000", "tok", new InteractionResponseDto(InteractionCallbackType.DeferredChannelMessageWithSource), Ct)
+            id, "tok", new InteractionResponseDto(InteractionCallbackType.DeferredChannelMessageWithSource), Ct)
             .WaitAsync(TimeSpan.FromSeconds(15), Ct);
         var postedWhileLimited = host.Fake.CreatedChannelMessages.Count;
         host.Time.Advance(wait);
@@ -127,7 +127,7 @@ public sealed class DiscordRestClientTests
     public async Task A_5xx_on_an_edit_is_retried_after_a_backoff_and_the_edit_lands()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
+        host.Fake.RegisterInteraction("tok", acknowledged: true);
         host.Fake.FailNext("PATCH", "/api/v10/webhooks/", 502);
 
         var edit = host.Rest.EditOriginalResponseAsync(FakeDiscordServer.ApplicationId, "tok", new MessagePayloadDto("done"), null, Ct);
@@ -160,7 +160,7 @@ public sealed class DiscordRestClientTests
     public async Task A_5xx_on_a_followup_is_not_sent_again_because_it_might_have_been_posted()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
+        host.Fake.RegisterInteraction("tok", acknowledged: true);
         host.Fake.FailNext("POST", "/api/v10/webhooks/", 500);
 
         var error = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.CreateFollowupMessageAsync(
@@ -174,7 +174,7 @@ public sealed class DiscordRestClientTests
     public async Task A_429_on_an_interaction_webhook_longer_than_the_token_lives_fails_at_once_instead_of_waiting()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
+        host.Fake.RegisterInteraction("tok", acknowledged: true);
         host.Fake.RateLimitNext("PATCH", "/api/v10/webhooks/", 3600, shared: true);
 
         var error = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.EditOriginalResponseAsync(
@@ -191,7 +191,7 @@ public sealed class DiscordRestClientTests
         var payload = new MessagePayloadDto(
             Embeds: [new EmbedDto(Title: "Top artists", Image: new EmbedImageDto("attachment://top.png"))]);
 
-        host.Fake.RegisterInteraction("9000", "tok-1", acknowledged: true);
+        host.Fake.RegisterInteraction("tok-1", acknowledged: true);
         await host.Rest.EditOriginalResponseAsync(
             FakeDiscordServer.ApplicationId, "tok-1", payload, [new DiscordFile("top.png", Png)], Ct);
 
@@ -214,7 +214,7 @@ public sealed class DiscordRestClientTests
     public async Task A_reply_past_every_message_limit_is_cut_to_fit_and_Discord_accepts_it()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
+        host.Fake.RegisterInteraction("tok", acknowledged: true);
         var reply = new SpotifyLocal.Bot.Commands.BotReply(new string('d', 5000))
         {
             Title = new string('t', 300),
@@ -243,12 +243,12 @@ public sealed class DiscordRestClientTests
     public async Task A_deferred_ephemeral_callback_is_type_5_with_flag_64_and_no_nulls()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9001", "tok-2");
+        var id = host.Fake.RegisterInteraction("tok-2");
 
-        await host.Rest.RespondAsync("9001", "tok-2", new InteractionResponseDto(
+        await host.Rest.RespondAsync(id, "tok-2", new InteractionResponseDto(
             InteractionCallbackType.DeferredChannelMessageWithSource, new MessagePayloadDto(Flags: MessageFlags.Ephemeral)), Ct);
 
-        var request = host.Fake.Requests.Single(r => r.Path == "/api/v10/interactions/9001/tok-2/callback");
+        var request = host.Fake.Requests.Single(r => r.Path == $"/api/v10/interactions/{id}/tok-2/callback");
         Assert.Equal("""{"type":5,"data":{"flags":64}}""", request.Body);
         Assert.StartsWith("application/json", request.ContentType);
     }
@@ -257,25 +257,25 @@ public sealed class DiscordRestClientTests
     public async Task A_second_acknowledge_is_refused_with_40060_and_one_after_three_seconds_with_10062()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9101", "tok-once");
-        host.Fake.RegisterInteraction("9102", "tok-late");
+        var once = host.Fake.RegisterInteraction("tok-once");
+        var late = host.Fake.RegisterInteraction("tok-late");
         var defer = new InteractionResponseDto(InteractionCallbackType.DeferredChannelMessageWithSource, null);
 
-        await host.Rest.RespondAsync("9101", "tok-once", defer, Ct);
-        var again = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.RespondAsync("9101", "tok-once", defer, Ct));
+        await host.Rest.RespondAsync(once, "tok-once", defer, Ct);
+        var again = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.RespondAsync(once, "tok-once", defer, Ct));
         host.Time.Advance(TimeSpan.FromSeconds(3.5));
-        var late = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.RespondAsync("9102", "tok-late", defer, Ct));
+        var tooLate = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.RespondAsync(late, "tok-late", defer, Ct));
 
         Assert.Equal(40060, again.ErrorCode);
-        Assert.Equal(10062, late.ErrorCode);
+        Assert.Equal(10062, tooLate.ErrorCode);
     }
 
     [Fact]
     public async Task Followups_need_a_callback_and_a_token_younger_than_15_minutes()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9103", "tok-unanswered");
-        host.Fake.RegisterInteraction("9104", "tok-old", acknowledged: true);
+        host.Fake.RegisterInteraction("tok-unanswered");
+        host.Fake.RegisterInteraction("tok-old", acknowledged: true);
 
         var unanswered = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.CreateFollowupMessageAsync(
             FakeDiscordServer.ApplicationId, "tok-unanswered", new MessagePayloadDto("hi"), null, Ct));
@@ -292,10 +292,10 @@ public sealed class DiscordRestClientTests
     public async Task A_followup_right_after_a_public_deferral_edits_the_deferred_message_and_stays_public()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9105", "tok-deferred");
+        var id = host.Fake.RegisterInteraction("tok-deferred");
 
         await host.Rest.RespondAsync(
-            "9105", "tok-deferred", new InteractionResponseDto(InteractionCallbackType.DeferredChannelMessageWithSource, null), Ct);
+            id, "tok-deferred", new InteractionResponseDto(InteractionCallbackType.DeferredChannelMessageWithSource, null), Ct);
         var followup = await host.Rest.CreateFollowupMessageAsync(
             FakeDiscordServer.ApplicationId, "tok-deferred", new MessagePayloadDto("only for you?", Flags: MessageFlags.Ephemeral), null, Ct);
 
@@ -347,7 +347,7 @@ public sealed class DiscordRestClientTests
     public async Task A_50035_keeps_Discords_errors_detail_in_the_exception_message()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
+        host.Fake.RegisterInteraction("tok", acknowledged: true);
 
         var error = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.EditOriginalResponseAsync(
             FakeDiscordServer.ApplicationId, "tok", new MessagePayloadDto(new string('x', 2001)), null, Ct));

@@ -55,7 +55,8 @@ public sealed class DiscordTestHost : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var time = new ObservedTimeProvider();
+        // After the Discord epoch (2015), so the fake's interaction ids are snowflakes of real moments.
+        var time = new ObservedTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
         fake.Time = time.Unobserved;
         var services = new ServiceCollection()
             .AddLogging(b =>

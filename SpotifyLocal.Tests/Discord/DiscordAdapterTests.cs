@@ -324,6 +324,8 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
         Assert.Contains($"{ChartTopHandler.SlowPeriod} Tracks for Listener", message.EmbedDescription);
         Assert.Single(request.Files);
         Assert.Equal(Interactions.MemberUserId, request.Json.GetProperty("allowed_mentions").GetProperty("users")[0].GetString());
+        // The token was known to be dead: the edit was not even tried.
+        Assert.DoesNotContain(_fake.Requests, r => r.Method == "PATCH");
     }
 
     [Fact]

@@ -73,6 +73,17 @@ public sealed class DiscordTestHost : IAsyncDisposable
         return new DiscordTestHost(fake, services, time);
     }
 
+    /// <summary>
+    /// Creates an interaction in the fake now, as Discord does when a command is run, and returns its webhook as the
+    /// adapter makes it on receipt.
+    /// </summary>
+    public InteractionWebhook NewInteraction(string token, bool acknowledged = false)
+    {
+        var id = Fake.RegisterInteraction(token, acknowledged);
+        return InteractionWebhook.For(
+            new InteractionDto(id, FakeDiscordServer.ApplicationId, InteractionType.ApplicationCommand, token), Time.GetUtcNow());
+    }
+
     /// <summary>Starts the gateway session in the background; its task is returned to observe how it ends.</summary>
     public Task StartGateway()
     {

@@ -101,12 +101,13 @@ public sealed class DiscordAdapter(
             return;
         }
 
+        var webhook = InteractionWebhook.For(interaction, time.GetUtcNow());
         await using var scope = scopes.CreateAsyncScope();
         var rest = scope.ServiceProvider.GetRequiredService<DiscordRestClient>();
         var parsed = DiscordCommandMapper.Map(interaction);
         if (parsed.Command is null)
         {
-            await rest.RespondAsync(interaction.Id, interaction.Token, new InteractionResponseDto(
+            await rest.RespondAsync(webhook, new InteractionResponseDto(
                 InteractionCallbackType.ChannelMessageWithSource,
                 new MessagePayloadDto(parsed.Error, Flags: MessageFlags.Ephemeral, AllowedMentions: AllowedMentionsDto.None)),
                 cancellationToken);
@@ -115,15 +116,14 @@ public sealed class DiscordAdapter(
 
         var component = interaction.Type == InteractionType.MessageComponent;
         var deferredPrivately = !component && DiscordCommandMapper.IsPrivate(interaction);
-        await rest.RespondAsync(interaction.Id, interaction.Token, component
+        await rest.RespondAsync(webhook, component
             ? new InteractionResponseDto(InteractionCallbackType.DeferredUpdateMessage)
             : new InteractionResponseDto(
                 InteractionCallbackType.DeferredChannelMessageWithSource,
                 deferredPrivately ? new MessagePayloadDto(Flags: MessageFlags.Ephemeral) : null),
             cancellationToken);
 
-        var applicationId = interaction.ApplicationId;
-        var progress = new DiscordProgressReporter(rest, applicationId, interaction.Token, time, logger, cancellationToken);
+        var progress = new DiscordProgressReporter(rest, webhook, time, logger, cancellationToken);
         string? tempFile = null;
         BotReply reply;
         try
@@ -167,20 +167,22 @@ public sealed class DiscordAdapter(
         var shownToEveryone = component
             ? interaction.Message?.Flags?.HasFlag(MessageFlags.Ephemeral) != true
             : !deferredPrivately;
-        await SendReplyAsync(rest, interaction, reply, shownToEveryone, cancellationToken);
+        await SendReplyAsync(rest, interaction, webhook, reply, shownToEveryone, cancellationToken);
     }
 
     private async Task SendReplyAsync(
-        DiscordRestClient rest, InteractionDto interaction, BotReply reply, bool shownToEveryone, CancellationToken cancellationToken)
+        DiscordRestClient rest, InteractionDto interaction, InteractionWebhook webhook, BotReply reply, bool shownToEveryone,
+        CancellationToken cancellationToken)
     {
         try
         {
-            await SendInteractionReplyAsync(rest, interaction, reply, shownToEveryone, cancellationToken);
+            await SendInteractionReplyAsync(rest, interaction, webhook, reply, shownToEveryone, cancellationToken);
         }
         catch (DiscordApiException ex) when (ex.InteractionTokenUnusable)
         {
-            // A long import can outlive the 15-minute token: the answer still reaches the caller, as a message.
-            logger.LogWarning(ex, "The Discord interaction token expired before the reply to /{Command}; sending it as a message", interaction.Data?.Name);
+            // A long import can outlive the 15-minute token (or leave it too little to wait out a 429): the answer still
+            // reaches the caller, as a message.
+            logger.LogWarning(ex, "The Discord interaction token cannot carry the reply to /{Command}; sending it as a message", interaction.Data?.Name);
             await SendAsMessageAsync(rest, interaction, reply, cancellationToken);
         }
     }
@@ -220,7 +222,8 @@ public sealed class DiscordAdapter(
     }
 
     private static async Task SendInteractionReplyAsync(
-        DiscordRestClient rest, InteractionDto interaction, BotReply reply, bool shownToEveryone, CancellationToken cancellationToken)
+        DiscordRestClient rest, InteractionDto interaction, InteractionWebhook webhook, BotReply reply, bool shownToEveryone,
+        CancellationToken cancellationToken)
     {
         var (payload, files) = DiscordReplyRenderer.Render(reply, interaction.AttachmentSizeLimit);
         var hidden = reply.Private || reply.IsError;
@@ -230,17 +233,15 @@ public sealed class DiscordAdapter(
             // public message a button sits on is left as it was.
             if (interaction.Type != InteractionType.MessageComponent)
             {
-                await rest.DeleteOriginalResponseAsync(interaction.ApplicationId, interaction.Token, cancellationToken);
+                await rest.DeleteOriginalResponseAsync(webhook, cancellationToken);
             }
 
             await rest.CreateFollowupMessageAsync(
-                interaction.ApplicationId, interaction.Token, payload with { Flags = MessageFlags.Ephemeral }, files,
-                cancellationToken);
+                webhook, payload with { Flags = MessageFlags.Ephemeral }, files, cancellationToken);
             return;
         }
 
-        await rest.EditOriginalResponseAsync(
-            interaction.ApplicationId, interaction.Token, payload with { Flags = null }, files, cancellationToken);
+        await rest.EditOriginalResponseAsync(webhook, payload with { Flags = null }, files, cancellationToken);
     }
 
     private async Task<string> DownloadAsync(

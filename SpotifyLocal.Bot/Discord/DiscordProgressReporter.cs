@@ -8,7 +8,7 @@ namespace SpotifyLocal.Bot.Discord;
 /// <see cref="MinInterval"/> (webhook edits are rate limited), one edit in flight at a time.
 /// </summary>
 public sealed class DiscordProgressReporter(
-    DiscordRestClient rest, string applicationId, string interactionToken, TimeProvider time,
+    DiscordRestClient rest, InteractionWebhook webhook, TimeProvider time,
     ILogger logger, CancellationToken cancellationToken) : IProgress<CommandProgress>
 {
     public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(2);
@@ -45,8 +45,7 @@ public sealed class DiscordProgressReporter(
     {
         try
         {
-            await rest.EditOriginalResponseAsync(
-                applicationId, interactionToken, DiscordReplyRenderer.Progress(value), null, cancellationToken);
+            await rest.EditOriginalResponseAsync(webhook, DiscordReplyRenderer.Progress(value), null, cancellationToken);
         }
         catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or OperationCanceledException)
         {

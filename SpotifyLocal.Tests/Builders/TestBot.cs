@@ -15,10 +15,13 @@ public sealed class TestBot : IAsyncDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "spotifylocal-tests", Guid.NewGuid().ToString("N"));
 
-    public TestBot(IDictionary<string, string?>? settings = null, DateTimeOffset? now = null, Action<IServiceCollection>? configure = null)
+    /// <param name="time">A clock of the test's own (one that reports its timers, say); <paramref name="now"/> is then unused.</param>
+    public TestBot(
+        IDictionary<string, string?>? settings = null, DateTimeOffset? now = null, Action<IServiceCollection>? configure = null,
+        FakeTimeProvider? time = null)
     {
         Directory.CreateDirectory(_directory);
-        Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+        Time = time ?? new FakeTimeProvider(now ?? DefaultNow);
         var values = new Dictionary<string, string?>
         {
             ["Storage:Sqlite:Path"] = Path.Combine(_directory, "bot.db"),
@@ -39,6 +42,9 @@ public sealed class TestBot : IAsyncDisposable
         configure?.Invoke(services);
         Services = services.BuildServiceProvider();
     }
+
+    /// <summary>Where <see cref="Time"/> starts unless the test says otherwise.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
     public FakeTimeProvider Time { get; }
 

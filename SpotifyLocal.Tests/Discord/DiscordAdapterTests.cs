@@ -18,6 +18,7 @@ namespace SpotifyLocal.Tests.Discord;
 public sealed class DiscordAdapterTests : IAsyncDisposable
 {
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+    private readonly ObservedTimeProvider _time = new(TestBot.DefaultNow);
     private FakeDiscordServer _fake = null!;
     private TestBot _bot = null!;
     private IHostedService _adapter = null!;
@@ -39,7 +40,7 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
             ["Discord:MaxImportBytes"] = "100000",
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        _bot = new TestBot(settings, configure: services =>
+        _bot = new TestBot(settings, time: _time, configure: services =>
         {
             services.AddDiscord(configuration);
             if (logs is not null)
@@ -53,7 +54,7 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
                 services.AddCommandHandler<ImportCommand, ByteCountingImportHandler>();
             }
         });
-        _fake.Time = _bot.Time;
+        _fake.Time = _time.Unobserved;
         _adapter = _bot.Services.GetServices<IHostedService>().OfType<DiscordAdapter>().Single();
         await _adapter.StartAsync(Ct);
         var connection = await _fake.NextConnectionAsync(Ct);
@@ -323,6 +324,8 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
         Assert.Contains($"{ChartTopHandler.SlowPeriod} Tracks for Listener", message.EmbedDescription);
         Assert.Single(request.Files);
         Assert.Equal(Interactions.MemberUserId, request.Json.GetProperty("allowed_mentions").GetProperty("users")[0].GetString());
+        // The token was known to be dead: the edit was not even tried.
+        Assert.DoesNotContain(_fake.Requests, r => r.Method == "PATCH");
     }
 
     [Fact]
@@ -340,6 +343,44 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
         Assert.Equal(Interactions.ChannelId, channelId);
         Assert.Contains("month Tracks for Listener", message.EmbedDescription);
         Assert.Equal("shared", Assert.Single(_fake.RateLimited).Scope);
+    }
+
+    [Fact]
+    public async Task A_final_reply_held_back_by_a_429_longer_than_what_is_left_of_the_token_is_posted_in_the_channel_at_once()
+    {
+        // The command used 10 of the token's 15 minutes (a long import, say): waiting out 6 more could only end in 50027.
+        var connection = await StartAsync(arrange: fake => fake.RateLimitNext("PATCH", "/api/v10/webhooks/", 360, shared: true));
+        var createdAt = _time.GetUtcNow();
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", Interactions.SlashCommand(
+            "top", new JsonArray(Interactions.Option("period", 3, ChartTopHandler.TenMinutePeriod))));
+        // The fake clock only moves when told to: had the client started the 6-minute wait, nothing would ever arrive.
+        await _fake.WaitUntilAsync(() => _fake.ChannelMessages.Count > 0, Ct);
+
+        var (channelId, message, _) = Assert.Single(_fake.ChannelMessages);
+        Assert.Equal(Interactions.ChannelId, channelId);
+        Assert.Contains($"{ChartTopHandler.TenMinutePeriod} Tracks for Listener", message.EmbedDescription);
+        Assert.Single(_fake.Requests, r => r.Method == "PATCH");
+        Assert.Equal(TimeSpan.FromMinutes(10), _time.GetUtcNow() - createdAt);
+        Assert.DoesNotContain(_time.TimersCreated, due => due >= TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task A_final_reply_held_back_by_a_429_shorter_than_what_is_left_of_the_token_is_waited_out_and_edits_the_reply()
+    {
+        var connection = await StartAsync(arrange: fake => fake.RateLimitNext("PATCH", "/api/v10/webhooks/", 240, shared: true));
+        var interaction = Interactions.SlashCommand("top", new JsonArray(Interactions.Option("period", 3, ChartTopHandler.TenMinutePeriod)));
+
+        await connection.SendDispatchAsync("INTERACTION_CREATE", interaction);
+        var wait = await _time.NextTimerAsync(due => due >= TimeSpan.FromMinutes(1), Ct);
+        _time.Advance(wait);
+        var token = (string)interaction["token"]!;
+        await _fake.WaitUntilAsync(() => _fake.MessagesOf(token) is [{ Thinking: false }], Ct);
+
+        Assert.Equal(TimeSpan.FromMinutes(4), wait);
+        Assert.Contains($"{ChartTopHandler.TenMinutePeriod} Tracks for Listener", _fake.MessagesOf(token)[0].EmbedDescription);
+        Assert.Equal(2, _fake.Requests.Count(r => r.Method == "PATCH"));
+        Assert.Empty(_fake.ChannelMessages);
     }
 
     [Fact]
@@ -481,13 +522,14 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
     /// <summary>
     /// Stands in for the stats issue's /top handler: a PNG reply naming what it was asked. <see cref="SlowPeriod"/> takes
     /// longer than an interaction token lives (the fake clock moves 16 minutes); <see cref="SlowPrivatePeriod"/> also
-    /// answers privately.
+    /// answers privately; <see cref="TenMinutePeriod"/> leaves the token 5 of its 15 minutes.
     /// </summary>
     private sealed class ChartTopHandler(TimeProvider time) : ICommandHandler<TopCommand>
     {
         public const string FailingPeriod = "1999";
         public const string SlowPeriod = "2001";
         public const string SlowPrivatePeriod = "2002";
+        public const string TenMinutePeriod = "2010";
 
         public Task<BotReply> HandleAsync(TopCommand command, CommandContext context, CancellationToken cancellationToken)
         {
@@ -496,9 +538,9 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
                 throw new UserFacingException("No plays in that period yet.");
             }
 
-            if (command.Period is SlowPeriod or SlowPrivatePeriod)
+            if (command.Period is SlowPeriod or SlowPrivatePeriod or TenMinutePeriod)
             {
-                ((Microsoft.Extensions.Time.Testing.FakeTimeProvider)time).Advance(TimeSpan.FromMinutes(16));
+                ((Microsoft.Extensions.Time.Testing.FakeTimeProvider)time).Advance(TimeSpan.FromMinutes(command.Period == TenMinutePeriod ? 10 : 16));
             }
 
             return Task.FromResult(new BotReply($"{command.Period} {command.Kind} for {context.CallerName}")

@@ -19,11 +19,11 @@ public sealed class DiscordRestClientTests
     public async Task A_429_with_retry_after_is_waited_out_then_the_edit_succeeds()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
+        var webhook = host.NewInteraction("tok", acknowledged: true);
         host.Fake.RateLimitNext("PATCH", "/api/v10/webhooks/", 1.5);
 
         var edit = host.Rest.EditOriginalResponseAsync(
-            FakeDiscordServer.ApplicationId, "tok", new MessagePayloadDto("done"), null, Ct);
+            webhook, new MessagePayloadDto("done"), null, Ct);
         var wait = await host.Time.NextTimerAsync(due => due > TimeSpan.Zero, Ct);
         var attemptsWhileWaiting = host.Fake.Requests.Count(r => r.Method == "PATCH");
         var completedWhileWaiting = edit.IsCompleted;
@@ -41,14 +41,14 @@ public sealed class DiscordRestClientTests
     public async Task A_global_429_holds_back_other_bot_routes_but_not_interaction_webhooks()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
+        var webhook = host.NewInteraction("tok", acknowledged: true);
         host.Fake.RateLimitNext("POST", "/api/v10/channels/", 2, global: true);
 
         var post = host.Rest.CreateChannelMessageAsync("42", new MessagePayloadDto("weekly"), null, Ct);
         var wait = await host.Time.NextTimerAsync(due => due > TimeSpan.Zero, Ct);
         // Interaction endpoints are not bound to the global limit (developers/topics/rate-limits.mdx, "Global Rate Limit").
         await host.Rest.CreateFollowupMessageAsync(
-            FakeDiscordServer.ApplicationId, "tok", new MessagePayloadDto("more"), null, Ct).WaitAsync(TimeSpan.FromSeconds(15), Ct);
+            webhook, new MessagePayloadDto("more"), null, Ct).WaitAsync(TimeSpan.FromSeconds(15), Ct);
         var commands = host.Rest.OverwriteCommandsAsync(FakeDiscordServer.ApplicationId, null, DiscordCommandDefinitions.All, Ct);
         await host.Time.NextTimerAsync(due => due > TimeSpan.Zero, Ct);
         var putsWhileGlobal = host.Fake.Requests.Count(r => r.Method == "PUT");
@@ -64,7 +64,7 @@ public sealed class DiscordRestClientTests
     public async Task Past_50_requests_in_a_second_the_bot_is_globally_limited_but_an_interaction_callback_still_goes_through()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9000", "tok");
+        var webhook = host.NewInteraction("tok");
         // One post per channel, so no route bucket runs dry before the bot-wide limit does.
         for (var i = 0; i < FakeDiscordServer.GlobalRequestsPerSecond; i++)
         {
@@ -74,7 +74,7 @@ public sealed class DiscordRestClientTests
         var overTheLimit = host.Rest.CreateChannelMessageAsync("2000", new MessagePayloadDto("weekly"), null, Ct);
         var wait = await host.Time.NextTimerAsync(due => due > TimeSpan.Zero, Ct);
         await host.Rest.RespondAsync(
-            "9000", "tok", new InteractionResponseDto(InteractionCallbackType.DeferredChannelMessageWithSource), Ct)
+            webhook, new InteractionResponseDto(InteractionCallbackType.DeferredChannelMessageWithSource), Ct)
             .WaitAsync(TimeSpan.FromSeconds(15), Ct);
         var postedWhileLimited = host.Fake.CreatedChannelMessages.Count;
         host.Time.Advance(wait);
@@ -127,10 +127,10 @@ public sealed class DiscordRestClientTests
     public async Task A_5xx_on_an_edit_is_retried_after_a_backoff_and_the_edit_lands()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
+        var webhook = host.NewInteraction("tok", acknowledged: true);
         host.Fake.FailNext("PATCH", "/api/v10/webhooks/", 502);
 
-        var edit = host.Rest.EditOriginalResponseAsync(FakeDiscordServer.ApplicationId, "tok", new MessagePayloadDto("done"), null, Ct);
+        var edit = host.Rest.EditOriginalResponseAsync(webhook, new MessagePayloadDto("done"), null, Ct);
         var backoff = await host.Time.NextTimerAsync(due => due > TimeSpan.Zero, Ct);
         var attemptsWhileWaiting = host.Fake.Requests.Count(r => r.Method == "PATCH");
         host.Time.Advance(backoff);
@@ -160,11 +160,11 @@ public sealed class DiscordRestClientTests
     public async Task A_5xx_on_a_followup_is_not_sent_again_because_it_might_have_been_posted()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
+        var webhook = host.NewInteraction("tok", acknowledged: true);
         host.Fake.FailNext("POST", "/api/v10/webhooks/", 500);
 
         var error = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.CreateFollowupMessageAsync(
-            FakeDiscordServer.ApplicationId, "tok", new MessagePayloadDto("once"), null, Ct));
+            webhook, new MessagePayloadDto("once"), null, Ct));
 
         Assert.Equal(HttpStatusCode.InternalServerError, error.Status);
         Assert.Single(host.Fake.Requests, r => r.Method == "POST");
@@ -174,11 +174,11 @@ public sealed class DiscordRestClientTests
     public async Task A_429_on_an_interaction_webhook_longer_than_the_token_lives_fails_at_once_instead_of_waiting()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
+        var webhook = host.NewInteraction("tok", acknowledged: true);
         host.Fake.RateLimitNext("PATCH", "/api/v10/webhooks/", 3600, shared: true);
 
         var error = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.EditOriginalResponseAsync(
-            FakeDiscordServer.ApplicationId, "tok", new MessagePayloadDto("late"), null, Ct).WaitAsync(TimeSpan.FromSeconds(15), Ct));
+            webhook, new MessagePayloadDto("late"), null, Ct).WaitAsync(TimeSpan.FromSeconds(15), Ct));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, error.Status);
         Assert.Single(host.Fake.Requests, r => r.Method == "PATCH");
@@ -191,9 +191,9 @@ public sealed class DiscordRestClientTests
         var payload = new MessagePayloadDto(
             Embeds: [new EmbedDto(Title: "Top artists", Image: new EmbedImageDto("attachment://top.png"))]);
 
-        host.Fake.RegisterInteraction("9000", "tok-1", acknowledged: true);
+        var webhook = host.NewInteraction("tok-1", acknowledged: true);
         await host.Rest.EditOriginalResponseAsync(
-            FakeDiscordServer.ApplicationId, "tok-1", payload, [new DiscordFile("top.png", Png)], Ct);
+            webhook, payload, [new DiscordFile("top.png", Png)], Ct);
 
         var request = host.Fake.Requests.Single(r => r.Method == "PATCH");
         Assert.Equal($"/api/v10/webhooks/{FakeDiscordServer.ApplicationId}/tok-1/messages/@original", request.Path);
@@ -214,7 +214,7 @@ public sealed class DiscordRestClientTests
     public async Task A_reply_past_every_message_limit_is_cut_to_fit_and_Discord_accepts_it()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
+        var webhook = host.NewInteraction("tok", acknowledged: true);
         var reply = new SpotifyLocal.Bot.Commands.BotReply(new string('d', 5000))
         {
             Title = new string('t', 300),
@@ -228,7 +228,7 @@ public sealed class DiscordRestClientTests
         };
         var (payload, files) = DiscordReplyRenderer.Render(reply);
 
-        await host.Rest.EditOriginalResponseAsync(FakeDiscordServer.ApplicationId, "tok", payload, files, Ct);
+        await host.Rest.EditOriginalResponseAsync(webhook, payload, files, Ct);
 
         var edit = host.Fake.Requests.Single(r => r.Method == "PATCH").Json;
         var embed = edit.GetProperty("embeds")[0];
@@ -243,12 +243,12 @@ public sealed class DiscordRestClientTests
     public async Task A_deferred_ephemeral_callback_is_type_5_with_flag_64_and_no_nulls()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9001", "tok-2");
+        var webhook = host.NewInteraction("tok-2");
 
-        await host.Rest.RespondAsync("9001", "tok-2", new InteractionResponseDto(
+        await host.Rest.RespondAsync(webhook, new InteractionResponseDto(
             InteractionCallbackType.DeferredChannelMessageWithSource, new MessagePayloadDto(Flags: MessageFlags.Ephemeral)), Ct);
 
-        var request = host.Fake.Requests.Single(r => r.Path == "/api/v10/interactions/9001/tok-2/callback");
+        var request = host.Fake.Requests.Single(r => r.Path == $"/api/v10/interactions/{webhook.InteractionId}/tok-2/callback");
         Assert.Equal("""{"type":5,"data":{"flags":64}}""", request.Body);
         Assert.StartsWith("application/json", request.ContentType);
     }
@@ -257,31 +257,34 @@ public sealed class DiscordRestClientTests
     public async Task A_second_acknowledge_is_refused_with_40060_and_one_after_three_seconds_with_10062()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9101", "tok-once");
-        host.Fake.RegisterInteraction("9102", "tok-late");
+        var once = host.NewInteraction("tok-once");
+        var late = host.NewInteraction("tok-late");
         var defer = new InteractionResponseDto(InteractionCallbackType.DeferredChannelMessageWithSource, null);
 
-        await host.Rest.RespondAsync("9101", "tok-once", defer, Ct);
-        var again = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.RespondAsync("9101", "tok-once", defer, Ct));
+        await host.Rest.RespondAsync(once, defer, Ct);
+        var again = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.RespondAsync(once, defer, Ct));
         host.Time.Advance(TimeSpan.FromSeconds(3.5));
-        var late = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.RespondAsync("9102", "tok-late", defer, Ct));
+        var tooLate = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.RespondAsync(late, defer, Ct));
 
         Assert.Equal(40060, again.ErrorCode);
-        Assert.Equal(10062, late.ErrorCode);
+        Assert.Equal(10062, tooLate.ErrorCode);
     }
 
     [Fact]
     public async Task Followups_need_a_callback_and_a_token_younger_than_15_minutes()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9103", "tok-unanswered");
-        host.Fake.RegisterInteraction("9104", "tok-old", acknowledged: true);
+        var unansweredWebhook = host.NewInteraction("tok-unanswered");
+        var oldId = host.Fake.RegisterInteraction("tok-old", acknowledged: true);
 
         var unanswered = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.CreateFollowupMessageAsync(
-            FakeDiscordServer.ApplicationId, "tok-unanswered", new MessagePayloadDto("hi"), null, Ct));
+            unansweredWebhook, new MessagePayloadDto("hi"), null, Ct));
         host.Time.Advance(TimeSpan.FromMinutes(15.5));
+        // Received only now: a client would take the old id for its own clock being ahead, and believe the token alive.
+        var seenLate = InteractionWebhook.For(
+            new InteractionDto(oldId, FakeDiscordServer.ApplicationId, InteractionType.ApplicationCommand, "tok-old"), host.Time.GetUtcNow());
         var expired = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.EditOriginalResponseAsync(
-            FakeDiscordServer.ApplicationId, "tok-old", new MessagePayloadDto("late"), null, Ct));
+            seenLate, new MessagePayloadDto("late"), null, Ct));
 
         Assert.Equal(10015, unanswered.ErrorCode);
         Assert.Equal(50027, expired.ErrorCode);
@@ -289,15 +292,53 @@ public sealed class DiscordRestClientTests
     }
 
     [Fact]
+    public async Task An_edit_on_a_token_past_its_15_minutes_is_not_sent_and_the_token_is_reported_unusable()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var webhook = host.NewInteraction("tok-old", acknowledged: true);
+
+        host.Time.Advance(InteractionWebhook.TokenLifetime);
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.EditOriginalResponseAsync(
+            webhook, new MessagePayloadDto("late"), null, Ct));
+
+        Assert.True(error.InteractionTokenUnusable);
+        Assert.Null(error.Status);
+        Assert.Equal(0, error.Attempts);
+        Assert.Empty(host.Fake.Requests);
+    }
+
+    [Fact]
+    public async Task After_a_429_that_outlasts_the_token_the_next_edit_of_that_interaction_is_not_sent_either()
+    {
+        // A progress edit meets the 429, then the final answer comes: the limiter's wait would outlast the token too.
+        await using var host = await DiscordTestHost.StartAsync();
+        var webhook = host.NewInteraction("tok", acknowledged: true);
+        host.Fake.RateLimitNext("PATCH", "/api/v10/webhooks/", 360, shared: true);
+        host.Time.Advance(TimeSpan.FromMinutes(10));
+
+        var progress = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.EditOriginalResponseAsync(
+            webhook, new MessagePayloadDto("Importing…"), null, Ct));
+        var final = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.EditOriginalResponseAsync(
+            webhook, new MessagePayloadDto("done"), null, Ct));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, progress.Status);
+        Assert.True(progress.InteractionTokenUnusable);
+        Assert.True(final.InteractionTokenUnusable);
+        Assert.Equal(0, final.Attempts);
+        Assert.Single(host.Fake.Requests, r => r.Method == "PATCH");
+        Assert.DoesNotContain(host.Time.TimersCreated, due => due >= TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
     public async Task A_followup_right_after_a_public_deferral_edits_the_deferred_message_and_stays_public()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9105", "tok-deferred");
+        var webhook = host.NewInteraction("tok-deferred");
 
         await host.Rest.RespondAsync(
-            "9105", "tok-deferred", new InteractionResponseDto(InteractionCallbackType.DeferredChannelMessageWithSource, null), Ct);
+            webhook, new InteractionResponseDto(InteractionCallbackType.DeferredChannelMessageWithSource, null), Ct);
         var followup = await host.Rest.CreateFollowupMessageAsync(
-            FakeDiscordServer.ApplicationId, "tok-deferred", new MessagePayloadDto("only for you?", Flags: MessageFlags.Ephemeral), null, Ct);
+            webhook, new MessagePayloadDto("only for you?", Flags: MessageFlags.Ephemeral), null, Ct);
 
         Assert.Equal([new FakeDiscordMessage("only for you?", null, Ephemeral: false, Thinking: false)], host.Fake.MessagesOf("tok-deferred"));
         Assert.Equal("only for you?", followup.Content);
@@ -347,10 +388,10 @@ public sealed class DiscordRestClientTests
     public async Task A_50035_keeps_Discords_errors_detail_in_the_exception_message()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        host.Fake.RegisterInteraction("9000", "tok", acknowledged: true);
+        var webhook = host.NewInteraction("tok", acknowledged: true);
 
         var error = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.EditOriginalResponseAsync(
-            FakeDiscordServer.ApplicationId, "tok", new MessagePayloadDto(new string('x', 2001)), null, Ct));
+            webhook, new MessagePayloadDto(new string('x', 2001)), null, Ct));
 
         Assert.Equal(50035, error.ErrorCode);
         Assert.Contains("BASE_TYPE_MAX_LENGTH", error.Message, StringComparison.Ordinal);
@@ -407,7 +448,9 @@ public sealed class DiscordRestClientTests
         await using var host = await DiscordTestHost.StartAsync();
 
         var error = await Assert.ThrowsAsync<DiscordApiException>(() => host.Rest.EditOriginalResponseAsync(
-            FakeDiscordServer.ApplicationId, "secret-interaction-token/extra", new MessagePayloadDto("x"), null, Ct));
+            new InteractionWebhook(
+                "1", FakeDiscordServer.ApplicationId, "secret-interaction-token/extra", host.Time.GetUtcNow() + InteractionWebhook.TokenLifetime),
+            new MessagePayloadDto("x"), null, Ct));
 
         Assert.Equal(HttpStatusCode.NotFound, error.Status);
         Assert.DoesNotContain("secret-interaction-token", error.Message);

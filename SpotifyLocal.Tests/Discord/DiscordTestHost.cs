@@ -55,7 +55,8 @@ public sealed class DiscordTestHost : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var time = new ObservedTimeProvider();
+        // After the Discord epoch (2015), so the fake's interaction ids are snowflakes of real moments.
+        var time = new ObservedTimeProvider(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
         fake.Time = time.Unobserved;
         var services = new ServiceCollection()
             .AddLogging(b =>
@@ -70,6 +71,17 @@ public sealed class DiscordTestHost : IAsyncDisposable
             .BuildServiceProvider(validateScopes: true);
         _ = services.GetRequiredService<IOptions<DiscordOptions>>().Value;
         return new DiscordTestHost(fake, services, time);
+    }
+
+    /// <summary>
+    /// Creates an interaction in the fake now, as Discord does when a command is run, and returns its webhook as the
+    /// adapter makes it on receipt.
+    /// </summary>
+    public InteractionWebhook NewInteraction(string token, bool acknowledged = false)
+    {
+        var id = Fake.RegisterInteraction(token, acknowledged);
+        return InteractionWebhook.For(
+            new InteractionDto(id, FakeDiscordServer.ApplicationId, InteractionType.ApplicationCommand, token), Time.GetUtcNow());
     }
 
     /// <summary>Starts the gateway session in the background; its task is returned to observe how it ends.</summary>

@@ -30,6 +30,7 @@ public static class Interactions
 
         return new JsonObject
         {
+            // A placeholder: dispatching it through the fake gateway stamps the snowflake of the moment it was created.
             ["id"] = $"80000000000000{id:D4}",
             ["application_id"] = Fakes.FakeDiscordServer.ApplicationId,
             ["type"] = 2,

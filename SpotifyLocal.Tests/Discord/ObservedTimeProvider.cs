@@ -10,8 +10,12 @@ namespace SpotifyLocal.Tests.Discord;
 public sealed class ObservedTimeProvider : FakeTimeProvider
 {
     private readonly Channel<TimeSpan> _timers = Channel.CreateUnbounded<TimeSpan>();
+    private readonly List<TimeSpan> _created = [];
 
     public ObservedTimeProvider() => Unobserved = new UnobservedClock(this);
+
+    public ObservedTimeProvider(DateTimeOffset start)
+        : base(start) => Unobserved = new UnobservedClock(this);
 
     /// <summary>
     /// The same clock without the reporting, for a fake server's own deadlines: they are not waits of the code under test
@@ -22,8 +26,19 @@ public sealed class ObservedTimeProvider : FakeTimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = base.CreateTimer(callback, state, dueTime, period);
+        lock (_created)
+        {
+            _created.Add(dueTime);
+        }
+
         _timers.Writer.TryWrite(dueTime);
         return timer;
+    }
+
+    /// <summary>The due time of every timer created so far, to show a wait was never even started.</summary>
+    public IReadOnlyList<TimeSpan> TimersCreated
+    {
+        get { lock (_created) { return [.. _created]; } }
     }
 
     private ITimer CreateUnobservedTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>

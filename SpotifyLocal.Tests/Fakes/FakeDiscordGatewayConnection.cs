@@ -95,14 +95,19 @@ public sealed class FakeDiscordGatewayConnection
         }
     }
 
-    /// <summary>Sends an op 0 dispatch with the server's next sequence number; returns that number.</summary>
+    /// <summary>
+    /// Sends an op 0 dispatch with the server's next sequence number; returns that number. An INTERACTION_CREATE (with a string id) gets
+    /// the id the fake gives the interaction it creates (written into <paramref name="data"/>, so the test sees it too).
+    /// </summary>
     public async Task<int> SendDispatchAsync(string eventName, JsonNode data)
     {
-        if (eventName == "INTERACTION_CREATE" && data["id"] is JsonValue id && id.TryGetValue<string>(out var interactionId)
+        if (eventName == "INTERACTION_CREATE" && data is JsonObject interaction && data["id"] is JsonValue id && id.TryGetValue<string>(out _)
             && data["token"]?.GetValue<string>() is { } token)
         {
-            _server.RegisterInteraction(
-                interactionId, token,
+            // Discord creates the interaction, and so its snowflake id, when the user runs the command: now on the fake's
+            // clock. A payload made unreadable on purpose (an id that is no string) is sent as it is.
+            interaction["id"] = _server.RegisterInteraction(
+                token,
                 attachmentSizeLimit: data["attachment_size_limit"] is { } limit
                     ? long.Parse(limit.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)
                     : FakeDiscordServer.DefaultAttachmentSizeLimit);

@@ -46,6 +46,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     private readonly Dictionary<string, string> _commands = [];
     private TaskCompletionSource _requestArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sequence;
+    private int _snowflakeIncrement;
     private int _sessionStartsRemaining = 999;
     private long _sessionStartResetAfterMs = 14_400_000;
     private int _connectionCount;
@@ -221,19 +222,33 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Makes an interaction known as if Discord had just sent it (INTERACTION_CREATE dispatches do this themselves);
-    /// <paramref name="acknowledged"/> skips the callback for tests of the webhook routes alone.
+    /// Creates an interaction now, as Discord does when someone runs a command (INTERACTION_CREATE dispatches do this
+    /// themselves), and returns its id: a snowflake carrying this moment of <see cref="Time"/>, from which the 3-second
+    /// and 15-minute deadlines count. <paramref name="acknowledged"/> skips the callback for tests of the webhook routes alone.
     /// </summary>
-    public void RegisterInteraction(string id, string token, bool acknowledged = false, long attachmentSizeLimit = DefaultAttachmentSizeLimit)
+    public string RegisterInteraction(string token, bool acknowledged = false, long attachmentSizeLimit = DefaultAttachmentSizeLimit)
     {
         lock (_lock)
         {
-            _interactions[token] = new FakeDiscordInteraction(id, token, Time.GetUtcNow(), attachmentSizeLimit)
+            var id = Snowflake(Time.GetUtcNow(), ++_snowflakeIncrement);
+            _interactions[token] = new FakeDiscordInteraction(id, token, SnowflakeTime(id), attachmentSizeLimit)
             {
                 CallbackType = acknowledged ? 4 : null,
             };
+            return id;
         }
     }
+
+    // developers/reference.mdx, "Snowflakes": milliseconds since the Discord epoch (2015-01-01) in the top 42 bits, then
+    // worker, process and a per-process increment; "Convert Snowflake to DateTime": (snowflake >> 22) + 1420070400000.
+    private const long DiscordEpochMs = 1_420_070_400_000;
+
+    private static string Snowflake(DateTimeOffset at, int increment) =>
+        (((ulong)(at.ToUnixTimeMilliseconds() - DiscordEpochMs) << 22) | (uint)(increment & 0xFFF))
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset SnowflakeTime(string id) =>
+        DateTimeOffset.FromUnixTimeMilliseconds((long)(ulong.Parse(id, System.Globalization.CultureInfo.InvariantCulture) >> 22) + DiscordEpochMs);
 
     /// <summary>What users see of an interaction's answers: the original response (if any) first, then the followups.</summary>
     public IReadOnlyList<FakeDiscordMessage> MessagesOf(string token)

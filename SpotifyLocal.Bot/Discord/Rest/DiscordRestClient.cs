@@ -24,9 +24,6 @@ public sealed class DiscordRestClient(
     /// <summary>Discord requires <c>DiscordBot ($url, $version)</c>.</summary>
     public const string UserAgent = "DiscordBot (https://github.com/spotifylocal/spotifylocal, 1.0)";
 
-    /// <summary>How long an interaction token can be used (developers/interactions/receiving-and-responding.mdx).</summary>
-    public static readonly TimeSpan InteractionTokenLifetime = TimeSpan.FromMinutes(15);
-
     private const int MaxRateLimitRetries = 3;
     private const int MaxServerErrorRetries = 3;
     private const int AlreadyAcknowledged = 40060;
@@ -76,16 +73,16 @@ public sealed class DiscordRestClient(
     /// token then allows edits for 15 minutes). Not subject to the global limit.
     /// </summary>
     public async Task RespondAsync(
-        string interactionId, string interactionToken, InteractionResponseDto response, CancellationToken cancellationToken)
+        InteractionWebhook interaction, InteractionResponseDto response, CancellationToken cancellationToken)
     {
         // Repeatable: if a first attempt did reach Discord, the repeat is refused with 40060 "already acknowledged".
         var route = new DiscordRoute(
-            HttpMethod.Post, "/interactions/{interaction}/{token}/callback", interactionId,
-            IsInteractionEndpoint: true, RepeatablePost: true);
+            HttpMethod.Post, "/interactions/{interaction}/{token}/callback", interaction.InteractionId,
+            interaction.TokenExpiresAt, RepeatablePost: true);
         try
         {
             using var _ = await SendCoreAsync(
-                route, $"interactions/{interactionId}/{interactionToken}/callback",
+                route, $"interactions/{interaction.InteractionId}/{interaction.Token}/callback",
                 () => JsonContent(response, Json.InteractionResponseDto), cancellationToken);
         }
         catch (DiscordApiException ex) when (ex.ErrorCode == AlreadyAcknowledged && ex.Attempts > 1)
@@ -99,40 +96,37 @@ public sealed class DiscordRestClient(
     /// or, with <paramref name="files"/>, as multipart (<c>payload_json</c> + <c>files[n]</c>).
     /// </summary>
     public Task<MessageDto> EditOriginalResponseAsync(
-        string applicationId, string interactionToken, MessagePayloadDto payload, IReadOnlyList<DiscordFile>? files,
+        InteractionWebhook webhook, MessagePayloadDto payload, IReadOnlyList<DiscordFile>? files,
         CancellationToken cancellationToken)
     {
-        var route = new DiscordRoute(
-            HttpMethod.Patch, "/webhooks/{application}/{token}/messages/@original", $"{applicationId}/{interactionToken}",
-            IsInteractionEndpoint: true);
+        var route = WebhookRoute(HttpMethod.Patch, "/webhooks/{application}/{token}/messages/@original", webhook);
         return SendAsync(
-            route, $"webhooks/{applicationId}/{interactionToken}/messages/@original",
+            route, $"webhooks/{webhook.ApplicationId}/{webhook.Token}/messages/@original",
             () => MessageContent(payload, files), Json.MessageDto, cancellationToken);
     }
 
     /// <summary><c>DELETE /webhooks/{application}/{token}/messages/@original</c>: removes the (deferred) response.</summary>
-    public async Task DeleteOriginalResponseAsync(
-        string applicationId, string interactionToken, CancellationToken cancellationToken)
+    public async Task DeleteOriginalResponseAsync(InteractionWebhook webhook, CancellationToken cancellationToken)
     {
-        var route = new DiscordRoute(
-            HttpMethod.Delete, "/webhooks/{application}/{token}/messages/@original", $"{applicationId}/{interactionToken}",
-            IsInteractionEndpoint: true);
+        var route = WebhookRoute(HttpMethod.Delete, "/webhooks/{application}/{token}/messages/@original", webhook);
         using var _ = await SendCoreAsync(
-            route, $"webhooks/{applicationId}/{interactionToken}/messages/@original", content: null, cancellationToken);
+            route, $"webhooks/{webhook.ApplicationId}/{webhook.Token}/messages/@original", content: null, cancellationToken);
     }
 
     /// <summary><c>POST /webhooks/{application}/{token}</c>: one more message for the interaction.</summary>
     public Task<MessageDto> CreateFollowupMessageAsync(
-        string applicationId, string interactionToken, MessagePayloadDto payload, IReadOnlyList<DiscordFile>? files,
+        InteractionWebhook webhook, MessagePayloadDto payload, IReadOnlyList<DiscordFile>? files,
         CancellationToken cancellationToken)
     {
         // Not repeatable: a followup that reached Discord would be posted twice.
-        var route = new DiscordRoute(
-            HttpMethod.Post, "/webhooks/{application}/{token}", $"{applicationId}/{interactionToken}", IsInteractionEndpoint: true);
+        var route = WebhookRoute(HttpMethod.Post, "/webhooks/{application}/{token}", webhook);
         return SendAsync(
-            route, $"webhooks/{applicationId}/{interactionToken}", () => MessageContent(payload, files), Json.MessageDto,
+            route, $"webhooks/{webhook.ApplicationId}/{webhook.Token}", () => MessageContent(payload, files), Json.MessageDto,
             cancellationToken);
     }
+
+    private static DiscordRoute WebhookRoute(HttpMethod method, string template, InteractionWebhook webhook) =>
+        new(method, template, $"{webhook.ApplicationId}/{webhook.Token}", webhook.TokenExpiresAt);
 
     /// <summary><c>POST /channels/{channel}/messages</c>: a message in a channel (weekly summaries).</summary>
     public Task<MessageDto> CreateChannelMessageAsync(
@@ -204,8 +198,8 @@ public sealed class DiscordRestClient(
     }
 
     // The one request path. The content factory builds a fresh body for each attempt. A 429 was not processed, so it is
-    // always retried after retry_after (unless that outlives an interaction token); a 5xx or a lost connection only
-    // when the route is safe to repeat, after a backoff.
+    // always retried after retry_after; a 5xx or a lost connection only when the route is safe to repeat, after a backoff.
+    // On an interaction endpoint nothing is sent, and no wait begun, that its token would not live to see.
     private async Task<HttpResponseMessage> SendCoreAsync(
         DiscordRoute route, string path, Func<HttpContent>? content, CancellationToken cancellationToken)
     {
@@ -219,10 +213,12 @@ public sealed class DiscordRestClient(
             TimeSpan wait;
             while ((wait = rateLimiter.Acquire(route, exemptFromGlobal: route.IsInteractionEndpoint)) > TimeSpan.Zero)
             {
+                ThrowIfTokenDiesWithin(route, wait, status: null, attempt - 1);
                 logger.LogDebug("Waiting {Delay} for the Discord rate limit of {Route}", wait, route);
                 await Task.Delay(wait, time, cancellationToken);
             }
 
+            ThrowIfTokenDiesWithin(route, TimeSpan.Zero, status: null, attempt - 1);
             using var request = new HttpRequestMessage(route.Method, uri) { Content = content?.Invoke() };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bot", token);
             request.Headers.UserAgent.ParseAdd(UserAgent);
@@ -266,12 +262,7 @@ public sealed class DiscordRestClient(
 
                 var (retryAfter, scope) = await ReadRateLimitAsync(response, cancellationToken);
                 rateLimiter.LimitExceeded(route, retryAfter, scope);
-                if (route.IsInteractionEndpoint && retryAfter >= InteractionTokenLifetime)
-                {
-                    // The token is dead before the wait is over: fail now so the caller can fall back.
-                    throw new DiscordApiException(
-                        response.StatusCode, 0, route.ToString(), $"rate limited for {retryAfter}, longer than an interaction token lives", attempt);
-                }
+                ThrowIfTokenDiesWithin(route, retryAfter, response.StatusCode, attempt);
 
                 if (++rateLimited > MaxRateLimitRetries)
                 {
@@ -293,6 +284,29 @@ public sealed class DiscordRestClient(
                 }
             }
         }
+    }
+
+    // An interaction token that is dead, or dies before the wait is over, cannot carry the request: fail now, so the caller
+    // falls back at once instead of waiting for a 50027.
+    private void ThrowIfTokenDiesWithin(DiscordRoute route, TimeSpan wait, HttpStatusCode? status, int attempts)
+    {
+        if (route.TokenExpiresAt is not { } expiresAt)
+        {
+            return;
+        }
+
+        var left = expiresAt - time.GetUtcNow();
+        if (wait < left)
+        {
+            return;
+        }
+
+        throw DiscordApiException.InteractionTokenOutlived(
+            route.ToString(),
+            left <= TimeSpan.Zero
+                ? "the interaction token has expired"
+                : $"rate limited for {wait}, longer than the {left} the interaction token has left",
+            status, attempts);
     }
 
     // 1 s, 2 s, 4 s, each ±20 %.

@@ -27,7 +27,9 @@ public sealed partial class ChartRenderer
         var rows = byArtist
             ? skips.Artists.Select(a => new BarRow(a.Name, [(a.Rate * 100, ChartTheme.Accent, $"{Percent(a.Rate)} · {a.Skipped:N0} of {a.Plays:N0}")])).ToList()
             : skips.Tracks.Select(t => new BarRow($"{t.Name} — {t.ArtistName}", [(t.Rate * 100, ChartTheme.Accent, $"{Percent(t.Rate)} · {t.Skipped:N0} of {t.Plays:N0}")])).ToList();
-        return RenderBarRows(title, subtitle, rows, "skip rate (%)", 100);
+        // Room for the labels past the longest bar, but no axis ticks past 100 %.
+        var max = rows.Count == 0 ? 1 : rows.Max(r => r.Bars.Max(b => b.Value));
+        return RenderBarRows(title, subtitle, rows, "skip rate (%)", max, ticksUpTo: 100);
     }
 
     /// <summary>The shared artists side by side: each one's share of their own plays in the period, the first person in green.</summary>
@@ -51,7 +53,7 @@ public sealed partial class ChartRenderer
     private static string Percent(double fraction) => (fraction * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     // One row per name, one to two bars per row (each with its own colour and label), highest row first.
-    private byte[] RenderBarRows(string title, string subtitle, IReadOnlyList<BarRow> rows, string axisLabel, double max)
+    private byte[] RenderBarRows(string title, string subtitle, IReadOnlyList<BarRow> rows, string axisLabel, double max, int? ticksUpTo = null)
     {
         lock (_gate)
         {
@@ -90,6 +92,16 @@ public sealed partial class ChartRenderer
             plot.Axes.Left.MinorTickStyle.Length = 0;
             plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
             plot.Axes.Bottom.Label.Text = axisLabel;
+            if (ticksUpTo is { } last)
+            {
+                var ticks = new ScottPlot.TickGenerators.NumericManual();
+                for (var tick = 0; tick <= last; tick += 10)
+                {
+                    ticks.AddMajor(tick, tick.ToString(CultureInfo.InvariantCulture));
+                }
+
+                plot.Axes.Bottom.TickGenerator = ticks;
+            }
 
             return Render(plot, canvas =>
             {

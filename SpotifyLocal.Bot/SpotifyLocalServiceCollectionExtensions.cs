@@ -35,6 +35,7 @@ public static class SpotifyLocalServiceCollectionExtensions
         services.AddSummaryCommands(configuration);
         services.AddSingleton<ICliVerb, ImportVerb>();
         services.AddSingleton<ICliVerb, TopVerb>();
+        services.AddSingleton<ICliVerb, SkipsVerb>();
         services.AddConsoleAdapter(configuration);
         services.AddDiscord(configuration);
         services.AddHostedService<BotStartupReport>();

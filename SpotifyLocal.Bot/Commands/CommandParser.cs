@@ -19,6 +19,8 @@ public static class CommandParser
         ("stats", "/stats [period] [clock]", "totals and listening time per day, or by weekday and hour"),
         ("streaks", "/streaks", "your current and longest daily listening streaks, overall and per artist"),
         ("discoveries", "/discoveries [period] [artists|tracks]", "artists and tracks you first played in the period, by plays since"),
+        ("skips", "/skips [period]", "your skip rate, most skipped tracks and skip rate by artist (from the extended history)"),
+        ("compare", "/compare @member [period]", "in a Discord server: your taste overlap with a member (both with /visibility on)"),
         ("recent", "/recent", "your latest plays"),
         ("import", "/import <your Spotify data-export ZIP>", "add your whole history from Spotify's export"),
         ("link", "/link", "connect Spotify for live tracking"),
@@ -62,12 +64,19 @@ public static class CommandParser
             "stats" => ParseStats(args),
             "streaks" => NoArguments(new StreaksCommand(), args),
             "discoveries" => ParseDiscoveries(args),
+            "skips" => args.Length <= 1 ? CommandParseResult.Ok(new SkipsCommand(args.Length == 1 ? args[0].ToLowerInvariant() : DefaultPeriod)) : Usage("skips"),
+            "compare" => args.Length is 1 or 2
+                ? CommandParseResult.Ok(new CompareCommand(CompareCommand.MemberOf(args[0]), args.Length == 2 ? args[1].ToLowerInvariant() : DefaultPeriod))
+                : Usage("compare"),
             "import" => args.Length == 0 ? CommandParseResult.Ok(new ImportCommand(null)) : CommandParseResult.Fail(ImportNeedsUpload),
             "timezone" => args.Length <= 1 ? CommandParseResult.Ok(new TimeZoneCommand(args.Length == 1 ? args[0] : null)) : Usage("timezone"),
             "weekly" => ParseWeekly(args),
             _ => CommandParseResult.Fail($"Unknown command /{name}. Try /help."),
         };
     }
+
+    /// <summary>Commands that only work in a Discord server: listed by /help, left out of the Telegram menu.</summary>
+    public static readonly IReadOnlySet<string> ServerOnly = new HashSet<string>(StringComparer.Ordinal) { "compare" };
 
     public static string UsageOf(string command) => Usages.First(u => u.Name == command).Usage;
 

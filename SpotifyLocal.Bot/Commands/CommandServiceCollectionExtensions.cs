@@ -26,6 +26,8 @@ public static class CommandServiceCollectionExtensions
         services.AddCommandHandler<StatsCommand, StatsCommandHandler>();
         services.AddCommandHandler<StreaksCommand, StreaksCommandHandler>();
         services.AddCommandHandler<DiscoveriesCommand, DiscoveriesCommandHandler>();
+        services.AddCommandHandler<SkipsCommand, SkipsCommandHandler>();
+        services.AddCommandHandler<CompareCommand, CompareCommandHandler>();
         services.AddCommandHandler<ImportCommand, ImportCommandHandler>();
         services.AddCommandHandler<LinkCommand, LinkCommandHandler>();
         return services;

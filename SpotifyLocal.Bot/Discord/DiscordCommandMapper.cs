@@ -37,6 +37,10 @@ public static class DiscordCommandMapper
             "streaks" => CommandParseResult.Ok(new StreaksCommand()),
             "discoveries" => CommandParseResult.Ok(new DiscoveriesCommand(
                 period, Option("type") == "tracks" ? Core.Storage.TopKind.Tracks : Core.Storage.TopKind.Artists)),
+            "skips" => CommandParseResult.Ok(new SkipsCommand(period)),
+            "compare" => Option("member") is { } member
+                ? CommandParseResult.Ok(new CompareCommand(member, period, MemberName(data.Resolved, member)))
+                : CommandParseResult.Fail("Usage: " + CommandParser.UsageOf("compare")),
             "recent" => CommandParseResult.Ok(new RecentCommand()),
             "link" => CommandParseResult.Ok(new LinkCommand()),
             "unlink" => CommandParseResult.Ok(new UnlinkCommand()),
@@ -64,6 +68,12 @@ public static class DiscordCommandMapper
             ? attachment
             : null;
     }
+
+    /// <summary>A USER option's member as the server shows them: their nickname there, else their display name.</summary>
+    private static string? MemberName(ResolvedDataDto? resolved, string userId) =>
+        resolved?.Members?.GetValueOrDefault(userId)?.Nick is { Length: > 0 } nick
+            ? nick
+            : resolved?.Users?.GetValueOrDefault(userId)?.DisplayName;
 
     /// <summary>Whether to defer privately, before the handler has said anything.</summary>
     public static bool IsPrivate(InteractionDto interaction) =>

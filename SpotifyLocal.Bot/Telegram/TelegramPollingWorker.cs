@@ -192,7 +192,9 @@ public sealed class TelegramPollingWorker(
     {
         var me = await bot.GetMe(cancellationToken);
         await bot.SetMyCommands(
-            commands: CommandParser.Usages.Select(u => new TelegramCommand { Command = u.Name, Description = u.Description }),
+            commands: CommandParser.Usages
+                .Where(u => !CommandParser.ServerOnly.Contains(u.Name))
+                .Select(u => new TelegramCommand { Command = u.Name, Description = u.Description }),
             // The menu shows where the commands work: private chats (https://core.telegram.org/bots/api#botcommandscope).
             scope: new BotCommandScopeAllPrivateChats(),
             cancellationToken: cancellationToken);

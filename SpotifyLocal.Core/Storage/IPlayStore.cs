@@ -38,6 +38,13 @@ public interface IPlayStore
     /// </summary>
     Task<DiscoveryList> GetDiscoveriesAsync(PlayScope firstPlayedIn, TopKind kind, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Per track, artist or album in the scope: the plays that say whether they were skipped (only extended-history plays
+    /// do) and how many were, for the keys with at least <paramref name="minSkipped"/> skipped plays (0: every key with
+    /// skip data); the most-played spelling of those plays as the name; ordered by key (ordinal). One row per key.
+    /// </summary>
+    Task<IReadOnlyList<SkipCount>> GetSkipCountsAsync(PlayScope scope, TopKind kind, int minSkipped, CancellationToken cancellationToken);
+
     /// <summary>The newest plays of a user, newest first.</summary>
     Task<IReadOnlyList<Play>> GetRecentAsync(string userId, int limit, CancellationToken cancellationToken);
 

@@ -1,3 +1,4 @@
+using SpotifyLocal.Core.Stats;
 using SpotifyLocal.Core.Storage;
 using SpotifyLocal.Tests.Builders;
 
@@ -116,6 +117,37 @@ public abstract class StorageContractTests : IAsyncLifetime
         var nobody = await Storage.Plays.GetDiscoveriesAsync(PlayScope.ForUser("u2", T0, T0.AddDays(9)), TopKind.Artists, 10, Ct);
         Assert.Equal(0, nobody.Total);
         Assert.Empty(nobody.Items);
+    }
+
+    [Fact]
+    public async Task Skip_counts_are_per_key_over_the_plays_that_say_whether_they_were_skipped()
+    {
+        var skipped = new PlayContext(true, "clickrow", "fwdbtn", false, "android", false);
+        var finished = new PlayContext(false, "clickrow", "trackdone", false, "android", false);
+        await Storage.Plays.InsertAsync(
+            [
+                Plays.One("u1", "Song", "Band", "X", T0) with { Context = skipped },
+                Plays.One("u1", "Song", "Band", "X", T0.AddHours(1)) with { Context = finished },
+                Plays.One("u1", "SONG", "Band", "X", T0.AddHours(2)) with { Context = skipped },
+                // No skipped field, and no context at all (tracked): neither counts.
+                Plays.One("u1", "Other", "Band", "X", T0.AddHours(3)) with { Context = new PlayContext(null, null, "endplay", null, null, null) },
+                Plays.One("u1", "Other", "Band", "X", T0.AddHours(4), PlaySource.Tracked),
+                Plays.One("u1", "Third", "Solo", "Y", T0.AddHours(5)) with { Context = finished },
+                Plays.One("u1", "Song", "Band", "X", T0.AddDays(-1)) with { Context = skipped },
+                Plays.One("u2", "Song", "Band", "X", T0) with { Context = skipped },
+            ],
+            Ct);
+        var range = PlayScope.ForUser("u1", T0, T0.AddDays(1));
+        var song = new SkipCount(IdentityKeys.Track("Band", "Song"), "Song", "Band", 3, 2);
+
+        Assert.Equal(
+            [song, new SkipCount(IdentityKeys.Track("Solo", "Third"), "Third", "Solo", 1, 0)],
+            await Storage.Plays.GetSkipCountsAsync(range, TopKind.Tracks, 0, Ct));
+        Assert.Equal([song], await Storage.Plays.GetSkipCountsAsync(range, TopKind.Tracks, 1, Ct));
+        Assert.Equal(
+            [new SkipCount("band", "Band", null, 3, 2), new SkipCount("solo", "Solo", null, 1, 0)],
+            await Storage.Plays.GetSkipCountsAsync(range, TopKind.Artists, 0, Ct));
+        Assert.Empty(await Storage.Plays.GetSkipCountsAsync(PlayScope.ForUser("u3", T0, T0.AddDays(1)), TopKind.Artists, 0, Ct));
     }
 
     [Fact]

@@ -19,3 +19,29 @@ internal sealed class ArtistDayRow
 
     public ArtistDay ToArtistDay() => new(Id.ArtistKey, LocalDayOffsets.DateOf((long)Id.Day), Plays);
 }
+
+/// <summary>One spelling's plays with skip data and its skips.</summary>
+internal sealed class SkipSpelling
+{
+    public TopSpellingKey Id { get; set; } = new();
+
+    public int Plays { get; set; }
+
+    public int Skipped { get; set; }
+}
+
+/// <summary>One key's plays with skip data and its skips before mapping to <see cref="SkipCount"/>.</summary>
+internal sealed class SkipRow
+{
+    public string Key { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string? ArtistName { get; set; }
+
+    public int Plays { get; set; }
+
+    public int Skipped { get; set; }
+
+    public SkipCount ToSkipCount() => new(Key, Name, ArtistName, Plays, Skipped);
+}

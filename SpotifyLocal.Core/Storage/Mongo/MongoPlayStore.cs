@@ -381,6 +381,12 @@ public sealed class MongoPlayStore : IPlayStore
         return new DiscoveryList(count.Count == 0 ? 0 : (int)count[0].Count, [.. items.Select(r => r.ToTopItem())]);
     }
 
+    public async Task<IReadOnlyList<SkipCount>> GetSkipCountsAsync(PlayScope scope, TopKind kind, int minSkipped, CancellationToken cancellationToken)
+    {
+        var rows = await RunAsync(SkipCountsPipeline(scope, kind, minSkipped), cancellationToken);
+        return [.. rows.Select(r => r.ToSkipCount()).OrderBy(c => c.Key, StringComparer.Ordinal)];
+    }
+
     public async Task<IReadOnlyList<Play>> GetRecentAsync(string userId, int limit, CancellationToken cancellationToken)
     {
         if (limit <= 0)
@@ -575,6 +581,41 @@ public sealed class MongoPlayStore : IPlayStore
                 })
             .Match(Builders<TopRow>.Filter.Gte(r => r.FirstPlayedAt, MongoTime.ToBson(firstPlayedIn.From))
                 & Builders<TopRow>.Filter.Lt(r => r.FirstPlayedAt, MongoTime.ToBson(firstPlayedIn.To)));
+
+    /// <summary>
+    /// The plays with a <c>skipped</c> field (extended history) counted per spelling, then per key with the most-played
+    /// spelling as the name (as <see cref="RankSpellings"/> picks it), keeping the keys with at least <paramref name="minSkipped"/> skips.
+    /// </summary>
+    internal static PipelineDefinition<PlayDocument, SkipRow> SkipCountsPipeline(PlayScope scope, TopKind kind, int minSkipped)
+    {
+        var match = ScopeFilter(scope) & Filter.Ne(p => p.Skipped, null);
+        if (kind == TopKind.Albums)
+        {
+            match &= Filter.Nin(p => p.AlbumName, [null, string.Empty]);
+        }
+
+        return new EmptyPipelineDefinition<PlayDocument>()
+            .Match(match)
+            .Group(
+                SpellingOf(kind),
+                g => new SkipSpelling { Id = g.Key, Plays = g.Count(), Skipped = g.Sum(p => p.Skipped == true ? 1 : 0) })
+            .Sort(Builders<SkipSpelling>.Sort
+                .Ascending(s => s.Id.Key)
+                .Descending(s => s.Plays)
+                .Ascending(s => s.Id.Name)
+                .Ascending(s => s.Id.ArtistName))
+            .Group(
+                s => s.Id.Key,
+                g => new SkipRow
+                {
+                    Key = g.Key,
+                    Name = g.First().Id.Name,
+                    ArtistName = g.First().Id.ArtistName,
+                    Plays = g.Sum(s => s.Plays),
+                    Skipped = g.Sum(s => s.Skipped),
+                })
+            .Match(Builders<SkipRow>.Filter.Gte(r => r.Skipped, minSkipped));
+    }
 
     internal static PipelineDefinition<PlayDocument, PlayDocument> RecentPipeline(string userId, int limit) =>
         new EmptyPipelineDefinition<PlayDocument>()

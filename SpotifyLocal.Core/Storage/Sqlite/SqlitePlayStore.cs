@@ -483,6 +483,47 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         return new DiscoveryList(total, items);
     }
 
+    public async Task<IReadOnlyList<SkipCount>> GetSkipCountsAsync(PlayScope scope, TopKind kind, int minSkipped, CancellationToken cancellationToken)
+    {
+        var (keyColumn, nameColumn, artistColumn, extraFilter) = Columns(kind);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var users = AddScope(command, scope with { UserIds = [.. scope.UserIds.Distinct(StringComparer.Ordinal)] });
+        command.Parameters.AddWithValue("@min_skipped", minSkipped);
+        // skipped is NULL (unknown), 0 or 1, so SUM counts the skips among the plays that say.
+        command.CommandText = $"""
+            WITH scoped AS (
+                SELECT {keyColumn} AS k, {nameColumn} AS n, {artistColumn} AS a, skipped
+                FROM plays
+                WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @to AND skipped IS NOT NULL{extraFilter}
+            ),
+            counted AS (
+                SELECT k, COUNT(*) AS plays, SUM(skipped) AS skips FROM scoped GROUP BY k HAVING SUM(skipped) >= @min_skipped
+            ),
+            spellings AS (
+                SELECT k, n, a, COUNT(*) AS c FROM scoped WHERE k IN (SELECT k FROM counted) GROUP BY k, n, a
+            ),
+            best AS (
+                SELECT k, n, a, ROW_NUMBER() OVER (PARTITION BY k ORDER BY c DESC, n ASC, a ASC) AS rn FROM spellings
+            )
+            SELECT counted.k, best.n, best.a, counted.plays, counted.skips
+            FROM counted JOIN best ON best.k = counted.k AND best.rn = 1
+            """;
+        var counts = new List<SkipCount>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts.Add(new SkipCount(
+                reader.GetString(0),
+                reader.GetString(1),
+                kind == TopKind.Artists ? null : NullableString(reader, 2),
+                reader.GetInt32(3),
+                reader.GetInt32(4)));
+        }
+
+        return [.. counts.OrderBy(c => c.Key, StringComparer.Ordinal)];
+    }
+
     public async Task<IReadOnlyList<Play>> GetRecentAsync(string userId, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -35,6 +35,9 @@ public static class SpotifyLocalServiceCollectionExtensions
         services.AddSummaryCommands(configuration);
         services.AddSingleton<ICliVerb, ImportVerb>();
         services.AddSingleton<ICliVerb, TopVerb>();
+        services.AddSingleton<ICliVerb, RecapVerb>();
+        services.AddSingleton<ICliVerb, StreaksVerb>();
+        services.AddSingleton<ICliVerb, DiscoveriesVerb>();
         services.AddConsoleAdapter(configuration);
         services.AddDiscord(configuration);
         services.AddHostedService<BotStartupReport>();

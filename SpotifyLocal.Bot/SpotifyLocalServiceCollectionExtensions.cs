@@ -36,6 +36,9 @@ public static class SpotifyLocalServiceCollectionExtensions
         services.AddSingleton<ICliVerb, ImportVerb>();
         services.AddSingleton<ICliVerb, TopVerb>();
         services.AddSingleton<ICliVerb, SkipsVerb>();
+        services.AddSingleton<ICliVerb, RecapVerb>();
+        services.AddSingleton<ICliVerb, StreaksVerb>();
+        services.AddSingleton<ICliVerb, DiscoveriesVerb>();
         services.AddConsoleAdapter(configuration);
         services.AddDiscord(configuration);
         services.AddHostedService<BotStartupReport>();

@@ -21,6 +21,7 @@ public static class CommandParser
         ("discoveries", "/discoveries [period] [artists|tracks]", "artists and tracks you first played in the period, by plays since"),
         ("skips", "/skips [period]", "your skip rate, most skipped tracks and skip rate by artist (from the extended history)"),
         ("compare", "/compare @member [period]", "in a Discord server: your taste overlap with a member (both with /visibility on)"),
+        ("recap", "/recap [2025|period]", "your year (this year so far, or any period) in one shareable image with the numbers as text"),
         ("recent", "/recent", "your latest plays"),
         ("import", "/import <your Spotify data-export ZIP>", "add your whole history from Spotify's export"),
         ("link", "/link", "connect Spotify for live tracking"),
@@ -68,6 +69,7 @@ public static class CommandParser
             "compare" => args.Length is 1 or 2
                 ? CommandParseResult.Ok(new CompareCommand(CompareCommand.MemberOf(args[0]), args.Length == 2 ? args[1].ToLowerInvariant() : DefaultPeriod))
                 : Usage("compare"),
+            "recap" => args.Length <= 1 ? CommandParseResult.Ok(new RecapCommand(args.Length == 1 ? args[0].ToLowerInvariant() : null)) : Usage("recap"),
             "import" => args.Length == 0 ? CommandParseResult.Ok(new ImportCommand(null)) : CommandParseResult.Fail(ImportNeedsUpload),
             "timezone" => args.Length <= 1 ? CommandParseResult.Ok(new TimeZoneCommand(args.Length == 1 ? args[0] : null)) : Usage("timezone"),
             "weekly" => ParseWeekly(args),

@@ -28,6 +28,7 @@ public static class CommandServiceCollectionExtensions
         services.AddCommandHandler<DiscoveriesCommand, DiscoveriesCommandHandler>();
         services.AddCommandHandler<SkipsCommand, SkipsCommandHandler>();
         services.AddCommandHandler<CompareCommand, CompareCommandHandler>();
+        services.AddCommandHandler<RecapCommand, RecapCommandHandler>();
         services.AddCommandHandler<ImportCommand, ImportCommandHandler>();
         services.AddCommandHandler<LinkCommand, LinkCommandHandler>();
         return services;

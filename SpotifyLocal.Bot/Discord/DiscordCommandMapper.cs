@@ -41,6 +41,7 @@ public static class DiscordCommandMapper
             "compare" => Option("member") is { } member
                 ? CommandParseResult.Ok(new CompareCommand(member, period, MemberName(data.Resolved, member)))
                 : CommandParseResult.Fail("Usage: " + CommandParser.UsageOf("compare")),
+            "recap" => CommandParseResult.Ok(new RecapCommand(Option("period")?.Trim() is { Length: > 0 } text ? text.ToLowerInvariant() : null)),
             "recent" => CommandParseResult.Ok(new RecentCommand()),
             "link" => CommandParseResult.Ok(new LinkCommand()),
             "unlink" => CommandParseResult.Ok(new UnlinkCommand()),

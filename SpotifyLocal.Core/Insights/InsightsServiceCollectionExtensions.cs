@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SpotifyLocal.Core.Insights;
 
-/// <summary>Registers <see cref="InsightsService"/>, <see cref="SkipRateService"/> and <see cref="TasteOverlapService"/> (need an <c>IPlayStore</c> from <c>AddStorage</c>).</summary>
+/// <summary>Registers <see cref="InsightsService"/>, <see cref="RecapService"/>, <see cref="SkipRateService"/> and <see cref="TasteOverlapService"/> (need an <c>IPlayStore</c> from <c>AddStorage</c>).</summary>
 public static class InsightsServiceCollectionExtensions
 {
     public static IServiceCollection AddInsights(this IServiceCollection services, IConfiguration configuration)
@@ -13,6 +13,7 @@ public static class InsightsServiceCollectionExtensions
         services.TryAddSingleton<InsightsService>();
         services.TryAddSingleton<SkipRateService>();
         services.TryAddSingleton<TasteOverlapService>();
+        services.TryAddSingleton<RecapService>();
         return services;
     }
 }

@@ -1,0 +1,115 @@
+using System.Globalization;
+using SpotifyLocal.Core;
+using SpotifyLocal.Core.Stats;
+using SpotifyLocal.Core.Storage;
+
+namespace SpotifyLocal.Bot.Cli;
+
+/// <summary>
+/// The arguments the insight verbs (<c>recap</c>, <c>streaks</c>, <c>discoveries</c>) share: words before or between the
+/// options, <c>--user</c>, <c>--json</c>, <c>--png FILE</c> and, where a verb takes it, <c>--limit N</c>.
+/// </summary>
+internal sealed record InsightVerbArguments(IReadOnlyList<string> Words, string User, bool Json, string? PngPath, int? Limit)
+{
+    public static bool TryParse(IReadOnlyList<string> arguments, bool takesLimit, out InsightVerbArguments parsed, out string problem)
+    {
+        parsed = new InsightVerbArguments([], string.Empty, false, null, null);
+        problem = string.Empty;
+        var words = new List<string>();
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var argument = arguments[i];
+            if (argument == "--json")
+            {
+                parsed = parsed with { Json = true };
+                continue;
+            }
+
+            if (argument is "--user" or "--png" || (takesLimit && argument == "--limit"))
+            {
+                if (i + 1 >= arguments.Count || arguments[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    problem = $"{argument} needs a value.";
+                    return false;
+                }
+
+                var value = arguments[++i];
+                if (argument == "--user")
+                {
+                    parsed = parsed with { User = value };
+                }
+                else if (argument == "--png")
+                {
+                    parsed = parsed with { PngPath = value };
+                }
+                else if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= StatsService.MaxTopLimit)
+                {
+                    parsed = parsed with { Limit = limit };
+                }
+                else
+                {
+                    problem = $"--limit must be a number from 1 to {StatsService.MaxTopLimit}.";
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (argument.StartsWith("--", StringComparison.Ordinal))
+            {
+                problem = $"Unknown option {argument}.";
+                return false;
+            }
+
+            words.Add(argument);
+        }
+
+        if (string.IsNullOrWhiteSpace(parsed.User))
+        {
+            problem = "Give --user with a Spotify id or platform:chatUserId (e.g. telegram:12345).";
+            return false;
+        }
+
+        parsed = parsed with { Words = words };
+        return true;
+    }
+
+    /// <summary>The user id <see cref="User"/> names and its stored user (null when only plays exist); unknown without either.</summary>
+    /// <exception cref="UserFacingException">Neither a user nor any play has the id.</exception>
+    public async Task<(string UserId, User? User)> ResolveAsync(
+        IUserStore users, IChatLinkStore chatLinks, IPlayStore plays, CancellationToken cancellationToken)
+    {
+        var userId = await CliUser.ResolveAsync(User, chatLinks, cancellationToken);
+        var user = await users.GetAsync(userId, cancellationToken);
+        if (user is null && await plays.CountAsync(PlayScope.AllTime(userId), cancellationToken) == 0)
+        {
+            throw new UserFacingException($"No user and no plays found for \"{User}\".");
+        }
+
+        return (userId, user);
+    }
+
+    /// <summary>The name charts show: the stored display name, else the id.</summary>
+    public static string DisplayName(string userId, User? user) => user?.DisplayName is { Length: > 0 } name ? name : userId;
+
+    /// <summary>Writes the PNG, creating its folder; says so on the output unless it is JSON.</summary>
+    public async Task WritePngAsync(byte[] png, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (PngPath is not { } path)
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await File.WriteAllBytesAsync(path, png, cancellationToken);
+        if (!Json)
+        {
+            await output.WriteLineAsync($"Chart written to {path}");
+        }
+    }
+}

@@ -21,7 +21,10 @@ internal sealed record RecapVerbOutput(
     [property: JsonPropertyName("topArtists")] IReadOnlyList<TopVerbItem> TopArtists,
     [property: JsonPropertyName("topTracks")] IReadOnlyList<TopVerbItem> TopTracks,
     [property: JsonPropertyName("topAlbums")] IReadOnlyList<TopVerbItem> TopAlbums,
-    [property: JsonPropertyName("discoveries")] InsightVerbList Discoveries);
+    [property: JsonPropertyName("discoveries")] InsightVerbList Discoveries,
+    [property: JsonPropertyName("playsWithSkipData")] int PlaysWithSkipData,
+    [property: JsonPropertyName("skipped")] int Skipped,
+    [property: JsonPropertyName("skipShare")] double? SkipShare);
 
 /// <summary>A local calendar month ("2026-03") of a recap.</summary>
 internal sealed record RecapVerbMonth(

@@ -76,7 +76,10 @@ public sealed class RecapVerb(RecapService recaps, ChartRenderer charts, IUserSt
             InsightVerbJson.Items(recap.TopArtists),
             InsightVerbJson.Items(recap.TopTracks),
             InsightVerbJson.Items(recap.TopAlbums),
-            InsightVerbJson.List(recap.Discoveries));
+            InsightVerbJson.List(recap.Discoveries),
+            recap.PlaysWithSkipData,
+            recap.Skipped,
+            recap.SkipShare);
     }
 
     private static RecapVerbMonth Month(RecapMonth month) =>

@@ -57,7 +57,8 @@ public sealed partial class ChartRenderer
     {
         var minutes = recap.Minutes.ToString("N0", Invariant);
         _text.Draw(canvas, minutes, RecapMargin, 300, 120, ChartTheme.Accent);
-        _text.Draw(canvas, string.Create(Invariant, $"minutes listened · {recap.Plays:N0} plays"), RecapMargin, 350, 30, ChartTheme.MutedText);
+        var skipped = recap.SkipShare is { } share ? string.Create(Invariant, $" · {share * 100:0}% skipped") : string.Empty;
+        _text.Draw(canvas, string.Create(Invariant, $"minutes listened · {recap.Plays:N0} plays{skipped}"), RecapMargin, 350, 30, ChartTheme.MutedText);
 
         var tileWidth = (RecapWidth - (2 * RecapMargin) - 24) / 2;
         var streak = recap.LongestStreak;

@@ -6,7 +6,8 @@ namespace SpotifyLocal.Core.Insights;
 /// <summary>
 /// A user's listening over a period, for one shareable image and a text summary: time and plays, days with plays and the
 /// longest run of them, listening per local month and per local hour of the day, the top artists, tracks and albums, and
-/// the artists first played in the period ranked by plays since. Days, months and hours are in the period's time zone.
+/// the artists first played in the period ranked by plays since, and how many of the plays that say whether they were
+/// skipped (extended-history plays) were. Days, months and hours are in the period's time zone.
 /// </summary>
 public sealed record Recap(
     Period Period,
@@ -19,8 +20,13 @@ public sealed record Recap(
     IReadOnlyList<TopItem> TopArtists,
     IReadOnlyList<TopItem> TopTracks,
     IReadOnlyList<TopItem> TopAlbums,
-    DiscoveryList Discoveries)
+    DiscoveryList Discoveries,
+    int PlaysWithSkipData,
+    int Skipped)
 {
+    /// <summary>Skipped over plays with skip data; null when no play of the period says (tracked and account-data plays don't).</summary>
+    public double? SkipShare => PlaysWithSkipData == 0 ? null : (double)Skipped / PlaysWithSkipData;
+
     /// <summary>Whole minutes listened, rounded to the nearest minute.</summary>
     public long Minutes => RoundMinutes(MsPlayed);
 

@@ -42,7 +42,9 @@ public sealed class RecapService(IPlayStore plays, TimeProvider timeProvider)
         var tracksTask = plays.GetTopAsync(scope, TopKind.Tracks, TopLimit, cancellationToken);
         var albumsTask = plays.GetTopAsync(scope, TopKind.Albums, TopLimit, cancellationToken);
         var discoveriesTask = plays.GetDiscoveriesAsync(scope, TopKind.Artists, TopLimit, cancellationToken);
-        await Task.WhenAll(bucketsTask, artistsTask, tracksTask, albumsTask, discoveriesTask);
+        // One row per artist with skip data; every such play has one artist, so the rows add up to the period's (as /skips).
+        var skipsTask = plays.GetSkipCountsAsync(scope, TopKind.Artists, 0, cancellationToken);
+        await Task.WhenAll(bucketsTask, artistsTask, tracksTask, albumsTask, discoveriesTask, skipsTask);
 
         var zone = period.TimeZone;
         var buckets = await bucketsTask;
@@ -76,7 +78,9 @@ public sealed class RecapService(IPlayStore plays, TimeProvider timeProvider)
             await artistsTask,
             await tracksTask,
             await albumsTask,
-            await discoveriesTask);
+            await discoveriesTask,
+            (await skipsTask).Sum(s => s.Plays),
+            (await skipsTask).Sum(s => s.Skipped));
     }
 
     // Every month from the period's first (or, for an open start, the first played) to its last up to today, empty ones included.

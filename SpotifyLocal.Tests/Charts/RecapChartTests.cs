@@ -32,7 +32,7 @@ public sealed class RecapChartTests
     public void A_recap_without_plays_is_the_same_size_and_says_so()
     {
         var period = new Period("2024", At.AddYears(-2), At.AddYears(-1), Berlin);
-        var empty = new Recap(period, 0, 0, 0, null, [], new long[24], [], [], [], DiscoveryList.Empty);
+        var empty = new Recap(period, 0, 0, 0, null, [], new long[24], [], [], [], DiscoveryList.Empty, 0, 0);
 
         using var bitmap = Decode(_renderer.RenderRecap(empty, Header with { PeriodLabel = "2024" }));
 
@@ -62,7 +62,9 @@ public sealed class RecapChartTests
             TopArtists: artists,
             TopTracks: tracks,
             TopAlbums: albums,
-            Discoveries: new DiscoveryList(12, [Item("Xiu Xiu", null, 44), Item("Ελευθερία Αρβανιτάκη", null, 12)]));
+            Discoveries: new DiscoveryList(12, [Item("Xiu Xiu", null, 44), Item("Ελευθερία Αρβανιτάκη", null, 12)]),
+            PlaysWithSkipData: 2_000,
+            Skipped: 250);
     }
 
     private static TopItem Item(string name, string? artist, int plays) =>

@@ -58,9 +58,9 @@ public sealed class RecapCommandTests : IAsyncDisposable
             Play("Jóga", "Björk", "Homogenic", new(2025, 6, 1, 12, 0, 0, Cest), 180_000),
             Play("Jóga", "Björk", "Homogenic", new(2026, 1, 10, 21, 15, 0, Cet), 240_000),
             Play("Hyperballad", "Björk", "Post", new(2026, 1, 10, 21, 40, 0, Cet), 300_000),
-            Play("Song", "Band", "Album", new(2026, 3, 27, 23, 30, 0, Cet), 180_000),
-            Play("Song", "Band", "Album", new(2026, 3, 28, 23, 50, 0, Cet), 180_000),
-            Play("Fresh", "Newcomer", "Debut", new(2026, 3, 30, 21, 0, 0, Cest), 120_000));
+            Play("Song", "Band", "Album", new(2026, 3, 27, 23, 30, 0, Cet), 180_000) with { Context = new(true, "clickrow", "fwdbtn", false, "ios", false) },
+            Play("Song", "Band", "Album", new(2026, 3, 28, 23, 50, 0, Cet), 180_000) with { Context = new(false, "clickrow", "trackdone", false, "ios", false) },
+            Play("Fresh", "Newcomer", "Debut", new(2026, 3, 30, 21, 0, 0, Cest), 120_000) with { Context = new(false, "clickrow", "trackdone", false, "ios", false) });
 
         var reply = await RunAsync("/recap");
 
@@ -71,7 +71,8 @@ public sealed class RecapCommandTests : IAsyncDisposable
             + "17 minutes listened · 5 plays\n"
             + "4 listening days · longest streak 2 days (27 Mar 2026 – 28 Mar 2026)\n"
             + "Most listened month: January 2026 (9 min)\n"
-            + "Busiest hour: 21:00–22:00 (11 min)\n\n"
+            + "Busiest hour: 21:00–22:00 (11 min)\n"
+            + "Skipped: 33% of the 3 plays that say (extended history)\n\n"
             + "Top artists:\n1. Björk · 9 min · 2 plays\n2. Band · 6 min · 2 plays\n3. Newcomer · 2 min · 1 play\n\n"
             + "Top tracks:\n1. Band — Song · 6 min · 2 plays\n2. Björk — Hyperballad · 5 min · 1 play\n3. Björk — Jóga · 4 min · 1 play\n4. Newcomer — Fresh · 2 min · 1 play\n\n"
             + "Top albums:\n1. Band — Album · 6 min · 2 plays\n2. Björk — Post · 5 min · 1 play\n3. Björk — Homogenic · 4 min · 1 play\n4. Newcomer — Debut · 2 min · 1 play\n\n"

@@ -122,6 +122,34 @@ public abstract class RecapServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_skip_share_counts_only_plays_that_say_whether_they_were_skipped()
+    {
+        var skipped = new PlayContext(true, "clickrow", "fwdbtn", false, "android", false);
+        var finished = new PlayContext(false, "clickrow", "trackdone", false, "android", false);
+        var unknown = new PlayContext(null, null, "endplay", null, null, null);
+        await InsertAsync(
+            Play("A", "Band", "Album", new(2026, 2, 1, 10, 0, 0, Cet)) with { Context = skipped },
+            Play("B", "Band", "Album", new(2026, 2, 1, 11, 0, 0, Cet)) with { Context = skipped },
+            Play("C", "Other", "Album", new(2026, 2, 2, 10, 0, 0, Cet)) with { Context = finished },
+            Play("D", "Other", "Album", new(2026, 2, 3, 10, 0, 0, Cet)) with { Context = finished },
+            Play("E", "Other", "Album", new(2026, 2, 4, 10, 0, 0, Cet)) with { Context = finished },
+            Play("F", "Third", "Album", new(2026, 2, 5, 10, 0, 0, Cet)) with { Context = unknown },
+            Play("G", "Third", "Album", new(2026, 2, 6, 10, 0, 0, Cet)),
+            // Skipped, but in 2025: outside the recap.
+            Play("H", "Band", "Album", new(2025, 2, 1, 10, 0, 0, Cet)) with { Context = skipped });
+
+        var year = await RecapAsync(null);
+        var without = await RecapAsync("2024");
+
+        // 7 plays in 2026; 5 say whether they were skipped (F's context leaves it out, G was tracked); 2 of those were.
+        Assert.Equal(7, year.Plays);
+        Assert.Equal(5, year.PlaysWithSkipData);
+        Assert.Equal(2, year.Skipped);
+        Assert.Equal(0.4, year.SkipShare);
+        Assert.Null(without.SkipShare);
+    }
+
+    [Fact]
     public async Task A_period_without_plays_has_an_empty_recap()
     {
         await InsertFixtureAsync();

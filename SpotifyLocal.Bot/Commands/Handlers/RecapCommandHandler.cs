@@ -59,6 +59,11 @@ public sealed class RecapCommandHandler(AccountLifecycleService accounts, RecapS
                 .Append(Minutes(recap.MsPlayedByHour[hour])).Append(')');
         }
 
+        if (recap.SkipShare is { } share)
+        {
+            text.Append(string.Create(CultureInfo.InvariantCulture, $"\nSkipped: {share * 100:0}% of the {recap.PlaysWithSkipData:N0} plays that say (extended history)"));
+        }
+
         Append(text, "Top artists", recap.TopArtists, TopKind.Artists);
         Append(text, "Top tracks", recap.TopTracks, TopKind.Tracks);
         Append(text, "Top albums", recap.TopAlbums, TopKind.Albums);

@@ -26,6 +26,7 @@ public static class CommandServiceCollectionExtensions
         services.AddCommandHandler<StatsCommand, StatsCommandHandler>();
         services.AddCommandHandler<StreaksCommand, StreaksCommandHandler>();
         services.AddCommandHandler<DiscoveriesCommand, DiscoveriesCommandHandler>();
+        services.AddCommandHandler<PodcastsCommand, PodcastsCommandHandler>();
         services.AddCommandHandler<ImportCommand, ImportCommandHandler>();
         services.AddCommandHandler<LinkCommand, LinkCommandHandler>();
         return services;

@@ -56,6 +56,7 @@ public static class DiscordCommandDefinitions
         Command("discoveries", "Artists and tracks you first played in a period, by plays since", Period(),
             new ApplicationCommandOptionDto(ApplicationCommandOptionType.String, "type", "Which discoveries the chart shows",
                 Choices: [new("artists", "artists"), new("tracks", "tracks")])),
+        Command("podcasts", "Your top podcast shows and episodes by listening time", Period()),
         Command("recent", "Your most recent plays"),
         Command("import", "Import your Spotify data export (the ZIP from Spotify's privacy page)",
             new ApplicationCommandOptionDto(ApplicationCommandOptionType.Attachment, "file",

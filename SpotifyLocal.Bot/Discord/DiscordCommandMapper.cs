@@ -37,6 +37,7 @@ public static class DiscordCommandMapper
             "streaks" => CommandParseResult.Ok(new StreaksCommand()),
             "discoveries" => CommandParseResult.Ok(new DiscoveriesCommand(
                 period, Option("type") == "tracks" ? Core.Storage.TopKind.Tracks : Core.Storage.TopKind.Artists)),
+            "podcasts" => CommandParseResult.Ok(new PodcastsCommand(period)),
             "recent" => CommandParseResult.Ok(new RecentCommand()),
             "link" => CommandParseResult.Ok(new LinkCommand()),
             "unlink" => CommandParseResult.Ok(new UnlinkCommand()),

@@ -4,13 +4,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SpotifyLocal.Core.Insights;
 
-/// <summary>Registers <see cref="InsightsService"/> (needs an <c>IPlayStore</c> from <c>AddStorage</c>).</summary>
+/// <summary>Registers <see cref="InsightsService"/> and <see cref="PodcastsService"/> (need the stores from <c>AddStorage</c>).</summary>
 public static class InsightsServiceCollectionExtensions
 {
     public static IServiceCollection AddInsights(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InsightsService>();
+        services.TryAddSingleton<PodcastsService>();
         return services;
     }
 }

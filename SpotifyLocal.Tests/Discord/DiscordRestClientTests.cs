@@ -314,7 +314,7 @@ public sealed class DiscordRestClientTests
         var request = host.Fake.Requests.Single(r => r.Method == "PUT");
         Assert.Equal($"/api/v10/applications/{FakeDiscordServer.ApplicationId}/guilds/123/commands", request.Path);
         var names = request.Json.EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["link", "unlink", "web", "forget", "top", "stats", "streaks", "discoveries", "recent", "import", "timezone", "weekly", "visibility", "server", "help"], names);
+        Assert.Equal(["link", "unlink", "web", "forget", "top", "stats", "streaks", "discoveries", "podcasts", "recent", "import", "timezone", "weekly", "visibility", "server", "help"], names);
         var top = request.Json.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "top");
         var period = top.GetProperty("options").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "period");
         Assert.Equal(3, period.GetProperty("type").GetInt32());
@@ -326,7 +326,7 @@ public sealed class DiscordRestClientTests
             Assert.False(c.TryGetProperty("contexts", out _));
             Assert.False(c.TryGetProperty("integration_types", out _));
         });
-        Assert.Equal(15, registered.Count);
+        Assert.Equal(16, registered.Count);
     }
 
     [Fact]

@@ -35,6 +35,7 @@ public sealed class ImportScenario : IBenchmarkScenario
             new SqliteImportJobStore(database),
             new SqliteUserStore(database),
             new PlayBatchWriter(new SqlitePlayStore(database)),
+            new SqliteEpisodePlayStore(database),
             new SpotifyLocal.Core.Accounts.AccountWriters(),
             Options.Create(new ImportOptions()),
             TimeProvider.System,

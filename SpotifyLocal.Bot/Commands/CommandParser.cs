@@ -22,6 +22,7 @@ public static class CommandParser
         ("skips", "/skips [period]", "your skip rate, most skipped tracks and skip rate by artist (from the extended history)"),
         ("compare", "/compare @member [period]", "in a Discord server: your taste overlap with a member (both with /visibility on)"),
         ("recap", "/recap [2025|period]", "your year (this year so far, or any period) in one shareable image with the numbers as text"),
+        ("podcasts", "/podcasts [period]", "your top podcast shows and episodes by listening time"),
         ("recent", "/recent", "your latest plays"),
         ("import", "/import <your Spotify data-export ZIP>", "add your whole history from Spotify's export"),
         ("link", "/link", "connect Spotify for live tracking"),
@@ -70,6 +71,7 @@ public static class CommandParser
                 ? CommandParseResult.Ok(new CompareCommand(CompareCommand.MemberOf(args[0]), args.Length == 2 ? args[1].ToLowerInvariant() : DefaultPeriod))
                 : Usage("compare"),
             "recap" => args.Length <= 1 ? CommandParseResult.Ok(new RecapCommand(args.Length == 1 ? args[0].ToLowerInvariant() : null)) : Usage("recap"),
+            "podcasts" => args.Length <= 1 ? CommandParseResult.Ok(new PodcastsCommand(args.Length == 1 ? args[0].ToLowerInvariant() : DefaultPeriod)) : Usage("podcasts"),
             "import" => args.Length == 0 ? CommandParseResult.Ok(new ImportCommand(null)) : CommandParseResult.Fail(ImportNeedsUpload),
             "timezone" => args.Length <= 1 ? CommandParseResult.Ok(new TimeZoneCommand(args.Length == 1 ? args[0] : null)) : Usage("timezone"),
             "weekly" => ParseWeekly(args),

@@ -29,6 +29,7 @@ public static class CommandServiceCollectionExtensions
         services.AddCommandHandler<SkipsCommand, SkipsCommandHandler>();
         services.AddCommandHandler<CompareCommand, CompareCommandHandler>();
         services.AddCommandHandler<RecapCommand, RecapCommandHandler>();
+        services.AddCommandHandler<PodcastsCommand, PodcastsCommandHandler>();
         services.AddCommandHandler<ImportCommand, ImportCommandHandler>();
         services.AddCommandHandler<LinkCommand, LinkCommandHandler>();
         return services;

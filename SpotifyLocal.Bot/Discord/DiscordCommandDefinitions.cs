@@ -63,6 +63,7 @@ public static class DiscordCommandDefinitions
         Command("recap", "Your year in one shareable image: minutes, days, streak, top 5s, discoveries",
             new ApplicationCommandOptionDto(ApplicationCommandOptionType.String, "period",
                 "A year such as 2025, or any period such as 2026-03 or 2025-06..2025-08 (default: this year so far)")),
+        Command("podcasts", "Your top podcast shows and episodes by listening time", Period()),
         Command("recent", "Your most recent plays"),
         Command("import", "Import your Spotify data export (the ZIP from Spotify's privacy page)",
             new ApplicationCommandOptionDto(ApplicationCommandOptionType.Attachment, "file",

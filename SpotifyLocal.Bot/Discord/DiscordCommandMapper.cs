@@ -42,6 +42,7 @@ public static class DiscordCommandMapper
                 ? CommandParseResult.Ok(new CompareCommand(member, period, MemberName(data.Resolved, member)))
                 : CommandParseResult.Fail("Usage: " + CommandParser.UsageOf("compare")),
             "recap" => CommandParseResult.Ok(new RecapCommand(Option("period")?.Trim() is { Length: > 0 } text ? text.ToLowerInvariant() : null)),
+            "podcasts" => CommandParseResult.Ok(new PodcastsCommand(period)),
             "recent" => CommandParseResult.Ok(new RecentCommand()),
             "link" => CommandParseResult.Ok(new LinkCommand()),
             "unlink" => CommandParseResult.Ok(new UnlinkCommand()),

@@ -22,6 +22,7 @@ public sealed partial class AccountLifecycleService(
     IUserStore users,
     IChatLinkStore chatLinks,
     IPlayStore plays,
+    IEpisodePlayStore episodePlays,
     IImportJobStore importJobs,
     IServerSettingsStore servers,
     IWeeklySubscriptionStore weeklySubscriptions,
@@ -101,7 +102,7 @@ public sealed partial class AccountLifecycleService(
 
     /// <summary>
     /// /forget: deletes everything stored about the person behind <paramref name="identity"/>: the Spotify user it is
-    /// linked to (plays, rollups, import jobs, the user record with its tokens) and every chat identity linked to that
+    /// linked to (plays, rollups, podcast/audiobook entries, import jobs, the user record with its tokens) and every chat identity linked to that
     /// user (their local data, chat links, weekly subscriptions, summary records and server visibility). Running polls,
     /// imports and play moves for them are cancelled and awaited first, and new ones are refused until it is done, so
     /// tracking stops and nothing is written back. Returns the plays deleted.
@@ -130,6 +131,7 @@ public sealed partial class AccountLifecycleService(
             // Tracking stops first: a user without tokens is never polled again.
             await users.EndLinkAsync(userId, LinkState.NotLinked, expectedEncryptedRefreshToken: null, cancellationToken);
             deleted += await plays.DeleteUserAsync(userId, cancellationToken);
+            await episodePlays.DeleteUserAsync(userId, cancellationToken);
             await importJobs.DeleteUserAsync(userId, cancellationToken);
             await users.DeleteAsync(userId, cancellationToken);
         }

@@ -8,12 +8,14 @@ namespace SpotifyLocal.Core.Accounts;
 /// Carries out the recorded <see cref="PlayMove"/>s: page by page (<see cref="PageSize"/> plays, oldest first) each page
 /// goes through <see cref="PlayBatchWriter"/> under the target id, so the same duplicate rules as every other write apply
 /// (a play the target already tracked is not doubled), then leaves the source. Short writes, never one long transaction,
-/// so tracking stays responsive while a long history moves. Interrupted, it resumes where it stopped: the record stays
+/// so tracking stays responsive while a long history moves. Podcast and audiobook entries follow the same way
+/// (<see cref="IEpisodePlayStore.ReassignAsync"/>) before the move's record is removed. Interrupted, it resumes where it stopped: the record stays
 /// until the last page moved, and a page written but not yet deleted counts as duplicates the next time.
 /// </summary>
 public sealed partial class PlayMoveService(
     IPlayMoveStore moves,
     IPlayStore plays,
+    IEpisodePlayStore episodes,
     IImportJobStore importJobs,
     IUserStore users,
     PlayBatchWriter writer,
@@ -79,14 +81,15 @@ public sealed partial class PlayMoveService(
             await plays.DeletePlaysAsync(move.FromUserId, page, token);
         }
 
+        var movedEpisodes = await episodes.ReassignAsync(move.FromUserId, move.ToUserId, token);
         await importJobs.ReassignAsync(move.FromUserId, move.ToUserId, token);
         await users.DeleteAsync(move.FromUserId, token);
         await moves.RemoveAsync(move.FromUserId, token);
-        LogMoved(logger, move.FromUserId, move.ToUserId, total.Inserted, total.Duplicates);
+        LogMoved(logger, move.FromUserId, move.ToUserId, total.Inserted, total.Duplicates, movedEpisodes.Inserted);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Moved the plays of {FromUserId} to {ToUserId}: {Inserted} stored, {Duplicates} already there")]
-    private static partial void LogMoved(ILogger logger, string fromUserId, string toUserId, int inserted, int duplicates);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Moved the plays of {FromUserId} to {ToUserId}: {Inserted} stored, {Duplicates} already there, {Episodes} podcast/audiobook entries stored")]
+    private static partial void LogMoved(ILogger logger, string fromUserId, string toUserId, int inserted, int duplicates, int episodes);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Moving the plays of {FromUserId} to {ToUserId} failed; it resumes at the next run")]
     private static partial void LogMoveFailed(ILogger logger, Exception exception, string fromUserId, string toUserId);

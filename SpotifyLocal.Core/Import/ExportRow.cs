@@ -20,4 +20,7 @@ internal sealed record ExportRow(
 {
     /// <summary>How the play happened (extended history only; null when unknown).</summary>
     public PlayContext? Context { get; init; }
+
+    /// <summary>The podcast episode or audiobook chapter when <c>NotMusic</c> says the row is one (extended history only).</summary>
+    public ExportEpisode? Episode { get; init; }
 }

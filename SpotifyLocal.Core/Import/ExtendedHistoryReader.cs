@@ -17,6 +17,7 @@ internal static class ExtendedHistoryReader
                 continue;
             }
 
+            var notMusic = NotMusic(dto);
             yield return new ExportRow(
                 PlaySource.Import,
                 dto.Ts,
@@ -26,8 +27,9 @@ internal static class ExtendedHistoryReader
                 dto.AlbumName,
                 dto.MsPlayed,
                 dto.IncognitoMode == true,
-                NotMusic(dto))
+                notMusic)
             {
+                Episode = notMusic is null ? null : Episode(dto, notMusic),
                 Context = PlayContext.OrNull(
                     dto.Skipped,
                     Text(dto.ReasonStart),
@@ -42,6 +44,19 @@ internal static class ExtendedHistoryReader
     // Export text is user-controlled: keep it short and printable like every other stored name.
     private static string? Text(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : UserText.Printable(value.Length > 200 ? value[..200] : value);
+
+    /// <summary>
+    /// The episode or chapter of a podcast or audiobook row: Spotify's URI as its id (else one made from the names), and
+    /// placeholders where the export left a name out, so every such row can be stored and counted.
+    /// </summary>
+    private static ExportEpisode Episode(ExtendedStreamDto dto, string notMusic)
+    {
+        var podcast = notMusic == SkipReasons.Podcast;
+        var show = Text(podcast ? dto.EpisodeShowName : dto.AudiobookTitle) ?? (podcast ? "Unknown show" : "Unknown audiobook");
+        var uri = Text(podcast ? dto.EpisodeUri : dto.AudiobookChapterUri ?? dto.AudiobookUri);
+        var name = Text(podcast ? dto.EpisodeName : dto.AudiobookChapterTitle) ?? uri ?? (podcast ? "Unknown episode" : "Unknown chapter");
+        return new ExportEpisode(podcast ? EpisodeKind.Podcast : EpisodeKind.Audiobook, uri ?? EpisodePlay.IdFromNames(show, name), name, show);
+    }
 
     private static string? NotMusic(ExtendedStreamDto dto)
     {

@@ -23,6 +23,8 @@ internal sealed class ImportRun(ImportJob job, ImportOptions settings, DateTimeO
     private long processed;
     private long inserted;
     private long duplicates;
+    private long episodesInserted;
+    private long episodeDuplicates;
     private Dictionary<string, long> pendingSkipped = new(StringComparer.Ordinal);
 
     public ImportJob Job { get; set; } = job;
@@ -31,15 +33,21 @@ internal sealed class ImportRun(ImportJob job, ImportOptions settings, DateTimeO
 
     public List<Play> Pending { get; private set; } = new(settings.BatchSize);
 
+    /// <summary>Podcast and audiobook entries read since the last hand-off, written with the plays of the same batch.</summary>
+    public List<EpisodePlay> PendingEpisodes { get; private set; } = [];
+
     /// <summary>The batch being written while the next one is read.</summary>
-    public (Task<InsertResult> Write, ImportBatch Batch)? InFlight { get; set; }
+    public (Task<ImportBatchResult> Write, ImportBatch Batch)? InFlight { get; set; }
 
     public long ProcessedSinceSave { get; set; }
 
-    /// <summary>The rule that leaves this row out, or null when it becomes a play.</summary>
+    /// <summary>
+    /// The rule that leaves this row out, or null when it becomes a play (or, for a podcast or audiobook row with its
+    /// <see cref="ExportRow.Episode"/>, an entry stored apart: the same rules apply to it except the track check).
+    /// </summary>
     public string? ReasonToSkip(ExportRow row)
     {
-        if (row.NotMusic is not null)
+        if (row.NotMusic is not null && row.Episode is null)
         {
             return row.NotMusic;
         }
@@ -59,7 +67,7 @@ internal sealed class ImportRun(ImportJob job, ImportOptions settings, DateTimeO
             return SkipReasons.BeforeSpotify;
         }
 
-        if (row.TrackId is null || row.TrackName is null || row.ArtistName is null)
+        if (row.Episode is null && (row.TrackId is null || row.TrackName is null || row.ArtistName is null))
         {
             return SkipReasons.NoTrack;
         }
@@ -109,6 +117,13 @@ internal sealed class ImportRun(ImportJob job, ImportOptions settings, DateTimeO
         };
     }
 
+    /// <summary>The stored entry for a podcast or audiobook row that passed <see cref="ReasonToSkip"/>.</summary>
+    public EpisodePlay ToEpisodePlay(ExportRow row)
+    {
+        var episode = row.Episode!;
+        return EpisodePlay.Create(Job.UserId, row.PlayedAt, episode.Id, episode.Name, episode.ShowName, episode.Kind, (int)row.MsPlayed, row.Source);
+    }
+
     public void Skip(string reason, long count)
     {
         pendingSkipped[reason] = pendingSkipped.GetValueOrDefault(reason) + count;
@@ -121,20 +136,26 @@ internal sealed class ImportRun(ImportJob job, ImportOptions settings, DateTimeO
         ProcessedSinceSave++;
     }
 
+    public void AddEpisode(EpisodePlay episode)
+    {
+        PendingEpisodes.Add(episode);
+        ProcessedSinceSave++;
+    }
+
     /// <summary>Hands the rows read since the last hand-off to a writer and starts collecting anew.</summary>
     public ImportBatch TakePending()
     {
-        var batch = new ImportBatch(Pending, pendingSkipped);
+        var batch = new ImportBatch(Pending, PendingEpisodes, pendingSkipped);
         Pending = new List<Play>(Settings.BatchSize);
+        PendingEpisodes = [];
         pendingSkipped = new Dictionary<string, long>(StringComparer.Ordinal);
         return batch;
     }
 
     /// <summary>Counts a batch once its write has completed, so every snapshot covers whole batches only.</summary>
-    public void Written(ImportBatch batch, InsertResult result)
+    public void Written(ImportBatch batch, ImportBatchResult result)
     {
-        inserted += result.Inserted;
-        duplicates += result.Duplicates;
+        PartlyWritten(result);
         processed += batch.Rows;
         foreach (var (reason, count) in batch.Skipped)
         {
@@ -143,10 +164,12 @@ internal sealed class ImportRun(ImportJob job, ImportOptions settings, DateTimeO
     }
 
     /// <summary>Counts what a failed batch stored; its rows do not count as processed.</summary>
-    public void PartlyWritten(InsertResult stored)
+    public void PartlyWritten(ImportBatchResult stored)
     {
-        inserted += stored.Inserted;
-        duplicates += stored.Duplicates;
+        inserted += stored.Plays.Inserted;
+        duplicates += stored.Plays.Duplicates;
+        episodesInserted += stored.Episodes.Inserted;
+        episodeDuplicates += stored.Episodes.Duplicates;
     }
 
     /// <summary>The job with the counts of every completed batch (rows read but not yet written are not counted).</summary>
@@ -155,6 +178,8 @@ internal sealed class ImportRun(ImportJob job, ImportOptions settings, DateTimeO
         ProcessedTracks = processed,
         Inserted = inserted,
         Duplicates = duplicates,
+        EpisodesInserted = episodesInserted,
+        EpisodeDuplicates = episodeDuplicates,
         Skipped = skipped.Values.Sum(),
         SkippedByReason = new Dictionary<string, long>(skipped, StringComparer.Ordinal),
     };

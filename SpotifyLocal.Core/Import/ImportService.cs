@@ -10,13 +10,15 @@ namespace SpotifyLocal.Core.Import;
 /// <summary>
 /// Imports a Spotify data-export file (ZIP or single JSON) for one user: records an <see cref="ImportJob"/>
 /// (one active per user), validates every history file before writing anything, then streams the rows in
-/// batches through <see cref="PlayBatchWriter"/> and reports progress after every batch. A failure after
+/// batches through <see cref="PlayBatchWriter"/> (podcast and audiobook entries apart, into <see cref="IEpisodePlayStore"/>,
+/// in the same batches) and reports progress after every batch. A failure after
 /// writing began keeps the batches already stored: they are exact, and a rerun skips them as duplicates.
 /// </summary>
 public sealed partial class ImportService(
     IImportJobStore jobs,
     IUserStore users,
     PlayBatchWriter writer,
+    IEpisodePlayStore episodes,
     AccountWriters writers,
     IOptions<ImportOptions> options,
     TimeProvider time,
@@ -235,6 +237,10 @@ public sealed partial class ImportService(
             {
                 run.Skip(reason, 1);
             }
+            else if (row.Episode is not null)
+            {
+                run.AddEpisode(run.ToEpisodePlay(row));
+            }
             else
             {
                 run.Add(run.ToPlay(row));
@@ -246,7 +252,7 @@ public sealed partial class ImportService(
 
     private async Task CheckpointAsync(ImportRun run, IProgress<ImportProgress>? progress, bool force, CancellationToken cancellationToken)
     {
-        if (force || run.Pending.Count >= run.Settings.BatchSize || run.ProcessedSinceSave >= run.Settings.BatchSize)
+        if (force || run.Pending.Count + run.PendingEpisodes.Count >= run.Settings.BatchSize || run.ProcessedSinceSave >= run.Settings.BatchSize)
         {
             await FlushAsync(run, progress, cancellationToken);
         }
@@ -263,14 +269,42 @@ public sealed partial class ImportService(
         run.Job = run.Snapshot();
         await SaveAsync(run, progress, cancellationToken);
         var batch = run.TakePending();
-        if (batch.Plays.Count > 0)
+        if (batch.Plays.Count > 0 || batch.Episodes.Count > 0)
         {
             // Task.Run: Microsoft.Data.Sqlite runs its async calls synchronously, so without it nothing would overlap.
-            run.InFlight = (Task.Run(() => writer.WriteAsync(batch.Plays, cancellationToken), CancellationToken.None), batch);
+            run.InFlight = (Task.Run(() => WriteBatchAsync(batch, cancellationToken), CancellationToken.None), batch);
         }
         else
         {
-            run.Written(batch, InsertResult.Empty);
+            run.Written(batch, ImportBatchResult.Empty);
+        }
+    }
+
+    /// <summary>Writes the batch's plays, then its podcast and audiobook entries; a failure says exactly what both stored.</summary>
+    private async Task<ImportBatchResult> WriteBatchAsync(ImportBatch batch, CancellationToken cancellationToken)
+    {
+        InsertResult plays;
+        try
+        {
+            plays = await writer.WriteAsync(batch.Plays, cancellationToken);
+        }
+        catch (PlayWriteException ex)
+        {
+            throw new ImportBatchWriteException(new ImportBatchResult(ex.Stored, InsertResult.Empty), ex);
+        }
+
+        try
+        {
+            return new ImportBatchResult(plays, await episodes.InsertAsync(batch.Episodes, cancellationToken));
+        }
+        catch (PlayWriteException ex)
+        {
+            throw new ImportBatchWriteException(new ImportBatchResult(plays, ex.Stored), ex);
+        }
+        catch (Exception ex)
+        {
+            // The plays are stored even when the entries' write was cancelled or failed: the job must count them.
+            throw new ImportBatchWriteException(new ImportBatchResult(plays, InsertResult.Empty), ex);
         }
     }
 
@@ -287,16 +321,17 @@ public sealed partial class ImportService(
         if (run.InFlight is { } inFlight)
         {
             run.InFlight = null;
-            InsertResult result;
+            ImportBatchResult result;
             try
             {
                 result = await inFlight.Write;
             }
-            catch (PlayWriteException ex)
+            catch (ImportBatchWriteException ex)
             {
-                // Part of the batch is stored (MongoDB's unordered inserts): the job counts exactly that, and a
-                // rerun of the import counts those plays as duplicates and stores the rest.
+                // Part of the batch is stored (MongoDB's unordered inserts, or the plays before the entries): the job
+                // counts exactly that, and a rerun of the import counts those as duplicates and stores the rest.
                 run.PartlyWritten(ex.Stored);
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException!);
                 throw;
             }
 
@@ -313,7 +348,7 @@ public sealed partial class ImportService(
         }
         catch (Exception)
         {
-            // The batch failed: what it stored is counted above (PlayWriteException); the rest is not stored.
+            // The batch failed: what it stored is counted above (ImportBatchWriteException); the rest is not stored.
         }
     }
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SpotifyLocal.Core.Insights;
 
-/// <summary>Registers <see cref="InsightsService"/>, <see cref="RecapService"/>, <see cref="SkipRateService"/> and <see cref="TasteOverlapService"/> (need an <c>IPlayStore</c> from <c>AddStorage</c>).</summary>
+/// <summary>Registers <see cref="InsightsService"/>, <see cref="RecapService"/>, <see cref="SkipRateService"/>, <see cref="TasteOverlapService"/> and <see cref="PodcastsService"/> (need the stores from <c>AddStorage</c>).</summary>
 public static class InsightsServiceCollectionExtensions
 {
     public static IServiceCollection AddInsights(this IServiceCollection services, IConfiguration configuration)
@@ -14,6 +14,7 @@ public static class InsightsServiceCollectionExtensions
         services.TryAddSingleton<SkipRateService>();
         services.TryAddSingleton<TasteOverlapService>();
         services.TryAddSingleton<RecapService>();
+        services.TryAddSingleton<PodcastsService>();
         return services;
     }
 }

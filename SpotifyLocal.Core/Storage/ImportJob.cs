@@ -21,6 +21,12 @@ public sealed record ImportJob
 
     public long Skipped { get; init; }
 
+    /// <summary>Podcast and audiobook entries newly stored apart from music plays (<see cref="IEpisodePlayStore"/>).</summary>
+    public long EpisodesInserted { get; init; }
+
+    /// <summary>Podcast and audiobook entries that were already stored.</summary>
+    public long EpisodeDuplicates { get; init; }
+
     /// <summary>Skipped entries by reason (e.g. <c>podcast</c>, <c>short</c>, <c>incognito</c>, <c>no-track</c>).</summary>
     public IReadOnlyDictionary<string, long> SkippedByReason { get; init; } = new Dictionary<string, long>();
 

@@ -32,6 +32,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddSingleton(_ => new SqliteDatabase(path));
         services.AddSingleton<IPlayStore, SqlitePlayStore>();
+        services.AddSingleton<IEpisodePlayStore, SqliteEpisodePlayStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddSingleton<IChatLinkStore, SqliteChatLinkStore>();
         services.AddSingleton<IImportJobStore, SqliteImportJobStore>();

@@ -6,7 +6,7 @@ namespace SpotifyLocal.Core.Web;
 
 /// <summary>
 /// What <c>GET /api/imports/{jobId}</c> answers: the import job's record as the chat import keeps it (entries
-/// processed of the total, new plays, already stored, left out by reason, the failure message), with the status
+/// processed of the total, new plays, already stored, left out by reason, podcast/audiobook entries stored apart, the failure message), with the status
 /// in lower case and <see cref="Finished"/> once nothing will change any more.
 /// </summary>
 public sealed record WebImportJob(
@@ -20,6 +20,8 @@ public sealed record WebImportJob(
     long Duplicates,
     long Skipped,
     IReadOnlyDictionary<string, long> SkippedByReason,
+    long EpisodesInserted,
+    long EpisodeDuplicates,
     string? Error,
     DateTimeOffset CreatedAt,
     DateTimeOffset? CompletedAt)
@@ -35,6 +37,8 @@ public sealed record WebImportJob(
         job.Duplicates,
         job.Skipped,
         job.SkippedByReason,
+        job.EpisodesInserted,
+        job.EpisodeDuplicates,
         job.Error,
         job.CreatedAt,
         job.CompletedAt);

@@ -80,6 +80,12 @@ public static class WebUploadPageRenderer
         body.Append(CultureInfo.InvariantCulture, $"""
             <p><strong id="summary-inserted">{job.Inserted:N0}</strong> new plays · <strong id="summary-duplicates">{job.Duplicates:N0}</strong> already stored · <strong id="summary-skipped">{job.Skipped:N0}</strong> left out (of {job.TotalTracks:N0} entries)</p>
             """);
+        if (job.EpisodesInserted + job.EpisodeDuplicates > 0)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"""
+                <p><strong id="summary-episodes">{job.EpisodesInserted + job.EpisodeDuplicates:N0}</strong> podcast/audiobook entries stored apart ({job.EpisodesInserted:N0} new, {job.EpisodeDuplicates:N0} already stored), never counted as music</p>
+                """);
+        }
         if (job.SkippedByReason.Count > 0)
         {
             body.Append("<ul id=\"summary-skipped-reasons\">");

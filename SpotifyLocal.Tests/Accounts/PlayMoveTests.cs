@@ -65,8 +65,24 @@ public sealed class PlayMoveTests : IAsyncDisposable
         Assert.Empty(await _moves.ListAsync(Ct));
     }
 
-    private PlayMoveService Service(IPlayStore plays) =>
-        new(_moves, plays, _database.ImportJobs, _database.Users, new PlayBatchWriter(plays), new AccountWriters(), NullLogger<PlayMoveService>.Instance);
+    [Fact]
+    public async Task Podcast_entries_move_with_the_plays_and_one_the_account_already_has_is_not_doubled()
+    {
+        var episodes = new SqliteEpisodePlayStore(_database.Database);
+        var shared = EpisodePlay.Create(Local, T0, "spotify:episode:e1", "E1", "Show", EpisodeKind.Podcast, 600_000, PlaySource.Import);
+        await episodes.InsertAsync([shared, shared with { PlayedAt = T0.AddHours(1), MsPlayed = 300_000 }], Ct);
+        await episodes.InsertAsync([shared with { UserId = "alice" }], Ct);
+        await _moves.AddAsync(new PlayMove(Local, "alice", T0), Ct);
+
+        await Service(_database.Plays, episodes).RunPendingAsync(Ct);
+
+        Assert.Equal(EpisodeTotals.Empty, await episodes.GetTotalsAsync(PlayScope.AllTime(Local), Ct));
+        Assert.Equal(new EpisodeTotals(2, 900_000, 1, 1), await episodes.GetTotalsAsync(PlayScope.AllTime("alice"), Ct));
+        Assert.Empty(await _moves.ListAsync(Ct));
+    }
+
+    private PlayMoveService Service(IPlayStore plays, IEpisodePlayStore? episodes = null) =>
+        new(_moves, plays, episodes ?? new SqliteEpisodePlayStore(_database.Database), _database.ImportJobs, _database.Users, new PlayBatchWriter(plays), new AccountWriters(), NullLogger<PlayMoveService>.Instance);
 
     /// <summary>Forwards every call, except that the first call of one method fails as a crash there would.</summary>
     public class FailingOnce<T> : DispatchProxy

@@ -72,7 +72,7 @@ public sealed class ConsoleAdapterTests : IAsyncDisposable
     {
         var (output, _) = await RunScriptAsync($"/import {Samples.DemoExport()}", "/top all artists");
 
-        Assert.Contains("Imported demo-export.zip: 3,201 new plays, 0 already stored, 399 left out (of 3,600 entries).", output, StringComparison.Ordinal);
+        Assert.Contains("Imported demo-export.zip: 3,201 new plays, 0 already stored, 111 podcast/audiobook entries stored apart (111 new, 0 already stored), 288 left out (of 3,600 entries).", output, StringComparison.Ordinal);
         Assert.Contains("[##############################] 100 % 3,600 of 3,600 entries", output, StringComparison.Ordinal);
         var chart = output.Split('\n').Single(l => l.StartsWith("Chart written to ", StringComparison.Ordinal))["Chart written to ".Length..].Trim();
         using var bitmap = SkiaSharp.SKBitmap.Decode(chart);

@@ -489,7 +489,8 @@ public sealed class DiscordAdapterTests : IAsyncDisposable
 
         var summary = final.Json.GetProperty("embeds")[0].GetProperty("description").GetString()!;
         Assert.Contains($"{history.ExpectedPlays:N0} new plays, 0 already stored", summary, StringComparison.Ordinal);
-        Assert.Contains("podcast: 7", summary, StringComparison.Ordinal);
+        // Podcasts are stored apart from music plays now, no longer left out.
+        Assert.Contains("7 podcast/audiobook entries stored apart (7 new, 0 already stored)", summary, StringComparison.Ordinal);
         var userId = new ChatIdentity(ChatIdentity.Discord, Interactions.MemberUserId).LocalUserId;
         Assert.Equal(history.ExpectedPlays, await _bot.Get<IPlayStore>().CountAsync(PlayScope.AllTime(userId), Ct));
     }

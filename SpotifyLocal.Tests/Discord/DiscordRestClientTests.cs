@@ -355,7 +355,7 @@ public sealed class DiscordRestClientTests
         var request = host.Fake.Requests.Single(r => r.Method == "PUT");
         Assert.Equal($"/api/v10/applications/{FakeDiscordServer.ApplicationId}/guilds/123/commands", request.Path);
         var names = request.Json.EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["link", "unlink", "web", "forget", "top", "stats", "streaks", "discoveries", "skips", "compare", "recap", "recent", "import", "timezone", "weekly", "visibility", "server", "help"], names);
+        Assert.Equal(["link", "unlink", "web", "forget", "top", "stats", "streaks", "discoveries", "skips", "compare", "recap", "podcasts", "recent", "import", "timezone", "weekly", "visibility", "server", "help"], names);
         var top = request.Json.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "top");
         var period = top.GetProperty("options").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "period");
         Assert.Equal(3, period.GetProperty("type").GetInt32());
@@ -367,7 +367,7 @@ public sealed class DiscordRestClientTests
             Assert.False(c.TryGetProperty("contexts", out _));
             Assert.False(c.TryGetProperty("integration_types", out _));
         });
-        Assert.Equal(18, registered.Count);
+        Assert.Equal(19, registered.Count);
     }
 
     [Fact]

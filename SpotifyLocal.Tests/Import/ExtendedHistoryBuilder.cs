@@ -23,6 +23,12 @@ public sealed class ExtendedHistoryBuilder
 
     public Dictionary<string, long> ExpectedSkips { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Podcast and audiobook rows that should be stored apart from music plays.</summary>
+    public int ExpectedEpisodes { get; private set; }
+
+    /// <summary>Their listening time in all.</summary>
+    public long ExpectedEpisodeMs { get; private set; }
+
     public int Count => _rows.Count;
 
     public DateTimeOffset First { get; private set; } = DateTimeOffset.MaxValue;
@@ -95,7 +101,7 @@ public sealed class ExtendedHistoryBuilder
             row["episode_show_name"] = "A Show";
             row["spotify_episode_uri"] = "spotify:episode:e" + i;
             Add(row);
-            Expect("podcast");
+            ExpectEpisode(1_200_000);
         }
 
         return this;
@@ -111,7 +117,33 @@ public sealed class ExtendedHistoryBuilder
             row["audiobook_chapter_uri"] = "spotify:episode:ch" + i;
             row["audiobook_chapter_title"] = "Chapter " + i;
             Add(row);
-            Expect("audiobook");
+            ExpectEpisode(900_000);
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Adds one podcast row at a fixed time (does not move the clock); <paramref name="expected"/> is the skip reason it
+    /// should get, or null when it should be stored apart.
+    /// </summary>
+    public ExtendedHistoryBuilder Episode(string show, string episode, string? uri, DateTimeOffset at, int msPlayed, string? expected = null, Action<JsonObject>? edit = null)
+    {
+        var row = Row(_rows.Count, null, null, null, null, msPlayed);
+        row["ts"] = Ts(at);
+        row["episode_name"] = episode;
+        row["episode_show_name"] = show;
+        row["spotify_episode_uri"] = uri;
+        edit?.Invoke(row);
+        _rows.Add(row);
+        Observe(at);
+        if (expected is null)
+        {
+            ExpectEpisode(msPlayed);
+        }
+        else
+        {
+            Expect(expected);
         }
 
         return this;
@@ -154,6 +186,12 @@ public sealed class ExtendedHistoryBuilder
     {
         First = at < First ? at : First;
         Last = at > Last ? at : Last;
+    }
+
+    private void ExpectEpisode(long msPlayed)
+    {
+        ExpectedEpisodes++;
+        ExpectedEpisodeMs += msPlayed;
     }
 
     private void Expect(string reason) => ExpectedSkips[reason] = ExpectedSkips.GetValueOrDefault(reason) + 1;

@@ -15,10 +15,12 @@ public sealed class ImportHarness : IAsyncDisposable
     {
         Options = options ?? new ImportOptions();
         Plays = plays ?? Database.Plays;
+        Episodes = new SpotifyLocal.Core.Storage.Sqlite.SqliteEpisodePlayStore(Database.Database);
         Service = new ImportService(
             Database.ImportJobs,
             Database.Users,
             new PlayBatchWriter(Plays),
+            Episodes,
             new SpotifyLocal.Core.Accounts.AccountWriters(),
             Microsoft.Extensions.Options.Options.Create(Options),
             Time,
@@ -36,6 +38,9 @@ public sealed class ImportHarness : IAsyncDisposable
     public ImportOptions Options { get; }
 
     public IPlayStore Plays { get; }
+
+    /// <summary>Where podcast and audiobook entries land (the SQLite database's).</summary>
+    public IEpisodePlayStore Episodes { get; }
 
     public ImportService Service { get; }
 

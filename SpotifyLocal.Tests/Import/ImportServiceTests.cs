@@ -26,10 +26,99 @@ public sealed class ImportServiceTests
         Assert.Equal(0, job.Duplicates);
         Assert.Equal(expectedSkips, job.SkippedByReason);
         Assert.Equal(expectedSkips.Values.Sum(), job.Skipped);
+        // 25 podcast and 6 audiobook rows are stored apart, no longer left out.
+        Assert.Equal(31, history.ExpectedEpisodes);
+        Assert.Equal(history.ExpectedEpisodes, job.EpisodesInserted);
+        Assert.Equal(0, job.EpisodeDuplicates);
         Assert.Equal(history.Count + 1, job.TotalTracks);
         Assert.Equal(job.TotalTracks, job.ProcessedTracks);
+        Assert.Equal(job.TotalTracks, job.Inserted + job.Duplicates + job.Skipped + job.EpisodesInserted + job.EpisodeDuplicates);
         Assert.Equal(history.ExpectedPlays, await harness.CountAsync());
         ImportHarness.AssertSameJob(job, await harness.OnlyJobAsync());
+    }
+
+    [Fact]
+    public async Task Podcasts_and_audiobooks_are_stored_apart_and_never_counted_as_music_plays()
+    {
+        await using var harness = new ImportHarness();
+        var at = new DateTimeOffset(2026, 3, 4, 21, 0, 0, TimeSpan.Zero);
+        var history = new ExtendedHistoryBuilder(ImportHarness.Start)
+            .Play("Song", "Band", "spotify:track:song", at, 200_000)
+            .Episode("Morning Show", "Monday", "spotify:episode:mon", at.AddMinutes(30), 1_800_000)
+            .Episode("Morning Show", "Monday", "spotify:episode:mon", at.AddHours(2), 600_000)
+            .Episode("Morning Show", "No uri", null, at.AddHours(3), 300_000);
+        history.Episode("unused", "unused", "x", at.AddHours(4), 2_000_000, edit: row =>
+        {
+            // An audiobook chapter: its own fields, no episode fields.
+            row["episode_name"] = null;
+            row["episode_show_name"] = null;
+            row["spotify_episode_uri"] = null;
+            row["audiobook_title"] = "A Long Book";
+            row["audiobook_uri"] = "spotify:audiobook:book";
+            row["audiobook_chapter_uri"] = "spotify:chapter:one";
+            row["audiobook_chapter_title"] = "Chapter One";
+        });
+        var path = harness.Files.Zip(history.ToFiles(100).ToArray());
+
+        var job = await harness.ImportAsync(path);
+
+        Assert.Equal(1, job.Inserted);
+        Assert.Equal(4, job.EpisodesInserted);
+        Assert.Empty(job.SkippedByReason);
+        Assert.Equal(1, await harness.CountAsync());
+        var artists = await harness.Plays.GetTopAsync(PlayScope.AllTime("u1"), TopKind.Artists, 10, Token);
+        Assert.Equal(["Band"], artists.Select(a => a.Name));
+        Assert.Equal(200_000, (await harness.Plays.GetTotalsAsync(PlayScope.AllTime("u1"), Token)).MsPlayed);
+        var episodes = await harness.Episodes.GetTopEpisodesAsync(PlayScope.AllTime("u1"), 10, Token);
+        Assert.Equal(
+            [
+                new TopItem("spotify:episode:mon", "Monday", "Morning Show", 2, 2_400_000, at.AddMinutes(30), at.AddHours(2)),
+                new TopItem("spotify:chapter:one", "Chapter One", "A Long Book", 1, 2_000_000, at.AddHours(4), at.AddHours(4)),
+                new TopItem(EpisodePlay.IdFromNames("Morning Show", "No uri"), "No uri", "Morning Show", 1, 300_000, at.AddHours(3), at.AddHours(3)),
+            ],
+            episodes);
+        Assert.Equal(new EpisodeTotals(4, 4_700_000, 2, 3), await harness.Episodes.GetTotalsAsync(PlayScope.AllTime("u1"), Token));
+    }
+
+    [Fact]
+    public async Task Podcast_rows_are_left_out_by_the_same_rules_as_music()
+    {
+        await using var harness = new ImportHarness();
+        var at = new DateTimeOffset(2026, 3, 4, 21, 0, 0, TimeSpan.Zero);
+        var history = new ExtendedHistoryBuilder(ImportHarness.Start)
+            .Episode("Show", "Short", "spotify:episode:short", at, 29_999, expected: "short")
+            .Episode("Show", "Private", "spotify:episode:private", at.AddMinutes(1), 600_000, expected: "incognito", edit: row => row["incognito_mode"] = true)
+            .Episode("Show", "Endless", "spotify:episode:endless", at.AddMinutes(2), 90_000_000, expected: "implausible-ms-played")
+            .Episode("Show", "Kept", "spotify:episode:kept", at.AddMinutes(3), 30_000);
+        var path = harness.Files.Zip(history.ToFiles(100).ToArray());
+
+        var job = await harness.ImportAsync(path);
+
+        Assert.Equal(new Dictionary<string, long> { ["short"] = 1, ["incognito"] = 1, ["implausible-ms-played"] = 1 }, job.SkippedByReason);
+        Assert.Equal(1, job.EpisodesInserted);
+        Assert.Equal(new EpisodeTotals(1, 30_000, 1, 1), await harness.Episodes.GetTotalsAsync(PlayScope.AllTime("u1"), Token));
+    }
+
+    [Fact]
+    public async Task Reimporting_an_export_with_podcasts_stores_no_entry_twice_and_says_so()
+    {
+        await using var harness = new ImportHarness();
+        var history = new ExtendedHistoryBuilder(ImportHarness.Start).Music(1_200).Podcasts(900).Audiobooks(150).Music(30);
+        var path = harness.Files.Zip(history.ToFiles(700).ToArray());
+        await harness.ImportAsync(path);
+
+        var again = await harness.ImportAsync(path, fileName: "export.zip");
+
+        Assert.Equal(0, again.Inserted);
+        Assert.Equal(1_230, again.Duplicates);
+        Assert.Equal(0, again.EpisodesInserted);
+        Assert.Equal(1_050, again.EpisodeDuplicates);
+        Assert.Equal(2_280, again.TotalTracks);
+        Assert.Equal(new EpisodeTotals(1_050, (900 * 1_200_000L) + (150 * 900_000L), 2, 1_050), await harness.Episodes.GetTotalsAsync(PlayScope.AllTime("u1"), Token));
+        Assert.StartsWith(
+            "Imported export.zip: 0 new plays, 1,230 already stored, 1,050 podcast/audiobook entries stored apart (0 new, 1,050 already stored), 0 left out (of 2,280 entries).",
+            ImportSummary.Describe(again, harness.Options),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,7 +230,8 @@ public sealed class ImportServiceTests
         var job = await harness.ImportAsync(path, fileName: "my upload.json");
 
         Assert.Equal(history.ExpectedPlays, job.Inserted);
-        Assert.Equal(4, job.SkippedByReason["podcast"]);
+        Assert.Equal(4, job.EpisodesInserted);
+        Assert.Empty(job.SkippedByReason);
         Assert.Equal("my upload.json", job.FileName);
     }
 

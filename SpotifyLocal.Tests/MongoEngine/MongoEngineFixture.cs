@@ -50,6 +50,8 @@ public sealed class MongoEngineFixture : IAsyncDisposable
 
     internal static MongoPlayStore PlayStore(MingoEngine engine) => new(RenderOnly, engine);
 
+    internal static MongoEpisodePlayStore EpisodePlayStore(MingoEngine engine) => new(RenderOnly, engine);
+
     public async ValueTask DisposeAsync()
     {
         if (_engine.IsValueCreated && _engine.Value.Engine is { } engine)

@@ -31,6 +31,7 @@ public abstract class ForgetContractTests : IAsyncLifetime
     /// <summary>Every store of one fresh backend, a reader of every stored value per table, and its tables' names.</summary>
     protected sealed record StoresUnderTest(
         IPlayStore Plays,
+        IEpisodePlayStore Episodes,
         IUserStore Users,
         IChatLinkStore ChatLinks,
         IImportJobStore ImportJobs,
@@ -51,7 +52,7 @@ public abstract class ForgetContractTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(T0));
-        services.AddSingleton(Stores.Plays).AddSingleton(Stores.Users).AddSingleton(Stores.ChatLinks).AddSingleton(Stores.ImportJobs);
+        services.AddSingleton(Stores.Plays).AddSingleton(Stores.Episodes).AddSingleton(Stores.Users).AddSingleton(Stores.ChatLinks).AddSingleton(Stores.ImportJobs);
         services.AddSingleton(Stores.Servers).AddSingleton(Stores.Subscriptions).AddSingleton(Stores.Ledger).AddSingleton(Stores.Moves);
         services.AddAccounts(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Spotify:TokenKeyDirectory"] = _keys }).Build());
         _services = services.BuildServiceProvider();
@@ -112,6 +113,12 @@ public abstract class ForgetContractTests : IAsyncLifetime
         await Stores.ChatLinks.SetAsync(discord, spotifyId, Ct);
         await Stores.Plays.InsertAsync(Plays.For(spotifyId).Count(3).Build(), Ct);
         await Stores.Plays.InsertAsync(Plays.For(telegram.LocalUserId).Count(2).Build(), Ct);
+        await Stores.Episodes.InsertAsync(
+            [
+                EpisodePlay.Create(spotifyId, T0, "spotify:episode:e1", "Episode of " + name, "Show of " + name, EpisodeKind.Podcast, 600_000, PlaySource.Import),
+                EpisodePlay.Create(telegram.LocalUserId, T0, "spotify:episode:e2", "Episode", "Show", EpisodeKind.Audiobook, 600_000, PlaySource.Import),
+            ],
+            Ct);
         await Stores.ImportJobs.TryCreateAsync(new ImportJob { Id = Guid.NewGuid().ToString("N"), UserId = spotifyId, FileName = "export.zip", CreatedAt = T0 }, Ct);
         await Stores.Subscriptions.SetAsync(telegram, true, Ct);
         await Stores.Subscriptions.SetAsync(discord, true, Ct);

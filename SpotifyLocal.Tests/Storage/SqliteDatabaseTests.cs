@@ -55,4 +55,34 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
         Assert.Equal("spotify:track:old", recent[1].TrackId);
         Assert.Null(recent[1].Context);
     }
+
+    [Fact]
+    public async Task Upgrading_a_database_from_before_podcasts_keeps_its_jobs_and_plays_and_adds_the_episode_table()
+    {
+        var before = SqliteSchema.Migrations.TakeWhile(m => !m.Contains("CREATE TABLE episode_plays", StringComparison.Ordinal)).Count();
+        var at = new DateTimeOffset(2025, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        await using (var connection = new SqliteConnection($"Data Source={_database.Path}"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = string.Join("\n", SqliteSchema.Migrations.Take(before)) + $"\nPRAGMA user_version = {before};" + $"""
+                INSERT INTO plays (user_id, played_at, track_id, track_name, artist_id, artist_name, album_id, album_name,
+                    duration_ms, ms_played, source, track_key, artist_key, album_key)
+                VALUES ('u1', {at.ToUnixTimeMilliseconds()}, 'spotify:track:old', 'Old', NULL, 'Band', NULL, NULL, 0, 200000, 1, 'tk', 'ak', 'bk');
+                INSERT INTO import_jobs (id, user_id, status, file_name, total_tracks, processed_tracks, inserted, duplicates, skipped, skipped_by_reason, created_at)
+                VALUES ('old-job', 'u1', 2, 'export.zip', 3, 3, 1, 0, 2, '{"{"}"podcast":2{"}"}', {at.ToUnixTimeMilliseconds()});
+                """;
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        var job = await _database.ImportJobs.GetAsync("old-job", Ct);
+        var episodes = new SqliteEpisodePlayStore(_database.Database);
+        var stored = await episodes.InsertAsync([EpisodePlay.Create("u1", at, "spotify:episode:e1", "E1", "Show", EpisodeKind.Podcast, 600_000, PlaySource.Import)], Ct);
+
+        Assert.NotNull(job);
+        Assert.Equal((1L, 2L, 0L, 0L), (job.Inserted, job.SkippedByReason["podcast"], job.EpisodesInserted, job.EpisodeDuplicates));
+        Assert.Equal(1, await _database.Plays.CountAsync(PlayScope.AllTime("u1"), Ct));
+        Assert.Equal(new InsertResult(1, 0), stored);
+        Assert.Equal(new EpisodeTotals(1, 600_000, 1, 1), await episodes.GetTotalsAsync(PlayScope.AllTime("u1"), Ct));
+    }
 }

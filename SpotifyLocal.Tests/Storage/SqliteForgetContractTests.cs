@@ -7,13 +7,14 @@ namespace SpotifyLocal.Tests.Storage;
 public sealed class SqliteForgetContractTests : ForgetContractTests
 {
     protected override IReadOnlyList<string> PersonTables =>
-        ["users", "plays", "play_rollups", "play_day_rollups", "chat_links", "import_jobs", "weekly_subscriptions", "visible_members", "summary_ledger", "play_moves"];
+        ["users", "plays", "episode_plays", "play_rollups", "play_day_rollups", "chat_links", "import_jobs", "weekly_subscriptions", "visible_members", "summary_ledger", "play_moves"];
 
     protected override Task<StoresUnderTest> CreateStoresAsync()
     {
         var database = new SqliteTestDatabase();
         return Task.FromResult(new StoresUnderTest(
             database.Plays,
+            new SqliteEpisodePlayStore(database.Database),
             database.Users,
             database.ChatLinks,
             database.ImportJobs,
@@ -22,7 +23,7 @@ public sealed class SqliteForgetContractTests : ForgetContractTests
             new SqliteSummaryLedgerStore(database.Database),
             new SqlitePlayMoveStore(database.Database),
             cancellationToken => ReadEveryValueAsync(database.Database, cancellationToken),
-            new HashSet<string>(["users", "plays", "play_rollups", "play_day_rollups", "chat_links", "import_jobs", "server_settings", "visible_members", "weekly_subscriptions", "summary_ledger", "play_moves", "spotify_pause"]),
+            new HashSet<string>(["users", "plays", "episode_plays", "play_rollups", "play_day_rollups", "chat_links", "import_jobs", "server_settings", "visible_members", "weekly_subscriptions", "summary_ledger", "play_moves", "spotify_pause"]),
             database.DisposeAsync));
     }
 

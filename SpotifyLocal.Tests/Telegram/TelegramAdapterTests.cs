@@ -22,7 +22,7 @@ public sealed class TelegramAdapterTests
         var call = await bot.Api.WaitForCallAsync("setMyCommands", Ct);
 
         var commands = call.Json("commands")!.AsArray().Select(c => c!["command"]!.GetValue<string>()).ToList();
-        Assert.Equal(["top", "stats", "streaks", "discoveries", "skips", "recap", "recent", "import", "link", "unlink", "forget", "timezone", "weekly", "web", "help"], commands);
+        Assert.Equal(["top", "stats", "streaks", "discoveries", "skips", "recap", "podcasts", "recent", "import", "link", "unlink", "forget", "timezone", "weekly", "web", "help"], commands);
         Assert.Equal("all_private_chats", call.Json("scope")?["type"]?.GetValue<string>());
     }
 

@@ -73,7 +73,8 @@ public sealed class TelegramEndToEndTests
         var final = await bot.Api.WaitForCallAsync("editMessageText", c => c.Text("text")!.Contains("Import finished", StringComparison.Ordinal), Ct);
 
         Assert.Contains($"{history.ExpectedPlays:N0} new plays, 0 already stored", final.Text("text"), StringComparison.Ordinal);
-        Assert.Contains("podcast: 15", final.Text("text"), StringComparison.Ordinal);
+        // Podcasts are stored apart from music plays now, no longer left out.
+        Assert.Contains("15 podcast/audiobook entries stored apart (15 new, 0 already stored)", final.Text("text"), StringComparison.Ordinal);
         Assert.Equal(history.ExpectedPlays, await bot.Plays.CountAsync(PlayScope.AllTime(LocalUserId), Ct));
         Assert.Contains(bot.Api.Calls, c => c.Method == "editMessageText" && c.Text("text")!.Contains("entries", StringComparison.Ordinal));
     }

@@ -33,6 +33,11 @@ public sealed class ImportJobDocument
 
     public long Skipped { get; set; }
 
+    // Absent on jobs stored before podcasts were kept: read as 0, which is what those imports stored.
+    public long EpisodesInserted { get; set; }
+
+    public long EpisodeDuplicates { get; set; }
+
     public Dictionary<string, long> SkippedByReason { get; set; } = [];
 
     public string? Error { get; set; }
@@ -59,6 +64,8 @@ public sealed class ImportJobDocument
         Inserted = job.Inserted,
         Duplicates = job.Duplicates,
         Skipped = job.Skipped,
+        EpisodesInserted = job.EpisodesInserted,
+        EpisodeDuplicates = job.EpisodeDuplicates,
         SkippedByReason = new Dictionary<string, long>(job.SkippedByReason, StringComparer.Ordinal),
         Error = job.Error,
         CreatedAt = MongoTime.ToBson(job.CreatedAt),
@@ -79,6 +86,8 @@ public sealed class ImportJobDocument
         Inserted = Inserted,
         Duplicates = Duplicates,
         Skipped = Skipped,
+        EpisodesInserted = EpisodesInserted,
+        EpisodeDuplicates = EpisodeDuplicates,
         SkippedByReason = new Dictionary<string, long>(SkippedByReason, StringComparer.Ordinal),
         Error = Error,
         CreatedAt = MongoTime.FromBson(CreatedAt),

@@ -17,6 +17,7 @@ public sealed class MongoCollections
 {
     public const string UsersName = "users";
     public const string PlaysName = "plays";
+    public const string EpisodePlaysName = "episode_plays";
     public const string PlayRollupsName = "play_rollups";
     public const string PlayRollupStatesName = "play_rollup_states";
     public const string PlayDayRollupsName = "play_day_rollups";
@@ -37,6 +38,7 @@ public sealed class MongoCollections
         Database = client.GetDatabase(databaseName);
         Users = Database.GetCollection<UserDocument>(UsersName);
         Plays = Database.GetCollection<PlayDocument>(PlaysName);
+        EpisodePlays = Database.GetCollection<EpisodePlayDocument>(EpisodePlaysName);
         PlayRollups = Database.GetCollection<PlayRollupDocument>(PlayRollupsName);
         PlayRollupStates = Database.GetCollection<PlayRollupStateDocument>(PlayRollupStatesName);
         PlayDayRollups = Database.GetCollection<PlayDayRollupDocument>(PlayDayRollupsName);
@@ -58,6 +60,8 @@ public sealed class MongoCollections
     public IMongoCollection<UserDocument> Users { get; }
 
     public IMongoCollection<PlayDocument> Plays { get; }
+
+    public IMongoCollection<EpisodePlayDocument> EpisodePlays { get; }
 
     public IMongoCollection<PlayRollupDocument> PlayRollups { get; }
 

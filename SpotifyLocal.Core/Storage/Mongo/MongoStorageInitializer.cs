@@ -33,6 +33,7 @@ public sealed class MongoStorageInitializer : IHostedService, IStorageInitialize
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await CreateAsync(_collections.Plays, MongoPlayStore.Indexes, cancellationToken);
+        await CreateAsync(_collections.EpisodePlays, MongoEpisodePlayStore.Indexes, cancellationToken);
         await CreateAsync(_collections.PlayRollups, MongoPlayRollups.Indexes, cancellationToken);
         await CreateAsync(_collections.PlayDayRollups, MongoPlayRollups.DayIndexes, cancellationToken);
         await CreateAsync(_collections.Users, MongoUserStore.Indexes, cancellationToken);

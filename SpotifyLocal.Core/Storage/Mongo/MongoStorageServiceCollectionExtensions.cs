@@ -20,6 +20,7 @@ public static class MongoStorageServiceCollectionExtensions
         services.AddSingleton<IMongoClient>(_ => new MongoClient(settings.ToClientSettings()));
         services.AddSingleton(sp => new MongoCollections(sp.GetRequiredService<IMongoClient>(), settings.DatabaseName));
         services.AddSingleton<IPlayStore, MongoPlayStore>();
+        services.AddSingleton<IEpisodePlayStore, MongoEpisodePlayStore>();
         services.AddSingleton<IUserStore, MongoUserStore>();
         services.AddSingleton<IChatLinkStore, MongoChatLinkStore>();
         services.AddSingleton<IImportJobStore, MongoImportJobStore>();

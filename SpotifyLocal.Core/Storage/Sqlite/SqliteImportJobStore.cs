@@ -8,7 +8,7 @@ namespace SpotifyLocal.Core.Storage.Sqlite;
 public sealed class SqliteImportJobStore(SqliteDatabase database) : IImportJobStore
 {
     private const string Columns =
-        "id, user_id, status, file_name, total_tracks, processed_tracks, inserted, duplicates, skipped, skipped_by_reason, error, created_at, started_at, completed_at, owner, lease_expires_at";
+        "id, user_id, status, file_name, total_tracks, processed_tracks, inserted, duplicates, skipped, skipped_by_reason, error, created_at, started_at, completed_at, owner, lease_expires_at, episodes_inserted, episode_duplicates";
 
     // SQLITE_CONSTRAINT_UNIQUE: the partial index allows one active job per user.
     private const int UniqueConstraintViolation = 2067;
@@ -17,7 +17,7 @@ public sealed class SqliteImportJobStore(SqliteDatabase database) : IImportJobSt
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO import_jobs ({Columns}) VALUES (@id, @user, @status, @file, @total, @processed, @inserted, @duplicates, @skipped, @reasons, @error, @created, @started, @completed, @owner, @lease)";
+        command.CommandText = $"INSERT INTO import_jobs ({Columns}) VALUES (@id, @user, @status, @file, @total, @processed, @inserted, @duplicates, @skipped, @reasons, @error, @created, @started, @completed, @owner, @lease, @episodes_inserted, @episode_duplicates)";
         Bind(command, job);
         try
         {
@@ -38,7 +38,7 @@ public sealed class SqliteImportJobStore(SqliteDatabase database) : IImportJobSt
             UPDATE import_jobs SET user_id = @user, status = @status, file_name = @file, total_tracks = @total,
                 processed_tracks = @processed, inserted = @inserted, duplicates = @duplicates, skipped = @skipped,
                 skipped_by_reason = @reasons, error = @error, created_at = @created, started_at = @started, completed_at = @completed,
-                owner = @owner, lease_expires_at = @lease
+                owner = @owner, lease_expires_at = @lease, episodes_inserted = @episodes_inserted, episode_duplicates = @episode_duplicates
             WHERE id = @id
             """;
         Bind(command, job);
@@ -161,6 +161,8 @@ public sealed class SqliteImportJobStore(SqliteDatabase database) : IImportJobSt
         command.Parameters.AddWithValue("@completed", ToDb(job.CompletedAt));
         command.Parameters.AddWithValue("@owner", ToDb(job.Owner));
         command.Parameters.AddWithValue("@lease", ToDb(job.LeaseExpiresAt));
+        command.Parameters.AddWithValue("@episodes_inserted", job.EpisodesInserted);
+        command.Parameters.AddWithValue("@episode_duplicates", job.EpisodeDuplicates);
     }
 
     private static ImportJob Read(SqliteDataReader reader) => new()
@@ -182,5 +184,7 @@ public sealed class SqliteImportJobStore(SqliteDatabase database) : IImportJobSt
         CompletedAt = NullableInstant(reader, 13),
         Owner = NullableString(reader, 14),
         LeaseExpiresAt = NullableInstant(reader, 15),
+        EpisodesInserted = reader.GetInt64(16),
+        EpisodeDuplicates = reader.GetInt64(17),
     };
 }

@@ -208,5 +208,23 @@ internal static class SqliteSchema
         ALTER TABLE plays ADD COLUMN platform TEXT NULL;
         ALTER TABLE plays ADD COLUMN offline INTEGER NULL;
         """,
+        // 10 (issue 16): podcast episodes and audiobook chapters from the extended history, apart from music plays (no
+        // music query reads this table), with the same unique key shape; and the import counts of those entries.
+        """
+        CREATE TABLE episode_plays (
+            user_id TEXT NOT NULL,
+            played_at INTEGER NOT NULL,
+            episode_id TEXT NOT NULL,
+            episode_name TEXT NOT NULL,
+            show_name TEXT NOT NULL,
+            kind INTEGER NOT NULL,
+            ms_played INTEGER NOT NULL,
+            source INTEGER NOT NULL,
+            PRIMARY KEY (user_id, played_at, episode_id)
+        ) WITHOUT ROWID;
+
+        ALTER TABLE import_jobs ADD COLUMN episodes_inserted INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE import_jobs ADD COLUMN episode_duplicates INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 }

@@ -32,6 +32,19 @@ public sealed class MongoDocumentMappingTests
     }
 
     [Fact]
+    public void An_episode_play_round_trips_through_bson_with_camel_case_names_and_a_readable_kind()
+    {
+        var episode = EpisodePlay.Create("u1", T0.AddMilliseconds(7), "spotify:episode:1", "Chapter 1", "A Long Book", EpisodeKind.Audiobook, 600_000, PlaySource.Import);
+
+        var bson = Serialize(Collections.EpisodePlays, EpisodePlayDocument.From(episode));
+        var back = Deserialize(Collections.EpisodePlays, bson).ToEpisodePlay();
+
+        Assert.Equal(episode, back);
+        Assert.Equal(["_id", "userId", "playedAt", "episodeId", "episodeName", "showName", "kind", "msPlayed", "source"], bson.Names);
+        Assert.Equal("audiobook", bson["kind"].AsString);
+    }
+
+    [Fact]
     public void An_imported_play_without_ids_or_album_keeps_its_nulls()
     {
         var play = Play.Create("telegram:1", "Сплин/Романс", "Романс", null, "Сплин", null, null, T0, 0, 31_000, PlaySource.Import);

@@ -8,7 +8,7 @@ namespace SpotifyLocal.Tests.Storage.Mongo;
 public sealed class MongoForgetContractTests : ForgetContractTests
 {
     protected override IReadOnlyList<string> PersonTables =>
-        [MongoCollections.UsersName, MongoCollections.PlaysName, MongoCollections.ChatLinksName, MongoCollections.ImportJobsName,
+        [MongoCollections.UsersName, MongoCollections.PlaysName, MongoCollections.EpisodePlaysName, MongoCollections.ChatLinksName, MongoCollections.ImportJobsName,
          MongoCollections.WeeklySubscriptionsName, MongoCollections.VisibleMembersName, MongoCollections.SummaryLedgerName,
          MongoCollections.PlayRollupsName, MongoCollections.PlayDayRollupsName, MongoCollections.PlayMovesName];
 
@@ -18,6 +18,7 @@ public sealed class MongoForgetContractTests : ForgetContractTests
         var collections = database.Collections;
         return new StoresUnderTest(
             new MongoPlayStore(collections),
+            new MongoEpisodePlayStore(collections),
             new MongoUserStore(collections),
             new MongoChatLinkStore(collections),
             new MongoImportJobStore(collections),
@@ -27,7 +28,7 @@ public sealed class MongoForgetContractTests : ForgetContractTests
             new MongoPlayMoveStore(collections),
             cancellationToken => ReadEveryValueAsync(collections.Database, cancellationToken),
             new HashSet<string>([
-                MongoCollections.UsersName, MongoCollections.PlaysName, MongoCollections.ChatLinksName, MongoCollections.ImportJobsName,
+                MongoCollections.UsersName, MongoCollections.PlaysName, MongoCollections.EpisodePlaysName, MongoCollections.ChatLinksName, MongoCollections.ImportJobsName,
                 MongoCollections.ServerSettingsName, MongoCollections.VisibleMembersName, MongoCollections.WeeklySubscriptionsName,
                 MongoCollections.SummaryLedgerName, MongoCollections.PlayWriteLocksName, MongoCollections.PlayRollupsName, MongoCollections.PlayDayRollupsName,
                 MongoCollections.PlayRollupStatesName, MongoCollections.PlayMovesName, MongoCollections.SpotifyPauseName]),

@@ -21,6 +21,9 @@ public static class WebEndpoints
 
     public const string DashboardApiPath = "/api/stats/dashboard";
 
+    /// <summary>How many of the newest imports the dashboard lists (the upload page lists them all).</summary>
+    private const int DashboardImports = 5;
+
     public static IEndpointRouteBuilder MapWebEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(WebLinks.OpenPath, Open);
@@ -65,7 +68,8 @@ public static class WebEndpoints
         return Results.Redirect(to == WebUploadEndpoints.OpenTarget ? WebUploadEndpoints.UploadPath : DashboardPath);
     }
 
-    private static async Task<IResult> DashboardPageAsync(string? period, HttpContext http, AccountLifecycleService accounts, StatsService stats)
+    private static async Task<IResult> DashboardPageAsync(
+        string? period, HttpContext http, AccountLifecycleService accounts, StatsService stats, IImportJobStore jobs)
     {
         if (FindSession(http) is not { } session)
         {
@@ -85,7 +89,11 @@ public static class WebEndpoints
 
         var dashboard = await Dashboard.LoadAsync(stats, user.SpotifyId, parsed, http.RequestAborted);
         var recent = await stats.GetRecentAsync(user.SpotifyId, 10, http.RequestAborted);
-        return Html(WebPageRenderer.Dashboard(dashboard, period, recent), StatusCodes.Status200OK);
+        var imports = (await jobs.ListForUserAsync(user.SpotifyId, http.RequestAborted))
+            .OrderByDescending(j => j.CreatedAt)
+            .Take(DashboardImports)
+            .ToList();
+        return Html(WebPageRenderer.Dashboard(dashboard, period, recent, imports), StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> DashboardApiAsync(string? period, HttpContext http, AccountLifecycleService accounts, StatsService stats)

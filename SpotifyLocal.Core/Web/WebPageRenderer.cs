@@ -12,7 +12,7 @@ public static class WebPageRenderer
 
     public static string Message(string title, string text) => Page(title, $"<h1>{Encode(title)}</h1><p>{Encode(text)}</p>");
 
-    public static string Dashboard(Dashboard dashboard, string? periodText, IReadOnlyList<Play> recent)
+    public static string Dashboard(Dashboard dashboard, string? periodText, IReadOnlyList<Play> recent, IReadOnlyList<ImportJob> imports)
     {
         var period = Uri.EscapeDataString(periodText ?? string.Empty);
         var body = new StringBuilder();
@@ -44,7 +44,8 @@ public static class WebPageRenderer
             body.Append(CultureInfo.InvariantCulture, $"<li>{Encode(play.TrackName)} – {Encode(play.ArtistName)} <small>{play.PlayedAt:yyyy-MM-dd HH:mm} UTC</small></li>");
         }
 
-        body.Append("</ol>");
+        body.Append(CultureInfo.InvariantCulture, $"</ol><h2>Your imports</h2><p><a id=\"imports-all\" href=\"{WebUploadEndpoints.UploadPath}\">Upload an export · every import</a></p>");
+        WebUploadPageRenderer.AppendHistory(body, imports);
         return Page("Your listening", body.ToString());
     }
 

@@ -28,10 +28,20 @@ public static class WebUploadPageRenderer
             <button id="upload-submit">Upload and import</button></form>
             <h2>Your imports</h2>
             """);
+        AppendHistory(body, history);
+        return WebPageRenderer.Page("Import", body.ToString());
+    }
+
+    /// <summary>
+    /// The person's imports, newest first, each linking to its job page: <c>table#import-history</c> with one
+    /// <c>tr[data-job-id]</c> per job, or <c>#import-history-empty</c>. The upload page and the dashboard show it.
+    /// </summary>
+    public static void AppendHistory(StringBuilder body, IReadOnlyList<ImportJob> history)
+    {
         if (history.Count == 0)
         {
             body.Append("<p id=\"import-history-empty\">No imports yet.</p>");
-            return WebPageRenderer.Page("Import", body.ToString());
+            return;
         }
 
         body.Append("<div class=\"wrap\"><table id=\"import-history\"><thead><tr><th>Started</th><th>File</th><th>Status</th><th>New plays</th><th>Already stored</th><th>Left out</th></tr></thead><tbody>");
@@ -43,7 +53,6 @@ public static class WebUploadPageRenderer
         }
 
         body.Append("</tbody></table></div>");
-        return WebPageRenderer.Page("Import", body.ToString());
     }
 
     public static string Job(ImportJob job, ImportOptions rules)

@@ -96,6 +96,7 @@ public sealed class BrowserDashboardTests(ChromiumFixture chromium) : IClassFixt
         var shortOnes = browser.FindElement(By.CssSelector("#summary-skipped-reasons li[data-reason='short']")).Text;
         browser.Navigate().GoToUrl(host.BaseUrl + WebEndpoints.DashboardPath + "?period=all");
         var allTime = TotalPlays(browser);
+        var onTheDashboard = browser.FindElements(By.CssSelector("#import-history tr[data-job-id]")).Select(r => r.Text).ToList();
         browser.Navigate().GoToUrl(host.BaseUrl + WebUploadEndpoints.UploadPath);
         var history = browser.FindElements(By.CssSelector("#import-history tr[data-job-id]")).Count;
 
@@ -107,6 +108,7 @@ public sealed class BrowserDashboardTests(ChromiumFixture chromium) : IClassFixt
         Assert.Contains("263", shortOnes);
         Assert.Equal("3201", allTime.Replace(",", string.Empty, StringComparison.Ordinal));
         Assert.Equal(1, history);
+        Assert.Contains("demo-export.zip", Assert.Single(onTheDashboard));
         Assert.False(Directory.Exists(uploads) && Directory.EnumerateFileSystemEntries(uploads).Any());
     }
 

@@ -106,32 +106,10 @@ public static class CommandParser
     /// <summary>The command text that reproduces a /top (for buttons); fits Telegram's 64-byte callback data.</summary>
     public static string TopText(string period, TopKind kind) => $"/top {period} {kind.ToString().ToLowerInvariant()}";
 
-    private static CommandParseResult ParseTop(string[] args)
-    {
-        var period = DefaultPeriod;
-        var kind = TopKind.Tracks;
-        var sawPeriod = false;
-        var sawKind = false;
-        foreach (var arg in args)
-        {
-            if (!sawKind && TryParseKind(arg, out var parsedKind))
-            {
-                kind = parsedKind;
-                sawKind = true;
-            }
-            else if (!sawPeriod)
-            {
-                period = arg.ToLowerInvariant();
-                sawPeriod = true;
-            }
-            else
-            {
-                return Usage("top");
-            }
-        }
-
-        return CommandParseResult.Ok(new TopCommand(period, kind));
-    }
+    private static CommandParseResult ParseTop(string[] args) =>
+        TryParsePeriodAndKind(args, TopKind.Tracks, out var period, out var kind)
+            ? CommandParseResult.Ok(new TopCommand(period, kind))
+            : Usage("top");
 
     private static CommandParseResult ParseStats(string[] args)
     {
@@ -142,21 +120,23 @@ public static class CommandParser
             : Usage("stats");
     }
 
-    private static CommandParseResult ParseDiscoveries(string[] args)
+    // Discoveries are of artists or tracks; an album is a discovery of its artist.
+    private static CommandParseResult ParseDiscoveries(string[] args) =>
+        TryParsePeriodAndKind(args, TopKind.Artists, out var period, out var kind) && kind != TopKind.Albums
+            ? CommandParseResult.Ok(new DiscoveriesCommand(period, kind))
+            : Usage("discoveries");
+
+    /// <summary>At most one period and one kind (tracks, artists, albums), in either order; the defaults fill what is left out.</summary>
+    private static bool TryParsePeriodAndKind(string[] args, TopKind defaultKind, out string period, out TopKind kind)
     {
-        var period = DefaultPeriod;
-        var kind = TopKind.Artists;
+        period = DefaultPeriod;
+        kind = defaultKind;
         var sawPeriod = false;
         var sawKind = false;
         foreach (var arg in args)
         {
             if (!sawKind && TryParseKind(arg, out var parsedKind))
             {
-                if (parsedKind == TopKind.Albums)
-                {
-                    return Usage("discoveries");
-                }
-
                 kind = parsedKind;
                 sawKind = true;
             }
@@ -167,11 +147,11 @@ public static class CommandParser
             }
             else
             {
-                return Usage("discoveries");
+                return false;
             }
         }
 
-        return CommandParseResult.Ok(new DiscoveriesCommand(period, kind));
+        return true;
     }
 
     private static CommandParseResult ParseForget(string[] args) => args switch

@@ -454,24 +454,7 @@ public sealed class MongoPlayStore : IPlayStore
     /// then rank keys by plays, time and key.
     /// </summary>
     internal static PipelineDefinition<TInput, TopRow> RankSpellings<TInput>(PipelineDefinition<TInput, TopSpelling> spellings, int limit) =>
-        spellings
-            .Sort(Builders<TopSpelling>.Sort
-                .Ascending(s => s.Id.Key)
-                .Descending(s => s.Plays)
-                .Ascending(s => s.Id.Name)
-                .Ascending(s => s.Id.ArtistName))
-            .Group(
-                s => s.Id.Key,
-                g => new TopRow
-                {
-                    Key = g.Key,
-                    Name = g.First().Id.Name,
-                    ArtistName = g.First().Id.ArtistName,
-                    Plays = g.Sum(s => s.Plays),
-                    MsPlayed = g.Sum(s => s.MsPlayed),
-                    FirstPlayedAt = g.Min(s => s.FirstPlayedAt),
-                    LastPlayedAt = g.Max(s => s.LastPlayedAt),
-                })
+        KeysOf(spellings)
             .Sort(Builders<TopRow>.Sort
                 .Descending(r => r.Plays)
                 .Descending(r => r.MsPlayed)
@@ -561,6 +544,15 @@ public sealed class MongoPlayStore : IPlayStore
         KeysFirstPlayedIn(spellings, firstPlayedIn).Count();
 
     private static PipelineDefinition<TInput, TopRow> KeysFirstPlayedIn<TInput>(PipelineDefinition<TInput, TopSpelling> spellings, PlayScope firstPlayedIn) =>
+        KeysOf(spellings)
+            .Match(Builders<TopRow>.Filter.Gte(r => r.FirstPlayedAt, MongoTime.ToBson(firstPlayedIn.From))
+                & Builders<TopRow>.Filter.Lt(r => r.FirstPlayedAt, MongoTime.ToBson(firstPlayedIn.To)));
+
+    /// <summary>
+    /// One row per key from its spellings: plays, time and first/last play summed over them, and the most-played spelling
+    /// (ties: smallest name, then smallest artist) as the name, taken by the $group's $first after the sort.
+    /// </summary>
+    private static PipelineDefinition<TInput, TopRow> KeysOf<TInput>(PipelineDefinition<TInput, TopSpelling> spellings) =>
         spellings
             .Sort(Builders<TopSpelling>.Sort
                 .Ascending(s => s.Id.Key)
@@ -578,9 +570,7 @@ public sealed class MongoPlayStore : IPlayStore
                     MsPlayed = g.Sum(s => s.MsPlayed),
                     FirstPlayedAt = g.Min(s => s.FirstPlayedAt),
                     LastPlayedAt = g.Max(s => s.LastPlayedAt),
-                })
-            .Match(Builders<TopRow>.Filter.Gte(r => r.FirstPlayedAt, MongoTime.ToBson(firstPlayedIn.From))
-                & Builders<TopRow>.Filter.Lt(r => r.FirstPlayedAt, MongoTime.ToBson(firstPlayedIn.To)));
+                });
 
     /// <summary>
     /// The plays with a <c>skipped</c> field (extended history) counted per spelling, then per key with the most-played

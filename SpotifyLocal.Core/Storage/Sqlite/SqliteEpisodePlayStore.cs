@@ -61,7 +61,7 @@ public sealed class SqliteEpisodePlayStore(SqliteDatabase database) : IEpisodePl
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var users = BindScope(command, scope);
+        var users = AddScope(command, scope);
         command.CommandText = $"""
             SELECT COUNT(*), COALESCE(SUM(ms_played), 0), COUNT(DISTINCT show_name), COUNT(DISTINCT episode_id) FROM episode_plays
             WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @to
@@ -115,7 +115,7 @@ public sealed class SqliteEpisodePlayStore(SqliteDatabase database) : IEpisodePl
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var users = BindScope(command, scope);
+        var users = AddScope(command, scope);
         command.Parameters.AddWithValue("@limit", limit);
         // ORDER BY key: SQLite's default BINARY collation compares UTF-8 bytes, as MongoDB does.
         command.CommandText = $"""
@@ -141,12 +141,5 @@ public sealed class SqliteEpisodePlayStore(SqliteDatabase database) : IEpisodePl
         }
 
         return items;
-    }
-
-    private static string BindScope(SqliteCommand command, PlayScope scope)
-    {
-        command.Parameters.AddWithValue("@from", ToMs(scope.From));
-        command.Parameters.AddWithValue("@to", ToMs(scope.To));
-        return AddUserIds(command, scope.UserIds);
     }
 }

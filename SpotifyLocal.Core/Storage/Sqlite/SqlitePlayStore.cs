@@ -788,12 +788,6 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         return deleted;
     }
 
-    private static string AddScope(SqliteCommand command, PlayScope scope)
-    {
-        command.Parameters.AddWithValue("@from", ToMs(scope.From));
-        command.Parameters.AddWithValue("@to", ToMs(scope.To));
-        return AddUserIds(command, scope.UserIds);
-    }
 
     private static Play ReadPlay(SqliteDataReader reader) => new(
         reader.GetString(0),

@@ -41,4 +41,12 @@ internal static class SqliteValues
 
         return string.Join(", ", names);
     }
+
+    /// <summary>Binds a scope's half-open range as <c>@from</c>/<c>@to</c> and its users as <see cref="AddUserIds"/> does; returns the list text.</summary>
+    public static string AddScope(SqliteCommand command, PlayScope scope)
+    {
+        command.Parameters.AddWithValue("@from", ToMs(scope.From));
+        command.Parameters.AddWithValue("@to", ToMs(scope.To));
+        return AddUserIds(command, scope.UserIds);
+    }
 }

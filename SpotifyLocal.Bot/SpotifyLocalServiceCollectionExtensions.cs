@@ -39,6 +39,7 @@ public static class SpotifyLocalServiceCollectionExtensions
         services.AddSingleton<ICliVerb, RecapVerb>();
         services.AddSingleton<ICliVerb, StreaksVerb>();
         services.AddSingleton<ICliVerb, DiscoveriesVerb>();
+        services.AddSingleton<ICliVerb, PodcastsVerb>();
         services.AddConsoleAdapter(configuration);
         services.AddDiscord(configuration);
         services.AddHostedService<BotStartupReport>();

@@ -6,7 +6,7 @@ using SpotifyLocal.Core.Storage;
 namespace SpotifyLocal.Bot.Cli;
 
 /// <summary>
-/// The arguments the insight verbs (<c>recap</c>, <c>streaks</c>, <c>discoveries</c>) share: words before or between the
+/// The arguments the insight verbs (<c>recap</c>, <c>streaks</c>, <c>discoveries</c>, <c>podcasts</c>) share: words before or between the
 /// options, <c>--user</c>, <c>--json</c>, <c>--png FILE</c> and, where a verb takes it, <c>--limit N</c>.
 /// </summary>
 internal sealed record InsightVerbArguments(IReadOnlyList<string> Words, string User, bool Json, string? PngPath, int? Limit)
@@ -76,12 +76,18 @@ internal sealed record InsightVerbArguments(IReadOnlyList<string> Words, string 
 
     /// <summary>The user id <see cref="User"/> names and its stored user (null when only plays exist); unknown without either.</summary>
     /// <exception cref="UserFacingException">Neither a user nor any play has the id.</exception>
+    public Task<(string UserId, User? User)> ResolveAsync(
+        IUserStore users, IChatLinkStore chatLinks, IPlayStore plays, CancellationToken cancellationToken) =>
+        ResolveAsync(users, chatLinks, async (userId, ct) => await plays.CountAsync(PlayScope.AllTime(userId), ct) > 0, cancellationToken);
+
+    /// <summary>As above, with what counts as the id having data (a podcast verb also takes episode entries).</summary>
+    /// <exception cref="UserFacingException">Neither a user nor any data has the id.</exception>
     public async Task<(string UserId, User? User)> ResolveAsync(
-        IUserStore users, IChatLinkStore chatLinks, IPlayStore plays, CancellationToken cancellationToken)
+        IUserStore users, IChatLinkStore chatLinks, Func<string, CancellationToken, Task<bool>> hasData, CancellationToken cancellationToken)
     {
         var userId = await CliUser.ResolveAsync(User, chatLinks, cancellationToken);
         var user = await users.GetAsync(userId, cancellationToken);
-        if (user is null && await plays.CountAsync(PlayScope.AllTime(userId), cancellationToken) == 0)
+        if (user is null && !await hasData(userId, cancellationToken))
         {
             throw new UserFacingException($"No user and no plays found for \"{User}\".");
         }

@@ -73,6 +73,41 @@ internal sealed record DiscoveriesVerbOutput(
     [property: JsonPropertyName("artists")] InsightVerbList Artists,
     [property: JsonPropertyName("tracks")] InsightVerbList Tracks);
 
+/// <summary>The <c>podcasts --json</c> document: the totals, then the top shows and episodes by listening time.</summary>
+internal sealed record PodcastsVerbOutput(
+    [property: JsonPropertyName("user")] string User,
+    [property: JsonPropertyName("period")] TopVerbPeriod Period,
+    [property: JsonPropertyName("totals")] PodcastsVerbTotals Totals,
+    [property: JsonPropertyName("shows")] IReadOnlyList<PodcastsVerbShow> Shows,
+    [property: JsonPropertyName("episodes")] IReadOnlyList<PodcastsVerbEpisode> Episodes);
+
+/// <summary>A period's podcast and audiobook entries, their listening time, and how many shows and episodes they span.</summary>
+internal sealed record PodcastsVerbTotals(
+    [property: JsonPropertyName("plays")] int Plays,
+    [property: JsonPropertyName("msPlayed")] long MsPlayed,
+    [property: JsonPropertyName("shows")] int Shows,
+    [property: JsonPropertyName("episodes")] int Episodes);
+
+/// <summary>One ranked show (a podcast or an audiobook) of a <c>podcasts --json</c> document.</summary>
+internal sealed record PodcastsVerbShow(
+    [property: JsonPropertyName("rank")] int Rank,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("plays")] int Plays,
+    [property: JsonPropertyName("msPlayed")] long MsPlayed,
+    [property: JsonPropertyName("firstPlayedAt")] DateTimeOffset FirstPlayedAt,
+    [property: JsonPropertyName("lastPlayedAt")] DateTimeOffset LastPlayedAt);
+
+/// <summary>One ranked episode or chapter of a <c>podcasts --json</c> document, with its show and Spotify (or local) id.</summary>
+internal sealed record PodcastsVerbEpisode(
+    [property: JsonPropertyName("rank")] int Rank,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("show")] string? Show,
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("plays")] int Plays,
+    [property: JsonPropertyName("msPlayed")] long MsPlayed,
+    [property: JsonPropertyName("firstPlayedAt")] DateTimeOffset FirstPlayedAt,
+    [property: JsonPropertyName("lastPlayedAt")] DateTimeOffset LastPlayedAt);
+
 /// <summary>Maps insight records to the JSON documents' shapes.</summary>
 internal static class InsightVerbJson
 {
@@ -90,4 +125,5 @@ internal static class InsightVerbJson
 [JsonSerializable(typeof(RecapVerbOutput))]
 [JsonSerializable(typeof(StreaksVerbOutput))]
 [JsonSerializable(typeof(DiscoveriesVerbOutput))]
+[JsonSerializable(typeof(PodcastsVerbOutput))]
 internal sealed partial class InsightVerbJsonContext : JsonSerializerContext;

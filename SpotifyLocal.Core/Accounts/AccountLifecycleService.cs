@@ -161,20 +161,34 @@ public sealed partial class AccountLifecycleService(
     /// plays never holds them all): any still under the identity's own id (a move after linking not finished yet), then the
     /// linked user's, each oldest first.
     /// </summary>
-    public async IAsyncEnumerable<Play> ReadPlaysAsync(ChatIdentity identity, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<Play> ReadPlaysAsync(ChatIdentity identity, CancellationToken cancellationToken) =>
+        ReadPagesAsync<Play>(
+            identity, (userId, last, ct) => plays.GetPageAsync(userId, last is null ? null : PlayCursor.After(last), ExportPageSize, ct), cancellationToken);
+
+    /// <summary>Every stored podcast episode and audiobook chapter of the person, read like <see cref="ReadPlaysAsync"/>.</summary>
+    public IAsyncEnumerable<EpisodePlay> ReadEpisodesAsync(ChatIdentity identity, CancellationToken cancellationToken) =>
+        ReadPagesAsync<EpisodePlay>(
+            identity, (userId, last, ct) => episodePlays.GetPageAsync(userId, last is null ? null : EpisodeCursor.After(last), ExportPageSize, ct), cancellationToken);
+
+    /// <summary>Pages of one store for the identity's own id, then its linked user's; a page continues after the last row of the one before.</summary>
+    private async IAsyncEnumerable<T> ReadPagesAsync<T>(
+        ChatIdentity identity,
+        Func<string, T?, CancellationToken, Task<IReadOnlyList<T>>> pageAfter,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : class
     {
         var userId = await ResolveUserIdAsync(identity, cancellationToken);
-        // Local first: a play a running move takes to the linked user meanwhile is then read twice at worst, never missed.
+        // Local first: a row a running move takes to the linked user meanwhile is then read twice at worst, never missed.
         string[] userIds = userId == identity.LocalUserId ? [userId] : [identity.LocalUserId, userId];
         foreach (var id in userIds)
         {
-            PlayCursor? after = null;
+            T? last = null;
             while (true)
             {
-                var page = await plays.GetPageAsync(id, after, ExportPageSize, cancellationToken);
-                foreach (var play in page)
+                var page = await pageAfter(id, last, cancellationToken);
+                foreach (var row in page)
                 {
-                    yield return play;
+                    yield return row;
                 }
 
                 if (page.Count < ExportPageSize)
@@ -182,7 +196,7 @@ public sealed partial class AccountLifecycleService(
                     break;
                 }
 
-                after = PlayCursor.After(page[^1]);
+                last = page[^1];
             }
         }
     }

@@ -26,6 +26,12 @@ public interface IEpisodePlayStore
 
     Task<EpisodeTotals> GetTotalsAsync(PlayScope scope, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> entries of the user after <paramref name="after"/> (null: from the oldest), oldest
+    /// first (played_at, then episode id): one page of reading all of a user's entries without holding a cursor open (the export).
+    /// </summary>
+    Task<IReadOnlyList<EpisodePlay>> GetPageAsync(string userId, EpisodeCursor? after, int limit, CancellationToken cancellationToken);
+
     /// <summary>Moves every entry of one user id to another (a chat identity linking its Spotify account); duplicates are dropped.</summary>
     Task<InsertResult> ReassignAsync(string fromUserId, string toUserId, CancellationToken cancellationToken);
 

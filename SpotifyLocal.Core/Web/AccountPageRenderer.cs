@@ -51,6 +51,8 @@ public static class AccountPageRenderer
             <section id="export"><h2>Your data</h2>
             <p>Download every play stored for you, with every field the bot keeps (times in UTC):</p>
             <p><a id="export-json" href="{WebAccountEndpoints.ExportJsonPath}" download>JSON</a> <a id="export-csv" href="{WebAccountEndpoints.ExportCsvPath}" download>CSV (spreadsheets)</a></p>
+            <p>Podcast episodes and audiobook chapters are kept apart from music; download them too:</p>
+            <p><a id="export-episodes-json" href="{WebAccountEndpoints.ExportEpisodesJsonPath}" download>JSON</a> <a id="export-episodes-csv" href="{WebAccountEndpoints.ExportEpisodesCsvPath}" download>CSV (spreadsheets)</a></p>
             </section>
             <section id="forget"><h2>Delete everything</h2>
             <p>Deletes every play, import and setting stored about you, your Spotify link and your linked chat accounts. You confirm on the next page.</p>
@@ -66,7 +68,7 @@ public static class AccountPageRenderer
         var body = $"""
             <h1>Delete everything?</h1><nav><a id="nav-dashboard" href="{WebEndpoints.DashboardPath}">Dashboard</a> <a id="nav-account" href="{WebAccountEndpoints.AccountPath}">Account</a></nav>
             <p id="forget-warning" class="error">This deletes everything stored about you and cannot be undone: every play and import, your Spotify link and its tokens, this and your other linked chat accounts, your weekly summary and your visibility in servers. Live tracking stops and this page signs you out.</p>
-            <p>Keep a copy first? <a href="{WebAccountEndpoints.ExportJsonPath}" download>JSON</a> · <a href="{WebAccountEndpoints.ExportCsvPath}" download>CSV</a></p>
+            <p>Keep a copy first? Music: <a href="{WebAccountEndpoints.ExportJsonPath}" download>JSON</a> · <a href="{WebAccountEndpoints.ExportCsvPath}" download>CSV</a>; podcasts and audiobooks: <a href="{WebAccountEndpoints.ExportEpisodesJsonPath}" download>JSON</a> · <a href="{WebAccountEndpoints.ExportEpisodesCsvPath}" download>CSV</a></p>
             <form id="forget-form" method="post" action="{WebAccountEndpoints.ForgetPath}">{WebForms.TokenField(session)}<input type="hidden" name="confirm" value="yes"><button id="forget-button" class="danger">Yes, delete everything</button></form>
             <p><a id="forget-cancel" href="{WebAccountEndpoints.AccountPath}">No, keep my data</a></p>
             """;

@@ -6,8 +6,9 @@ using SpotifyLocal.Core.Storage;
 namespace SpotifyLocal.Core.Web;
 
 /// <summary>
-/// Writes a person's plays as a download while they are read: CSV (RFC 4180, with cells a spreadsheet would run as a
-/// formula neutralised) or JSON, both with every field the store keeps, under the same names. Pure: no store, no HTTP.
+/// Writes a person's plays, or their podcast and audiobook entries, as a download while they are read: CSV (RFC 4180,
+/// with cells a spreadsheet would run as a formula neutralised) or JSON, both with every field the store keeps, under the
+/// same names. Pure: no store, no HTTP.
 /// </summary>
 public static class PlayExportWriter
 {
@@ -18,7 +19,7 @@ public static class PlayExportWriter
     private static readonly (string Name, Func<Play, object?> Value)[] Fields =
     [
         ("userId", p => p.UserId),
-        ("playedAt", p => p.PlayedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)),
+        ("playedAt", p => Timestamp(p.PlayedAt)),
         ("trackId", p => p.TrackId),
         ("trackName", p => p.TrackName),
         ("artistId", p => p.ArtistId),
@@ -39,28 +40,58 @@ public static class PlayExportWriter
         ("offline", p => p.Context?.Offline),
     ];
 
-    /// <summary>The CSV header and the JSON property names, in order.</summary>
+    private static readonly (string Name, Func<EpisodePlay, object?> Value)[] EpisodeFields =
+    [
+        ("userId", e => e.UserId),
+        ("playedAt", e => Timestamp(e.PlayedAt)),
+        ("episodeId", e => e.EpisodeId),
+        ("episodeName", e => e.EpisodeName),
+        ("showName", e => e.ShowName),
+        ("kind", e => e.Kind == EpisodeKind.Audiobook ? "audiobook" : "podcast"),
+        ("msPlayed", e => e.MsPlayed),
+        ("source", e => SourceName(e.Source)),
+    ];
+
+    /// <summary>The CSV header and the JSON property names of a play, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } = [.. Fields.Select(f => f.Name)];
 
+    /// <summary>The CSV header and the JSON property names of a podcast or audiobook entry, in order.</summary>
+    public static IReadOnlyList<string> EpisodeColumns { get; } = [.. EpisodeFields.Select(f => f.Name)];
+
     /// <summary>A header row, then one row per play; CRLF line ends; an empty cell is an unknown (null) value.</summary>
-    public static async Task WriteCsvAsync(IAsyncEnumerable<Play> plays, Stream output, CancellationToken cancellationToken)
+    public static Task WriteCsvAsync(IAsyncEnumerable<Play> plays, Stream output, CancellationToken cancellationToken) =>
+        WriteCsvAsync(plays, Fields, output, cancellationToken);
+
+    /// <summary>A header row, then one row per podcast or audiobook entry, as <see cref="WriteCsvAsync(IAsyncEnumerable{Play}, Stream, CancellationToken)"/>.</summary>
+    public static Task WriteEpisodesCsvAsync(IAsyncEnumerable<EpisodePlay> episodes, Stream output, CancellationToken cancellationToken) =>
+        WriteCsvAsync(episodes, EpisodeFields, output, cancellationToken);
+
+    /// <summary><c>{"exportedAt": "…", "plays": [ {…}, … ]}</c>; unknown values are <c>null</c>.</summary>
+    public static Task WriteJsonAsync(IAsyncEnumerable<Play> plays, DateTimeOffset exportedAt, Stream output, CancellationToken cancellationToken) =>
+        WriteJsonAsync(plays, "plays", Fields, exportedAt, output, cancellationToken);
+
+    /// <summary><c>{"exportedAt": "…", "episodes": [ {…}, … ]}</c>.</summary>
+    public static Task WriteEpisodesJsonAsync(IAsyncEnumerable<EpisodePlay> episodes, DateTimeOffset exportedAt, Stream output, CancellationToken cancellationToken) =>
+        WriteJsonAsync(episodes, "episodes", EpisodeFields, exportedAt, output, cancellationToken);
+
+    private static async Task WriteCsvAsync<T>(IAsyncEnumerable<T> rows, (string Name, Func<T, object?> Value)[] fields, Stream output, CancellationToken cancellationToken)
     {
         // The writer hands its buffer to the stream whenever it fills, so memory stays one buffer whatever the count.
         await using var writer = new StreamWriter(output, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
         var line = new StringBuilder();
-        line.AppendJoin(',', Columns).Append("\r\n");
+        line.AppendJoin(',', fields.Select(f => f.Name)).Append("\r\n");
         await writer.WriteAsync(line, cancellationToken);
-        await foreach (var play in plays.WithCancellation(cancellationToken))
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             line.Clear();
-            for (var i = 0; i < Fields.Length; i++)
+            for (var i = 0; i < fields.Length; i++)
             {
                 if (i > 0)
                 {
                     line.Append(',');
                 }
 
-                AppendCell(line, Format(Fields[i].Value(play)));
+                AppendCell(line, Format(fields[i].Value(row)));
             }
 
             line.Append("\r\n");
@@ -68,19 +99,19 @@ public static class PlayExportWriter
         }
     }
 
-    /// <summary><c>{"exportedAt": "…", "plays": [ {…}, … ]}</c>; unknown values are <c>null</c>.</summary>
-    public static async Task WriteJsonAsync(IAsyncEnumerable<Play> plays, DateTimeOffset exportedAt, Stream output, CancellationToken cancellationToken)
+    private static async Task WriteJsonAsync<T>(
+        IAsyncEnumerable<T> rows, string arrayName, (string Name, Func<T, object?> Value)[] fields, DateTimeOffset exportedAt, Stream output, CancellationToken cancellationToken)
     {
         await using var json = new Utf8JsonWriter(output);
         json.WriteStartObject();
         json.WriteString("exportedAt", exportedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-        json.WriteStartArray("plays");
-        await foreach (var play in plays.WithCancellation(cancellationToken))
+        json.WriteStartArray(arrayName);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             json.WriteStartObject();
-            foreach (var (name, value) in Fields)
+            foreach (var (name, value) in fields)
             {
-                switch (value(play))
+                switch (value(row))
                 {
                     case string text:
                         json.WriteString(name, text);
@@ -108,6 +139,8 @@ public static class PlayExportWriter
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken);
     }
+
+    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private static string Format(object? value) => value switch
     {

@@ -25,6 +25,8 @@ public static class WebAccountEndpoints
     public const string ForgetPath = AccountPath + "/forget";
     public const string ExportJsonPath = "/web/export.json";
     public const string ExportCsvPath = "/web/export.csv";
+    public const string ExportEpisodesJsonPath = "/web/export-episodes.json";
+    public const string ExportEpisodesCsvPath = "/web/export-episodes.csv";
 
     public static IEndpointRouteBuilder MapWebAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -32,6 +34,8 @@ public static class WebAccountEndpoints
         endpoints.MapGet(ForgetPath, ConfirmForget);
         endpoints.MapGet(ExportJsonPath, ExportJson);
         endpoints.MapGet(ExportCsvPath, ExportCsv);
+        endpoints.MapGet(ExportEpisodesJsonPath, ExportEpisodesJson);
+        endpoints.MapGet(ExportEpisodesCsvPath, ExportEpisodesCsv);
 
         var forms = endpoints.MapGroup(string.Empty).AddEndpointFilter(RequireGenuineFormAsync);
         forms.MapPost(LinkPath, Link);
@@ -84,6 +88,33 @@ public static class WebAccountEndpoints
             body => PlayExportWriter.WriteCsvAsync(accounts.ReadPlaysAsync(session.Identity, http.RequestAborted), body, http.RequestAborted),
             "text/csv; charset=utf-8; header=present",
             "spotifylocal-plays.csv");
+    }
+
+    private static IResult ExportEpisodesJson(HttpContext http, AccountLifecycleService accounts, TimeProvider time)
+    {
+        if (WebEndpoints.FindSession(http) is not { } session)
+        {
+            return SignedOut();
+        }
+
+        var exportedAt = time.GetUtcNow();
+        return Results.Stream(
+            body => PlayExportWriter.WriteEpisodesJsonAsync(accounts.ReadEpisodesAsync(session.Identity, http.RequestAborted), exportedAt, body, http.RequestAborted),
+            "application/json; charset=utf-8",
+            "spotifylocal-episodes.json");
+    }
+
+    private static IResult ExportEpisodesCsv(HttpContext http, AccountLifecycleService accounts)
+    {
+        if (WebEndpoints.FindSession(http) is not { } session)
+        {
+            return SignedOut();
+        }
+
+        return Results.Stream(
+            body => PlayExportWriter.WriteEpisodesCsvAsync(accounts.ReadEpisodesAsync(session.Identity, http.RequestAborted), body, http.RequestAborted),
+            "text/csv; charset=utf-8; header=present",
+            "spotifylocal-episodes.csv");
     }
 
     /// <summary>

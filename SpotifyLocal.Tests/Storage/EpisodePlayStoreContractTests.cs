@@ -4,7 +4,7 @@ namespace SpotifyLocal.Tests.Storage;
 
 /// <summary>
 /// The podcast and audiobook store on each backend (SQLite, and the Mongo store's commands on mingo): duplicates,
-/// ranking by listening time inside a half-open range, totals, moving between user ids and deleting. Every expected
+/// ranking by listening time inside a half-open range, totals, paging, moving between user ids and deleting. Every expected
 /// number is typed in from the entries below, never computed by the store.
 /// </summary>
 public abstract class EpisodePlayStoreContractTests : IAsyncLifetime
@@ -108,6 +108,30 @@ public abstract class EpisodePlayStoreContractTests : IAsyncLifetime
         Assert.Equal(2, await Store.DeleteUserAsync("u1", Ct));
         Assert.Equal(EpisodeTotals.Empty, await Store.GetTotalsAsync(PlayScope.AllTime("u1"), Ct));
         Assert.Equal(new EpisodeTotals(1, 600_000, 1, 1), await Store.GetTotalsAsync(PlayScope.AllTime("u2"), Ct));
+    }
+
+    [Fact]
+    public async Task Paging_reads_every_entry_of_the_user_once_oldest_first_and_never_another_users()
+    {
+        // Two episodes at the same instant (ordered by id), one entry at the very end of a page, and another user's between.
+        var a2 = Episode("u1", "Show A", "A2", T0, minutes: 10);
+        var a1 = Episode("u1", "Show A", "A1", T0, minutes: 10);
+        var b1 = Episode("u1", "Book B", "Chapter 1", T0.AddMinutes(30), minutes: 40, kind: EpisodeKind.Audiobook);
+        var c1 = Episode("u1", "Show C", "C1", T0.AddHours(1), minutes: 5) with { Source = PlaySource.AccountData };
+        var a1Again = Episode("u1", "Show A", "A1", T0.AddDays(1), minutes: 1);
+        await Store.InsertAsync([c1, a2, Episode("u2", "Show E", "E1", T0.AddMinutes(1), minutes: 500), a1Again, b1, a1], Ct);
+
+        var first = await Store.GetPageAsync("u1", null, 2, Ct);
+        var second = await Store.GetPageAsync("u1", EpisodeCursor.After(first[^1]), 2, Ct);
+        var third = await Store.GetPageAsync("u1", EpisodeCursor.After(second[^1]), 2, Ct);
+        var past = await Store.GetPageAsync("u1", EpisodeCursor.After(third[^1]), 2, Ct);
+
+        Assert.Equal([a1, a2], first);
+        Assert.Equal([b1, c1], second);
+        Assert.Equal([a1Again], third);
+        Assert.Empty(past);
+        Assert.Empty(await Store.GetPageAsync("nobody", null, 10, Ct));
+        Assert.Equal([b1, c1, a1Again], await Store.GetPageAsync("u1", new EpisodeCursor(T0, "spotify:episode:A2"), 10, Ct));
     }
 
     private static EpisodePlay Episode(string userId, string show, string name, DateTimeOffset at, int minutes, EpisodeKind kind = EpisodeKind.Podcast) =>

@@ -232,7 +232,12 @@ public sealed partial class WebAccountTests
         var token = CsrfOf(await GetPageAsync(host, alice, WebAccountEndpoints.AccountPath));
 
         var answers = new List<HttpResponseMessage>();
-        foreach (var path in (string[])[WebAccountEndpoints.AccountPath, WebAccountEndpoints.ForgetPath, WebAccountEndpoints.ExportJsonPath, WebAccountEndpoints.ExportCsvPath])
+        string[] getPaths =
+        [
+            WebAccountEndpoints.AccountPath, WebAccountEndpoints.ForgetPath, WebAccountEndpoints.ExportJsonPath, WebAccountEndpoints.ExportCsvPath,
+            WebAccountEndpoints.ExportEpisodesJsonPath, WebAccountEndpoints.ExportEpisodesCsvPath,
+        ];
+        foreach (var path in getPaths)
         {
             answers.Add(await WebSessionTests.SendAsync(host, WebSessions.CookieName + "=not-a-session", path));
         }

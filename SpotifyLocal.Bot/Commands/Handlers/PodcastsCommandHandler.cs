@@ -24,8 +24,7 @@ public sealed class PodcastsCommandHandler(AccountLifecycleService accounts, Sta
         var buttons = QuickPeriods.Where(p => p != command.Period).Select(p => ReplyButton.Command(p, PodcastsCommand.Text(p))).ToList();
         if (listening.IsEmpty)
         {
-            return new BotReply(
-                $"No podcast listening in {period.Label} (only the extended streaming history export has it: import it with /import).")
+            return new BotReply(EmptyText(period))
             {
                 Buttons = buttons,
             };
@@ -40,6 +39,10 @@ public sealed class PodcastsCommandHandler(AccountLifecycleService accounts, Sta
             Buttons = buttons,
         };
     }
+
+    /// <summary>The answer for a period without podcast or audiobook entries, and where they come from.</summary>
+    public static string EmptyText(Period period) =>
+        $"No podcast listening in {period.Label} (only the extended streaming history export has it: import it with /import).";
 
     /// <summary>"2 h 16 min of podcasts and audiobooks in … · 3 entries · 2 shows", then the shows and the episodes.</summary>
     public static string Caption(PodcastListening listening)

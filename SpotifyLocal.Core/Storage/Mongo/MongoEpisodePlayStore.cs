@@ -83,6 +83,12 @@ public sealed class MongoEpisodePlayStore : IEpisodePlayStore
         return rows.SingleOrDefault() is { } row ? new EpisodeTotals(row.Entries, row.MsPlayed, row.Shows, row.Episodes) : EpisodeTotals.Empty;
     }
 
+    public async Task<IReadOnlyList<EpisodePlay>> GetPageAsync(string userId, EpisodeCursor? after, int limit, CancellationToken cancellationToken)
+    {
+        var page = await _engine.AggregateAsync(_episodes, ExportPagePipeline(userId, after, limit), cancellationToken);
+        return [.. page.Select(e => e.ToEpisodePlay())];
+    }
+
     /// <summary>
     /// Copy then delete, a page at a time from the oldest: the unique index drops what the target already has, and only
     /// the copied entries of the source are deleted. Interrupted, the next run counts the copies as duplicates.
@@ -171,6 +177,22 @@ public sealed class MongoEpisodePlayStore : IEpisodePlayStore
             .Match(Filter.Eq(e => e.UserId, userId))
             .Sort(Builders<EpisodePlayDocument>.Sort.Ascending(e => e.PlayedAt).Ascending(e => e.EpisodeId))
             .Limit(MongoPlayStore.BatchSize);
+
+    internal static PipelineDefinition<EpisodePlayDocument, EpisodePlayDocument> ExportPagePipeline(string userId, EpisodeCursor? after, int limit)
+    {
+        var filter = Filter.Eq(e => e.UserId, userId);
+        if (after is not null)
+        {
+            // Keyset on the unique index (userId, playedAt, episodeId): later instants, or the same instant and a later id.
+            var at = MongoTime.ToBson(after.PlayedAt);
+            filter &= Filter.Gt(e => e.PlayedAt, at) | (Filter.Eq(e => e.PlayedAt, at) & Filter.Gt(e => e.EpisodeId, after.EpisodeId));
+        }
+
+        return new EmptyPipelineDefinition<EpisodePlayDocument>()
+            .Match(filter)
+            .Sort(Builders<EpisodePlayDocument>.Sort.Ascending(e => e.PlayedAt).Ascending(e => e.EpisodeId))
+            .Limit(limit);
+    }
 
     private static SortDefinition<TopRow> Ranking { get; } =
         Builders<TopRow>.Sort.Descending(r => r.MsPlayed).Descending(r => r.Plays).Ascending(r => r.Key);

@@ -71,6 +71,39 @@ public sealed class SqliteEpisodePlayStore(SqliteDatabase database) : IEpisodePl
         return new EpisodeTotals(reader.GetInt32(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3));
     }
 
+    public async Task<IReadOnlyList<EpisodePlay>> GetPageAsync(string userId, EpisodeCursor? after, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Parameters.AddWithValue("@user", userId);
+        command.Parameters.AddWithValue("@limit", limit);
+        // A row-value comparison: SQLite walks the primary key (user_id, played_at, episode_id) from the cursor on.
+        var from = after is null ? string.Empty : " AND (played_at, episode_id) > (@after_played, @after_episode)";
+        if (after is not null)
+        {
+            command.Parameters.AddWithValue("@after_played", ToMs(after.PlayedAt));
+            command.Parameters.AddWithValue("@after_episode", after.EpisodeId);
+        }
+
+        command.CommandText = $"SELECT {Columns} FROM episode_plays WHERE user_id = @user{from} ORDER BY played_at, episode_id LIMIT @limit";
+        var page = new List<EpisodePlay>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            page.Add(new EpisodePlay(
+                reader.GetString(0),
+                FromMs(reader.GetInt64(1)),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                (EpisodeKind)reader.GetInt32(5),
+                reader.GetInt32(6),
+                (PlaySource)reader.GetInt32(7)));
+        }
+
+        return page;
+    }
+
     /// <summary>One transaction: copies what the target lacks, then deletes the source's entries.</summary>
     public async Task<InsertResult> ReassignAsync(string fromUserId, string toUserId, CancellationToken cancellationToken)
     {

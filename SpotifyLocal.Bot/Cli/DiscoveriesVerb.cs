@@ -22,7 +22,7 @@ public sealed class DiscoveriesVerb(
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!InsightVerbArguments.TryParse(arguments, takesLimit: true, out var options, out var problem) || !TryWords(options.Words, out var periodText, out var kind, out problem))
+        if (!CliVerbArguments.TryParse(arguments, takesLimit: true, out var options, out var problem) || !TryWords(options.Words, out var periodText, out var kind, out problem))
         {
             await error.WriteLineAsync(problem);
             await error.WriteLineAsync("Usage: " + Usage);
@@ -44,7 +44,7 @@ public sealed class DiscoveriesVerb(
                 await output.WriteLineAsync(DiscoveriesCommandHandler.Caption(found));
             }
 
-            var header = new ChartHeader(InsightVerbArguments.DisplayName(userId, user), period.Label);
+            var header = new ChartHeader(CliVerbArguments.DisplayName(userId, user), period.Label);
             await options.WritePngAsync(charts.RenderDiscoveries(kind == TopKind.Tracks ? found.Tracks : found.Artists, kind, header), output, cancellationToken);
             return 0;
         }

@@ -23,7 +23,7 @@ public sealed class PodcastsVerb(
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!InsightVerbArguments.TryParse(arguments, takesLimit: false, out var options, out var problem) || options.Words.Count > 1)
+        if (!CliVerbArguments.TryParse(arguments, takesLimit: false, out var options, out var problem) || options.Words.Count > 1)
         {
             await error.WriteLineAsync(problem.Length > 0 ? problem : $"Unexpected argument \"{options.Words[1]}\".");
             await error.WriteLineAsync("Usage: " + Usage);
@@ -44,7 +44,7 @@ public sealed class PodcastsVerb(
                 await output.WriteLineAsync(listening.IsEmpty ? PodcastsCommandHandler.EmptyText(period) : PodcastsCommandHandler.Caption(listening));
             }
 
-            await options.WritePngAsync(charts.RenderPodcasts(listening, new ChartHeader(InsightVerbArguments.DisplayName(userId, user), period.Label)), output, cancellationToken);
+            await options.WritePngAsync(charts.RenderPodcasts(listening, new ChartHeader(CliVerbArguments.DisplayName(userId, user), period.Label)), output, cancellationToken);
             return 0;
         }
         catch (PeriodParseException ex)

@@ -21,7 +21,7 @@ public sealed class RecapVerb(RecapService recaps, ChartRenderer charts, IUserSt
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!InsightVerbArguments.TryParse(arguments, takesLimit: false, out var options, out var problem) || options.Words.Count > 1)
+        if (!CliVerbArguments.TryParse(arguments, takesLimit: false, out var options, out var problem) || options.Words.Count > 1)
         {
             await error.WriteLineAsync(problem.Length > 0 ? problem : $"Unexpected argument \"{options.Words[1]}\".");
             await error.WriteLineAsync("Usage: " + Usage);
@@ -42,7 +42,7 @@ public sealed class RecapVerb(RecapService recaps, ChartRenderer charts, IUserSt
                 await output.WriteLineAsync(recap.Plays == 0 ? $"No plays in {period.Label}." : RecapCommandHandler.Caption(recap));
             }
 
-            await options.WritePngAsync(charts.RenderRecap(recap, new ChartHeader(InsightVerbArguments.DisplayName(userId, user), period.Label)), output, cancellationToken);
+            await options.WritePngAsync(charts.RenderRecap(recap, new ChartHeader(CliVerbArguments.DisplayName(userId, user), period.Label)), output, cancellationToken);
             return 0;
         }
         catch (PeriodParseException ex)

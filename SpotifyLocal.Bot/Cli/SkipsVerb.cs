@@ -20,38 +20,17 @@ public sealed class SkipsVerb(StatsService stats, SkipRateService skips, ChartRe
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        string? period = null, user = null, png = null;
-        var json = false;
-        for (var i = 0; i < arguments.Count; i++)
+        if (!CliVerbArguments.TryParse(arguments, takesLimit: false, out var options, out var problem) || options.Words.Count != 1)
         {
-            switch (arguments[i])
-            {
-                case "--json":
-                    json = true;
-                    break;
-                case "--user" or "--png" when i + 1 < arguments.Count && !arguments[i + 1].StartsWith("--", StringComparison.Ordinal):
-                    (user, png) = arguments[i] == "--user" ? (arguments[++i], png) : (user, arguments[++i]);
-                    break;
-                case var argument when period is null && !argument.StartsWith("--", StringComparison.Ordinal):
-                    period = argument;
-                    break;
-                default:
-                    return await UsageAsync(error, $"Unexpected argument \"{arguments[i]}\".");
-            }
-        }
-
-        if (period is null || string.IsNullOrWhiteSpace(user))
-        {
-            return await UsageAsync(error, "Give a period and --user with a Spotify id or platform:chatUserId (e.g. telegram:12345).");
+            return await UsageAsync(error, problem.Length > 0 ? problem : "Give one period, e.g. month.");
         }
 
         try
         {
-            var userId = await CliUser.ResolveAsync(user, chatLinks, cancellationToken);
-            var stored = await users.GetAsync(userId, cancellationToken);
-            var parsed = stats.ParsePeriod(period, stored?.TimeZone);
+            var (userId, stored) = await options.ResolveAsync(users, chatLinks, stats, cancellationToken);
+            var parsed = stats.ParsePeriod(options.Words[0], stored?.TimeZone);
             var report = await skips.GetSkipsAsync(userId, parsed, SkipsCommandHandler.Limit, cancellationToken);
-            if (json)
+            if (options.Json)
             {
                 await output.WriteLineAsync(JsonSerializer.Serialize(ToJson(userId, report), SkipsVerbJsonContext.Default.SkipsVerbOutput).AsMemory(), cancellationToken);
             }
@@ -62,16 +41,10 @@ public sealed class SkipsVerb(StatsService stats, SkipRateService skips, ChartRe
                     : SkipsCommandHandler.Caption(report));
             }
 
-            if (png is not null)
+            if (options.PngPath is not null)
             {
-                var name = stored?.DisplayName is { Length: > 0 } displayName ? displayName : userId;
-                var directory = Path.GetDirectoryName(Path.GetFullPath(png));
-                if (!string.IsNullOrEmpty(directory))
-                {
-                    Directory.CreateDirectory(directory);
-                }
-
-                await File.WriteAllBytesAsync(png, charts.RenderSkips(report, new ChartHeader(name, parsed.Label)), cancellationToken);
+                var header = new ChartHeader(CliVerbArguments.DisplayName(userId, stored), parsed.Label);
+                await options.WritePngAsync(charts.RenderSkips(report, header), output, cancellationToken);
             }
 
             return 0;

@@ -17,7 +17,7 @@ public sealed class StreaksVerb(InsightsService insights, ChartRenderer charts, 
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!InsightVerbArguments.TryParse(arguments, takesLimit: false, out var options, out var problem) || options.Words.Count > 0)
+        if (!CliVerbArguments.TryParse(arguments, takesLimit: false, out var options, out var problem) || options.Words.Count > 0)
         {
             await error.WriteLineAsync(problem.Length > 0 ? problem : $"Unexpected argument \"{options.Words[0]}\".");
             await error.WriteLineAsync("Usage: " + Usage);
@@ -46,7 +46,7 @@ public sealed class StreaksVerb(InsightsService insights, ChartRenderer charts, 
                 await output.WriteLineAsync(streaks.Longest is null ? "No plays yet, so no streaks." : StreaksCommandHandler.Caption(streaks));
             }
 
-            await options.WritePngAsync(charts.RenderStreaks(streaks, new ChartHeader(InsightVerbArguments.DisplayName(userId, user), "all time")), output, cancellationToken);
+            await options.WritePngAsync(charts.RenderStreaks(streaks, new ChartHeader(CliVerbArguments.DisplayName(userId, user), "all time")), output, cancellationToken);
             return 0;
         }
         catch (UserFacingException ex)

@@ -15,6 +15,8 @@ public sealed class TopVerb(StatsService stats, ChartRenderer charts, IUserStore
 {
     private const int DefaultLimit = 10;
 
+    private const string MinutesSwitch = "--minutes";
+
     public string Name => "top";
 
     public string Usage =>
@@ -23,7 +25,7 @@ public sealed class TopVerb(StatsService stats, ChartRenderer charts, IUserStore
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!TryParse(arguments, out var options, out var problem))
+        if (!TryParse(arguments, out var options, out var period, out var kind, out var problem))
         {
             await error.WriteLineAsync(problem);
             await error.WriteLineAsync("Usage: " + Usage);
@@ -32,39 +34,24 @@ public sealed class TopVerb(StatsService stats, ChartRenderer charts, IUserStore
 
         try
         {
-            var userId = await CliUser.ResolveAsync(options.User, chatLinks, cancellationToken);
-            var user = await users.GetAsync(userId, cancellationToken);
-            var period = stats.ParsePeriod(options.Period, user?.TimeZone);
-            if (user is null && (await stats.GetTotalsAsync([userId], Periods.AllTime(period.TimeZone), cancellationToken)).Plays == 0)
-            {
-                throw new UserFacingException($"No user and no plays found for \"{options.User}\".");
-            }
-
-            var items = await stats.GetTopAsync([userId], period, options.Kind, options.Limit, cancellationToken);
-            var userName = user?.DisplayName is { Length: > 0 } displayName ? displayName : userId;
+            var (userId, user) = await options.ResolveAsync(users, chatLinks, stats, cancellationToken);
+            var parsed = stats.ParsePeriod(period, user?.TimeZone);
+            var minutes = options.Switches.Contains(MinutesSwitch);
+            var items = await stats.GetTopAsync([userId], parsed, kind, options.Limit ?? DefaultLimit, cancellationToken);
+            var userName = CliVerbArguments.DisplayName(userId, user);
             if (options.Json)
             {
-                await WriteJsonAsync(output, userId, options.Kind, period, items, cancellationToken);
+                await WriteJsonAsync(output, userId, kind, parsed, items, cancellationToken);
             }
             else
             {
-                await WriteTableAsync(output, userName, options.Kind, period, items, options.Minutes);
+                await WriteTableAsync(output, userName, kind, parsed, items, minutes);
             }
 
-            if (options.PngPath is { } pngPath)
+            if (options.PngPath is not null)
             {
-                var png = charts.RenderTop(items, options.Kind, new ChartHeader(userName, period.Label), options.Minutes ? ChartMeasure.Minutes : ChartMeasure.Plays);
-                var directory = Path.GetDirectoryName(Path.GetFullPath(pngPath));
-                if (!string.IsNullOrEmpty(directory))
-                {
-                    Directory.CreateDirectory(directory);
-                }
-
-                await File.WriteAllBytesAsync(pngPath, png, cancellationToken);
-                if (!options.Json)
-                {
-                    await output.WriteLineAsync($"Chart written to {pngPath}");
-                }
+                var png = charts.RenderTop(items, kind, new ChartHeader(userName, parsed.Label), minutes ? ChartMeasure.Minutes : ChartMeasure.Plays);
+                await options.WritePngAsync(png, output, cancellationToken);
             }
 
             return 0;
@@ -144,87 +131,33 @@ public sealed class TopVerb(StatsService stats, ChartRenderer charts, IUserStore
 
     private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 
-    private static bool TryParse(IReadOnlyList<string> arguments, out TopVerbOptions options, out string problem)
+    private static bool TryParse(
+        IReadOnlyList<string> arguments, out CliVerbArguments options, out string period, out TopKind kind, out string problem)
     {
-        options = new TopVerbOptions();
-        problem = string.Empty;
-        string? period = null;
-        TopKind? kind = null;
-        for (var i = 0; i < arguments.Count; i++)
+        period = string.Empty;
+        kind = TopKind.Tracks;
+        if (!CliVerbArguments.TryParse(arguments, takesLimit: true, [MinutesSwitch], out options, out problem))
         {
-            var argument = arguments[i];
-            switch (argument)
-            {
-                case "--json":
-                    options = options with { Json = true };
-                    continue;
-                case "--minutes":
-                    options = options with { Minutes = true };
-                    continue;
-                case "--user" or "--png" or "--limit":
-                    if (i + 1 >= arguments.Count || arguments[i + 1].StartsWith("--", StringComparison.Ordinal))
-                    {
-                        problem = $"{argument} needs a value.";
-                        return false;
-                    }
-
-                    var value = arguments[++i];
-                    if (argument == "--user")
-                    {
-                        options = options with { User = value };
-                    }
-                    else if (argument == "--png")
-                    {
-                        options = options with { PngPath = value };
-                    }
-                    else if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= StatsService.MaxTopLimit)
-                    {
-                        options = options with { Limit = limit };
-                    }
-                    else
-                    {
-                        problem = $"--limit must be a number from 1 to {StatsService.MaxTopLimit}.";
-                        return false;
-                    }
-
-                    continue;
-            }
-
-            if (argument.StartsWith("--", StringComparison.Ordinal))
-            {
-                problem = $"Unknown option {argument}.";
-                return false;
-            }
-
-            if (period is null)
-            {
-                period = argument;
-            }
-            else if (kind is null && ParseKind(argument) is { } parsedKind)
-            {
-                kind = parsedKind;
-            }
-            else
-            {
-                problem = $"Unexpected argument \"{argument}\".";
-                return false;
-            }
-        }
-
-        if (period is null)
-        {
-            problem = "Give a period, e.g. month.";
             return false;
         }
 
-        if (string.IsNullOrWhiteSpace(options.User))
+        switch (options.Words)
         {
-            problem = "Give --user with a Spotify id or platform:chatUserId (e.g. telegram:12345).";
-            return false;
+            case []:
+                problem = "Give a period, e.g. month.";
+                return false;
+            case [var only]:
+                period = only;
+                return true;
+            case [var first, var second] when ParseKind(second) is { } parsedKind:
+                (period, kind) = (first, parsedKind);
+                return true;
+            default:
+                // The first word past "<period> [kind]".
+                var accepted = ParseKind(options.Words[1]) is null ? 1 : 2;
+                problem = $"Unexpected argument \"{options.Words[accepted]}\".";
+                return false;
         }
-
-        options = options with { Period = period, Kind = kind ?? TopKind.Tracks };
-        return true;
     }
 
     private static TopKind? ParseKind(string text) => text.ToLowerInvariant() switch
@@ -234,21 +167,4 @@ public sealed class TopVerb(StatsService stats, ChartRenderer charts, IUserStore
         "albums" or "album" => TopKind.Albums,
         _ => null,
     };
-
-    private sealed record TopVerbOptions
-    {
-        public string Period { get; init; } = "month";
-
-        public TopKind Kind { get; init; } = TopKind.Tracks;
-
-        public string User { get; init; } = string.Empty;
-
-        public int Limit { get; init; } = DefaultLimit;
-
-        public bool Minutes { get; init; }
-
-        public bool Json { get; init; }
-
-        public string? PngPath { get; init; }
-    }
 }

@@ -81,6 +81,22 @@ public sealed class SkipsVerbTests : IAsyncLifetime
         Assert.Contains("--user", _error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_unknown_user_is_refused_like_the_other_verbs_and_the_chart_is_written_where_asked()
+    {
+        var png = Path.Combine(Path.GetTempPath(), "spotifylocal-tests", $"skips-{Guid.NewGuid():N}", "skips.png");
+
+        var unknown = await _verb.RunAsync(["month", "--user", "nobody"], TextWriter.Null, _error, Ct);
+        var charted = await _verb.RunAsync(["month", "--user", "alice", "--png", png], _output, TextWriter.Null, Ct);
+
+        Assert.Equal(1, unknown);
+        Assert.Contains("No user and no plays found for \"nobody\".", _error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, charted);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png).Take(4));
+        Assert.Contains($"Chart written to {png}", _output.ToString(), StringComparison.Ordinal);
+        Directory.Delete(Path.GetDirectoryName(png)!, recursive: true);
+    }
+
     private static (string?, string?, int, int, double) Row(JsonElement row) => (
         row.GetProperty("name").GetString(),
         row.GetProperty("artist").GetString(),

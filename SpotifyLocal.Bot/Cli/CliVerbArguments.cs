@@ -6,14 +6,23 @@ using SpotifyLocal.Core.Storage;
 namespace SpotifyLocal.Bot.Cli;
 
 /// <summary>
-/// The arguments the insight verbs (<c>recap</c>, <c>streaks</c>, <c>discoveries</c>, <c>podcasts</c>) share: words before or between the
-/// options, <c>--user</c>, <c>--json</c>, <c>--png FILE</c> and, where a verb takes it, <c>--limit N</c>.
+/// The arguments the stats verbs (<c>top</c>, <c>recap</c>, <c>streaks</c>, <c>discoveries</c>, <c>skips</c>, <c>podcasts</c>) share:
+/// words before or between the options, <c>--user</c>, <c>--json</c>, <c>--png FILE</c> and, where a verb takes them,
+/// <c>--limit N</c> and its own switches (<c>top --minutes</c>).
 /// </summary>
-internal sealed record InsightVerbArguments(IReadOnlyList<string> Words, string User, bool Json, string? PngPath, int? Limit)
+internal sealed record CliVerbArguments(IReadOnlyList<string> Words, string User, bool Json, string? PngPath, int? Limit)
 {
-    public static bool TryParse(IReadOnlyList<string> arguments, bool takesLimit, out InsightVerbArguments parsed, out string problem)
+    /// <summary>The verb's own switches that were given (e.g. <c>--minutes</c>).</summary>
+    public IReadOnlySet<string> Switches { get; init; } = new HashSet<string>();
+
+    public static bool TryParse(IReadOnlyList<string> arguments, bool takesLimit, out CliVerbArguments parsed, out string problem) =>
+        TryParse(arguments, takesLimit, [], out parsed, out problem);
+
+    public static bool TryParse(
+        IReadOnlyList<string> arguments, bool takesLimit, IReadOnlyCollection<string> switches, out CliVerbArguments parsed, out string problem)
     {
-        parsed = new InsightVerbArguments([], string.Empty, false, null, null);
+        parsed = new CliVerbArguments([], string.Empty, false, null, null);
+        var given = new HashSet<string>(StringComparer.Ordinal);
         problem = string.Empty;
         var words = new List<string>();
         for (var i = 0; i < arguments.Count; i++)
@@ -22,6 +31,12 @@ internal sealed record InsightVerbArguments(IReadOnlyList<string> Words, string 
             if (argument == "--json")
             {
                 parsed = parsed with { Json = true };
+                continue;
+            }
+
+            if (switches.Contains(argument))
+            {
+                given.Add(argument);
                 continue;
             }
 
@@ -70,7 +85,7 @@ internal sealed record InsightVerbArguments(IReadOnlyList<string> Words, string 
             return false;
         }
 
-        parsed = parsed with { Words = words };
+        parsed = parsed with { Words = words, Switches = given };
         return true;
     }
 
@@ -79,6 +94,12 @@ internal sealed record InsightVerbArguments(IReadOnlyList<string> Words, string 
     public Task<(string UserId, User? User)> ResolveAsync(
         IUserStore users, IChatLinkStore chatLinks, IPlayStore plays, CancellationToken cancellationToken) =>
         ResolveAsync(users, chatLinks, async (userId, ct) => await plays.CountAsync(PlayScope.AllTime(userId), ct) > 0, cancellationToken);
+
+    /// <summary>As above, for a verb that reads through <see cref="StatsService"/> (any play of all time counts).</summary>
+    /// <exception cref="UserFacingException">Neither a user nor any play has the id.</exception>
+    public Task<(string UserId, User? User)> ResolveAsync(
+        IUserStore users, IChatLinkStore chatLinks, StatsService stats, CancellationToken cancellationToken) =>
+        ResolveAsync(users, chatLinks, async (userId, ct) => (await stats.GetTotalsAsync([userId], Periods.AllTime(TimeZoneInfo.Utc), ct)).Plays > 0, cancellationToken);
 
     /// <summary>As above, with what counts as the id having data (a podcast verb also takes episode entries).</summary>
     /// <exception cref="UserFacingException">Neither a user nor any data has the id.</exception>

@@ -17,6 +17,8 @@ namespace SpotifyLocal.Core.Web;
 /// </summary>
 public static class WebAccountEndpoints
 {
+    private const string CsvContentType = "text/csv; charset=utf-8; header=present";
+
     public const string AccountPath = "/web/account";
     public const string LinkPath = AccountPath + "/link";
     public const string UnlinkPath = AccountPath + "/unlink";
@@ -63,59 +65,27 @@ public static class WebAccountEndpoints
             ? Html(AccountPageRenderer.ConfirmForget(session), StatusCodes.Status200OK)
             : SignedOut();
 
-    private static IResult ExportJson(HttpContext http, AccountLifecycleService accounts, TimeProvider time)
-    {
-        if (WebEndpoints.FindSession(http) is not { } session)
-        {
-            return SignedOut();
-        }
+    private static IResult ExportJson(HttpContext http, AccountLifecycleService accounts, TimeProvider time) =>
+        Download(http, "application/json; charset=utf-8", "spotifylocal-plays.json", (session, body, ct) =>
+            PlayExportWriter.WriteJsonAsync(accounts.ReadPlaysAsync(session.Identity, ct), time.GetUtcNow(), body, ct));
 
-        var exportedAt = time.GetUtcNow();
-        return Results.Stream(
-            body => PlayExportWriter.WriteJsonAsync(accounts.ReadPlaysAsync(session.Identity, http.RequestAborted), exportedAt, body, http.RequestAborted),
-            "application/json; charset=utf-8",
-            "spotifylocal-plays.json");
-    }
+    private static IResult ExportCsv(HttpContext http, AccountLifecycleService accounts) =>
+        Download(http, CsvContentType, "spotifylocal-plays.csv", (session, body, ct) =>
+            PlayExportWriter.WriteCsvAsync(accounts.ReadPlaysAsync(session.Identity, ct), body, ct));
 
-    private static IResult ExportCsv(HttpContext http, AccountLifecycleService accounts)
-    {
-        if (WebEndpoints.FindSession(http) is not { } session)
-        {
-            return SignedOut();
-        }
+    private static IResult ExportEpisodesJson(HttpContext http, AccountLifecycleService accounts, TimeProvider time) =>
+        Download(http, "application/json; charset=utf-8", "spotifylocal-episodes.json", (session, body, ct) =>
+            PlayExportWriter.WriteEpisodesJsonAsync(accounts.ReadEpisodesAsync(session.Identity, ct), time.GetUtcNow(), body, ct));
 
-        return Results.Stream(
-            body => PlayExportWriter.WriteCsvAsync(accounts.ReadPlaysAsync(session.Identity, http.RequestAborted), body, http.RequestAborted),
-            "text/csv; charset=utf-8; header=present",
-            "spotifylocal-plays.csv");
-    }
+    private static IResult ExportEpisodesCsv(HttpContext http, AccountLifecycleService accounts) =>
+        Download(http, CsvContentType, "spotifylocal-episodes.csv", (session, body, ct) =>
+            PlayExportWriter.WriteEpisodesCsvAsync(accounts.ReadEpisodesAsync(session.Identity, ct), body, ct));
 
-    private static IResult ExportEpisodesJson(HttpContext http, AccountLifecycleService accounts, TimeProvider time)
-    {
-        if (WebEndpoints.FindSession(http) is not { } session)
-        {
-            return SignedOut();
-        }
-
-        var exportedAt = time.GetUtcNow();
-        return Results.Stream(
-            body => PlayExportWriter.WriteEpisodesJsonAsync(accounts.ReadEpisodesAsync(session.Identity, http.RequestAborted), exportedAt, body, http.RequestAborted),
-            "application/json; charset=utf-8",
-            "spotifylocal-episodes.json");
-    }
-
-    private static IResult ExportEpisodesCsv(HttpContext http, AccountLifecycleService accounts)
-    {
-        if (WebEndpoints.FindSession(http) is not { } session)
-        {
-            return SignedOut();
-        }
-
-        return Results.Stream(
-            body => PlayExportWriter.WriteEpisodesCsvAsync(accounts.ReadEpisodesAsync(session.Identity, http.RequestAborted), body, http.RequestAborted),
-            "text/csv; charset=utf-8; header=present",
-            "spotifylocal-episodes.csv");
-    }
+    /// <summary>A download of the session's own data, streamed into the response as <paramref name="write"/> produces it.</summary>
+    private static IResult Download(HttpContext http, string contentType, string fileName, Func<WebSession, Stream, CancellationToken, Task> write) =>
+        WebEndpoints.FindSession(http) is { } session
+            ? Results.Stream(body => write(session, body, http.RequestAborted), contentType, fileName)
+            : SignedOut();
 
     /// <summary>
     /// /link from the page: the same single-use authorize URL, bound to this chat identity. Safe to start here because the

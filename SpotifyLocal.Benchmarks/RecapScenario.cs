@@ -55,6 +55,7 @@ public sealed class RecapScenario : IBenchmarkScenario
                 ("top 5 tracks", async () => await store.GetTopAsync(scope, TopKind.Tracks, RecapService.TopLimit, cancellationToken)),
                 ("top 5 albums", async () => await store.GetTopAsync(scope, TopKind.Albums, RecapService.TopLimit, cancellationToken)),
                 ("new artists (all-time rollups)", async () => await store.GetDiscoveriesAsync(scope, TopKind.Artists, RecapService.TopLimit, cancellationToken)),
+                ("skip share (skip counts per artist)", async () => await store.GetSkipCountsAsync(scope, TopKind.Artists, 0, cancellationToken)),
             };
             foreach (var (name, run) in parts)
             {

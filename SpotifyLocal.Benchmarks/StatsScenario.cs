@@ -142,7 +142,7 @@ public sealed class StatsScenario : IBenchmarkScenario
         return (Percentile(samples, 0.50), Percentile(samples, 0.95));
     }
 
-    private static double Percentile(double[] sorted, double fraction) =>
+    internal static double Percentile(double[] sorted, double fraction) =>
         sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(fraction * sorted.Length) - 1)];
 
     internal static async Task InsertAsync(IPlayStore store, Catalogue catalogue, string userId, int count, int seed, CancellationToken cancellationToken)

@@ -15,12 +15,19 @@ internal sealed record CliVerbArguments(IReadOnlyList<string> Words, string User
     /// <summary>The verb's own switches that were given (e.g. <c>--minutes</c>).</summary>
     public IReadOnlySet<string> Switches { get; init; } = new HashSet<string>();
 
-    public static bool TryParse(IReadOnlyList<string> arguments, bool takesLimit, out CliVerbArguments parsed, out string problem) =>
-        TryParse(arguments, takesLimit, [], out parsed, out problem);
-
+    /// <summary>
+    /// Parses the shared options; false with a <paramref name="problem"/> for a bad option, a missing <c>--user</c> or more
+    /// than <paramref name="maxWords"/> words.
+    /// </summary>
     public static bool TryParse(
-        IReadOnlyList<string> arguments, bool takesLimit, IReadOnlyCollection<string> switches, out CliVerbArguments parsed, out string problem)
+        IReadOnlyList<string> arguments,
+        bool takesLimit,
+        out CliVerbArguments parsed,
+        out string problem,
+        int maxWords = int.MaxValue,
+        IReadOnlyCollection<string>? switches = null)
     {
+        switches ??= [];
         parsed = new CliVerbArguments([], string.Empty, false, null, null);
         var given = new HashSet<string>(StringComparer.Ordinal);
         problem = string.Empty;
@@ -85,6 +92,12 @@ internal sealed record CliVerbArguments(IReadOnlyList<string> Words, string User
             return false;
         }
 
+        if (words.Count > maxWords)
+        {
+            problem = $"Unexpected argument \"{words[maxWords]}\".";
+            return false;
+        }
+
         parsed = parsed with { Words = words, Switches = given };
         return true;
     }
@@ -114,6 +127,37 @@ internal sealed record CliVerbArguments(IReadOnlyList<string> Words, string User
         }
 
         return (userId, user);
+    }
+
+    /// <summary>Says what is wrong with the arguments and how the verb is used; exit code 2.</summary>
+    public static async Task<int> RefuseAsync(TextWriter error, string problem, string usage)
+    {
+        await error.WriteLineAsync(problem);
+        await error.WriteLineAsync("Usage: " + usage);
+        return 2;
+    }
+
+    /// <summary>
+    /// Runs a verb's work: exit code 0, or the message of a period it cannot read (2) or of a refusal such as an unknown
+    /// user (1), the exit codes every stats verb shares.
+    /// </summary>
+    public static async Task<int> ExecuteAsync(TextWriter error, Func<Task> work)
+    {
+        try
+        {
+            await work();
+            return 0;
+        }
+        catch (PeriodParseException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+        catch (UserFacingException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 1;
+        }
     }
 
     /// <summary>The name charts show: the stored display name, else the id.</summary>

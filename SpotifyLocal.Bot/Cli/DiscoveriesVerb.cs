@@ -24,12 +24,10 @@ public sealed class DiscoveriesVerb(
     {
         if (!CliVerbArguments.TryParse(arguments, takesLimit: true, out var options, out var problem) || !TryWords(options.Words, out var periodText, out var kind, out problem))
         {
-            await error.WriteLineAsync(problem);
-            await error.WriteLineAsync("Usage: " + Usage);
-            return 2;
+            return await CliVerbArguments.RefuseAsync(error, problem, Usage);
         }
 
-        try
+        return await CliVerbArguments.ExecuteAsync(error, async () =>
         {
             var (userId, user) = await options.ResolveAsync(users, chatLinks, plays, cancellationToken);
             var period = stats.ParsePeriod(periodText, user?.TimeZone);
@@ -46,18 +44,7 @@ public sealed class DiscoveriesVerb(
 
             var header = new ChartHeader(CliVerbArguments.DisplayName(userId, user), period.Label);
             await options.WritePngAsync(charts.RenderDiscoveries(kind == TopKind.Tracks ? found.Tracks : found.Artists, kind, header), output, cancellationToken);
-            return 0;
-        }
-        catch (PeriodParseException ex)
-        {
-            await error.WriteLineAsync(ex.Message);
-            return 2;
-        }
-        catch (UserFacingException ex)
-        {
-            await error.WriteLineAsync(ex.Message);
-            return 1;
-        }
+        });
     }
 
     // A period and then a kind, each optional, like the chat command.

@@ -21,14 +21,12 @@ public sealed class RecapVerb(RecapService recaps, ChartRenderer charts, IUserSt
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!CliVerbArguments.TryParse(arguments, takesLimit: false, out var options, out var problem) || options.Words.Count > 1)
+        if (!CliVerbArguments.TryParse(arguments, takesLimit: false, out var options, out var problem, maxWords: 1))
         {
-            await error.WriteLineAsync(problem.Length > 0 ? problem : $"Unexpected argument \"{options.Words[1]}\".");
-            await error.WriteLineAsync("Usage: " + Usage);
-            return 2;
+            return await CliVerbArguments.RefuseAsync(error, problem, Usage);
         }
 
-        try
+        return await CliVerbArguments.ExecuteAsync(error, async () =>
         {
             var (userId, user) = await options.ResolveAsync(users, chatLinks, plays, cancellationToken);
             var period = recaps.ParsePeriod(options.Words.Count == 1 ? options.Words[0] : null, user?.TimeZone);
@@ -43,18 +41,7 @@ public sealed class RecapVerb(RecapService recaps, ChartRenderer charts, IUserSt
             }
 
             await options.WritePngAsync(charts.RenderRecap(recap, new ChartHeader(CliVerbArguments.DisplayName(userId, user), period.Label)), output, cancellationToken);
-            return 0;
-        }
-        catch (PeriodParseException ex)
-        {
-            await error.WriteLineAsync(ex.Message);
-            return 2;
-        }
-        catch (UserFacingException ex)
-        {
-            await error.WriteLineAsync(ex.Message);
-            return 1;
-        }
+        });
     }
 
     private static RecapVerbOutput Document(string userId, Recap recap)

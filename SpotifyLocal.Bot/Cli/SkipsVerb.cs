@@ -20,12 +20,12 @@ public sealed class SkipsVerb(StatsService stats, SkipRateService skips, ChartRe
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!CliVerbArguments.TryParse(arguments, takesLimit: false, out var options, out var problem) || options.Words.Count != 1)
+        if (!CliVerbArguments.TryParse(arguments, takesLimit: false, out var options, out var problem, maxWords: 1) || options.Words.Count == 0)
         {
-            return await UsageAsync(error, problem.Length > 0 ? problem : "Give one period, e.g. month.");
+            return await CliVerbArguments.RefuseAsync(error, problem.Length > 0 ? problem : "Give one period, e.g. month.", Usage);
         }
 
-        try
+        return await CliVerbArguments.ExecuteAsync(error, async () =>
         {
             var (userId, stored) = await options.ResolveAsync(users, chatLinks, stats, cancellationToken);
             var parsed = stats.ParsePeriod(options.Words[0], stored?.TimeZone);
@@ -47,25 +47,7 @@ public sealed class SkipsVerb(StatsService stats, SkipRateService skips, ChartRe
                 await options.WritePngAsync(charts.RenderSkips(report, header), output, cancellationToken);
             }
 
-            return 0;
-        }
-        catch (PeriodParseException ex)
-        {
-            await error.WriteLineAsync(ex.Message);
-            return 2;
-        }
-        catch (UserFacingException ex)
-        {
-            await error.WriteLineAsync(ex.Message);
-            return 1;
-        }
-    }
-
-    private async Task<int> UsageAsync(TextWriter error, string problem)
-    {
-        await error.WriteLineAsync(problem);
-        await error.WriteLineAsync("Usage: " + Usage);
-        return 2;
+        });
     }
 
     private static SkipsVerbOutput ToJson(string userId, SkipReport report) => new(

@@ -17,14 +17,12 @@ public sealed class StreaksVerb(InsightsService insights, ChartRenderer charts, 
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!CliVerbArguments.TryParse(arguments, takesLimit: false, out var options, out var problem) || options.Words.Count > 0)
+        if (!CliVerbArguments.TryParse(arguments, takesLimit: false, out var options, out var problem, maxWords: 0))
         {
-            await error.WriteLineAsync(problem.Length > 0 ? problem : $"Unexpected argument \"{options.Words[0]}\".");
-            await error.WriteLineAsync("Usage: " + Usage);
-            return 2;
+            return await CliVerbArguments.RefuseAsync(error, problem, Usage);
         }
 
-        try
+        return await CliVerbArguments.ExecuteAsync(error, async () =>
         {
             var (userId, user) = await options.ResolveAsync(users, chatLinks, plays, cancellationToken);
             var streaks = await insights.GetStreaksAsync(userId, UserTimeZones.FindOrUtc(user?.TimeZone), cancellationToken);
@@ -47,12 +45,6 @@ public sealed class StreaksVerb(InsightsService insights, ChartRenderer charts, 
             }
 
             await options.WritePngAsync(charts.RenderStreaks(streaks, new ChartHeader(CliVerbArguments.DisplayName(userId, user), "all time")), output, cancellationToken);
-            return 0;
-        }
-        catch (UserFacingException ex)
-        {
-            await error.WriteLineAsync(ex.Message);
-            return 1;
-        }
+        });
     }
 }

@@ -27,12 +27,10 @@ public sealed class TopVerb(StatsService stats, ChartRenderer charts, IUserStore
     {
         if (!TryParse(arguments, out var options, out var period, out var kind, out var problem))
         {
-            await error.WriteLineAsync(problem);
-            await error.WriteLineAsync("Usage: " + Usage);
-            return 2;
+            return await CliVerbArguments.RefuseAsync(error, problem, Usage);
         }
 
-        try
+        return await CliVerbArguments.ExecuteAsync(error, async () =>
         {
             var (userId, user) = await options.ResolveAsync(users, chatLinks, stats, cancellationToken);
             var parsed = stats.ParsePeriod(period, user?.TimeZone);
@@ -54,18 +52,7 @@ public sealed class TopVerb(StatsService stats, ChartRenderer charts, IUserStore
                 await options.WritePngAsync(png, output, cancellationToken);
             }
 
-            return 0;
-        }
-        catch (PeriodParseException ex)
-        {
-            await error.WriteLineAsync(ex.Message);
-            return 2;
-        }
-        catch (UserFacingException ex)
-        {
-            await error.WriteLineAsync(ex.Message);
-            return 1;
-        }
+        });
     }
 
     private static async Task WriteTableAsync(TextWriter output, string userName, TopKind kind, Period period, IReadOnlyList<TopItem> items, bool byMinutes)
@@ -136,7 +123,7 @@ public sealed class TopVerb(StatsService stats, ChartRenderer charts, IUserStore
     {
         period = string.Empty;
         kind = TopKind.Tracks;
-        if (!CliVerbArguments.TryParse(arguments, takesLimit: true, [MinutesSwitch], out options, out problem))
+        if (!CliVerbArguments.TryParse(arguments, takesLimit: true, out options, out problem, switches: [MinutesSwitch]))
         {
             return false;
         }

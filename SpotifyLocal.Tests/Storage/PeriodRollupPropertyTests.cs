@@ -16,6 +16,8 @@ public abstract class PeriodRollupPropertyTests
     private static readonly string[] Zones =
         ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Adelaide", "Asia/Kathmandu", "America/St_Johns", "Pacific/Chatham"];
 
+    private int _withWholeMonths;
+
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>The store under test and its raw group-by (the reference every answer must equal).</summary>
@@ -32,6 +34,13 @@ public abstract class PeriodRollupPropertyTests
 
     /// <summary>Every stored day row of the users (compared with <see cref="PlayDayRollups.Fold"/> over the stored plays).</summary>
     protected abstract Task<IReadOnlyList<PlayDayRollup>> DayRowsAsync(IPlayStore store, IReadOnlyList<string> userIds);
+
+    /// <summary>
+    /// Every stored month row of the users (compared with <see cref="PlayDayRollups.FoldMonths"/>), or null on a backend
+    /// that answers whole months from its day rows.
+    /// </summary>
+    protected virtual Task<IReadOnlyList<PlayDayRollup>?> MonthRowsAsync(IPlayStore store, IReadOnlyList<string> userIds) =>
+        Task.FromResult<IReadOnlyList<PlayDayRollup>?>(null);
 
     [Fact]
     public async Task Any_range_in_any_zone_from_the_day_rollups_equals_the_raw_group_by()
@@ -58,6 +67,8 @@ public abstract class PeriodRollupPropertyTests
             await store.ReassignAsync("u3", "u2", Ct);
             await AssertRangesAsync(store, raw, random, ["u2"], ["u1", "u2", "u3"]);
             await AssertRowsAsync(store, KeepsDayRowsThroughDeletes ? ["u1", "u2", "u3"] : ["u2", "u3"]);
+            // Some ranges held whole UTC months (read from the month rows where the backend keeps them).
+            Assert.True(_withWholeMonths > 0);
         }
         finally
         {
@@ -77,6 +88,10 @@ public abstract class PeriodRollupPropertyTests
         Assert.Equal(
             PlayDayRollups.Fold(stored).OrderBy(Order, StringComparer.Ordinal),
             (await DayRowsAsync(store, userIds)).OrderBy(Order, StringComparer.Ordinal));
+        if (await MonthRowsAsync(store, userIds) is { } months)
+        {
+            Assert.Equal(PlayDayRollups.FoldMonths(stored).OrderBy(Order, StringComparer.Ordinal), months.OrderBy(Order, StringComparer.Ordinal));
+        }
     }
 
     /// <summary>Asserts random ranges and returns how many of them the day rows answered.</summary>
@@ -89,6 +104,7 @@ public abstract class PeriodRollupPropertyTests
             for (var trial = 0; trial < 12; trial++)
             {
                 var scope = RandomScope(random, users);
+                _withWholeMonths += PlayDayRollups.Split(scope) is { HasMonths: true } ? 1 : 0;
                 foreach (var kind in Kinds)
                 {
                     foreach (var limit in new[] { 1_000, 3 })

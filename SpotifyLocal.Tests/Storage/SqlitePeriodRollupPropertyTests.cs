@@ -19,4 +19,7 @@ public sealed class SqlitePeriodRollupPropertyTests : PeriodRollupPropertyTests
 
     protected override async Task<IReadOnlyList<PlayDayRollup>> DayRowsAsync(IPlayStore store, IReadOnlyList<string> userIds) =>
         [.. (await ((SqlitePlayStore)store).ListDayRollupsAsync(Ct)).Where(r => userIds.Contains(r.Rollup.Id.UserId))];
+
+    protected override async Task<IReadOnlyList<PlayDayRollup>?> MonthRowsAsync(IPlayStore store, IReadOnlyList<string> userIds) =>
+        [.. (await ((SqlitePlayStore)store).ListMonthRollupsAsync(Ct)).Where(r => userIds.Contains(r.Rollup.Id.UserId))];
 }

@@ -42,7 +42,8 @@ public sealed class SqliteRollupTests : IAsyncLifetime
     public async Task The_rollup_table_holds_exactly_the_shared_rule_over_the_stored_plays()
     {
         // The same rule MongoDB's rollups are checked against (PlayRollups.Fold), so both backends keep one rule.
-        var plays = RandomPlays(["u1", "u2"], count: 1_500, seed: 21);
+        // Half of them moved back into May, so the plays span two UTC months.
+        var plays = RandomPlays(["u1", "u2"], count: 1_500, seed: 21).Select((p, i) => i % 2 == 0 ? p : p with { PlayedAt = p.PlayedAt.AddDays(-20) }).ToList();
         plays.Add(Plays.One("u1", "No Album", "Solo", null, T0.AddYears(1)));
         plays.Add(Plays.One("u1", "Empty Album", "Solo", string.Empty, T0.AddYears(1).AddMinutes(5)));
         foreach (var batch in plays.Chunk(400))
@@ -168,6 +169,32 @@ public sealed class SqliteRollupTests : IAsyncLifetime
         var stored = (await Store.GetRecentAsync("u1", int.MaxValue, Ct)).Concat(await Store.GetRecentAsync("u2", int.MaxValue, Ct));
         static string Order(PlayDayRollup r) => $"{r.Day}|{r.Rollup.Id}";
         Assert.Equal(PlayDayRollups.Fold(stored).OrderBy(Order, StringComparer.Ordinal), (await Store.ListDayRollupsAsync(Ct)).OrderBy(Order, StringComparer.Ordinal));
+        // Migration 11 builds the UTC month rows from the day rows.
+        Assert.Equal(PlayDayRollups.FoldMonths(stored).OrderBy(Order, StringComparer.Ordinal), (await Store.ListMonthRollupsAsync(Ct)).OrderBy(Order, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Upgrading_a_database_with_day_rollups_builds_the_month_rollups_from_them()
+    {
+        // Half of them moved back into May, so the plays span two UTC months.
+        var plays = RandomPlays(["u1", "u2"], count: 1_500, seed: 21).Select((p, i) => i % 2 == 0 ? p : p with { PlayedAt = p.PlayedAt.AddDays(-20) }).ToList();
+        await using (var connection = new SqliteConnection($"Data Source={_database.Path}"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = string.Join("\n", SqliteSchema.Migrations.Take(10)) + "\nPRAGMA user_version = 10;";
+            await command.ExecuteNonQueryAsync(Ct);
+            await InsertWithoutStoreAsync(connection, plays);
+            // The day rows a version-10 bot kept with its writes.
+            command.CommandText = SqlitePlayRollups.FoldInto(SqlitePlayRollups.Days, "1 = 1");
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        var stored = (await Store.GetRecentAsync("u1", int.MaxValue, Ct)).Concat(await Store.GetRecentAsync("u2", int.MaxValue, Ct)).ToList();
+        static string Order(PlayDayRollup r) => $"{r.Day}|{r.Rollup.Id}";
+        var months = await Store.ListMonthRollupsAsync(Ct);
+        Assert.Equal(PlayDayRollups.FoldMonths(stored).OrderBy(Order, StringComparer.Ordinal), months.OrderBy(Order, StringComparer.Ordinal));
+        Assert.True(months.Select(m => m.Day).Distinct().Count() > 1);
     }
 
     private async Task<IReadOnlyList<TopItem>> RollupsAsync(IReadOnlyList<string> userIds, TopKind kind) =>

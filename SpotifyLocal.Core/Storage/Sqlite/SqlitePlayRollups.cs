@@ -3,8 +3,9 @@ using Microsoft.Data.Sqlite;
 namespace SpotifyLocal.Core.Storage.Sqlite;
 
 /// <summary>
-/// Keeps the all-time rollups (<c>play_rollups</c>, see <see cref="SqliteSchema"/> migration 2) and the UTC day rollups
-/// (<c>play_day_rollups</c>, migration 8, <see cref="PlayDayRollups"/>) exact: every write that adds
+/// Keeps the all-time rollups (<c>play_rollups</c>, see <see cref="SqliteSchema"/> migration 2), the UTC day rollups
+/// (<c>play_day_rollups</c>, migration 8, <see cref="PlayDayRollups"/>) and the UTC month rollups (<c>play_month_rollups</c>,
+/// migration 11, <see cref="PlayDayRollups.MonthOf"/>) exact: every write that adds
 /// plays takes a rowid mark first, then folds the rows above the mark into the rollups in the same transaction.
 /// Plays are only ever removed a whole user at a time, so removal is deleting that user's rollups.
 /// </summary>
@@ -19,16 +20,29 @@ internal static class SqlitePlayRollups
     /// <summary>The UTC day number of <c>played_at</c> (floor division, as <see cref="PlayDayRollups.DayOf"/>).</summary>
     internal const string DayOfPlayedAt = "((played_at - ((played_at % 86400000) + 86400000) % 86400000) / 86400000)";
 
-    private static readonly string FoldSql = FoldInto("play_rollups", dayed: false, "rowid > @mark") + FoldInto("play_day_rollups", dayed: true, "rowid > @mark");
+    /// <summary>The UTC month of <c>played_at</c> as the day number of its first day (as <see cref="PlayDayRollups.MonthOf"/>).</summary>
+    internal const string MonthOfPlayedAt = "(CAST(strftime('%s', " + DayOfPlayedAt + " * 86400, 'unixepoch', 'start of month') AS INTEGER) / 86400)";
+
+    /// <summary>The all-time rows: one per user, kind, key and spelling.</summary>
+    internal static readonly SqliteRollupLevel AllTime = new("play_rollups", null, null);
+
+    /// <summary>The UTC day rows: also keyed by the day number.</summary>
+    internal static readonly SqliteRollupLevel Days = new("play_day_rollups", "day", DayOfPlayedAt);
+
+    /// <summary>The UTC month rows: also keyed by the day number of the month's first day.</summary>
+    internal static readonly SqliteRollupLevel Months = new("play_month_rollups", "month", MonthOfPlayedAt);
+
+    private static readonly string FoldSql = FoldInto(AllTime, "rowid > @mark") + FoldInto(Days, "rowid > @mark") + FoldInto(Months, "rowid > @mark");
 
     /// <summary>
-    /// The three upserts (tracks, artists, albums) that add the plays matching <paramref name="where"/> to the all-time
-    /// rows (<c>play_rollups</c>) or, with <paramref name="dayed"/>, to the UTC day rows (<c>play_day_rollups</c>).
+    /// The three upserts (tracks, artists, albums) that add the plays matching <paramref name="where"/> to the rows of
+    /// one <paramref name="level"/> (all time, UTC days or UTC months).
     /// </summary>
-    internal static string FoldInto(string table, bool dayed, string where)
+    internal static string FoldInto(SqliteRollupLevel level, string where)
     {
-        var dayColumn = dayed ? "day, " : string.Empty;
-        var dayValue = dayed ? DayOfPlayedAt + ", " : string.Empty;
+        var table = level.Table;
+        var dayColumn = level.BucketColumn is { } column ? column + ", " : string.Empty;
+        var dayValue = level.BucketOfPlayedAt is { } bucket ? bucket + ", " : string.Empty;
         var dayGroup = dayValue;
         var conflict = $"""
             ON CONFLICT (user_id, kind, {dayColumn}key, name, artist) DO UPDATE SET
@@ -78,7 +92,7 @@ internal static class SqlitePlayRollups
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "DELETE FROM play_rollups WHERE user_id = @user; DELETE FROM play_day_rollups WHERE user_id = @user;";
+        command.CommandText = string.Concat(new[] { AllTime, Days, Months }.Select(level => $"DELETE FROM {level.Table} WHERE user_id = @user;"));
         command.Parameters.AddWithValue("@user", userId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -180,12 +180,22 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         command.Parameters.AddWithValue("@days_from", split.DaysFromMs);
         command.Parameters.AddWithValue("@days_to", split.DaysToMs);
         command.Parameters.AddWithValue("@to", split.ToMs);
+        command.Parameters.AddWithValue("@months_from", split.MonthsFrom);
+        command.Parameters.AddWithValue("@months_to", split.MonthsTo);
         // The artist kind's day rows hold '' as artist; the edge plays say the same so their spellings meet.
         var edgeArtist = kind == TopKind.Artists ? "''" : artistColumn;
+        // Whole UTC months from the month rows, the other whole days from the day rows (without a whole month both
+        // month bounds are the end day, so the day rows cover every whole day), the partial edge days from the plays.
         command.CommandText = $"""
             WITH rollups AS (
+                SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_month_rollups
+                WHERE user_id IN ({users}) AND kind = @kind AND month >= @months_from AND month < @months_to
+                UNION ALL
                 SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_day_rollups
-                WHERE user_id IN ({users}) AND kind = @kind AND day >= @first_day AND day < @end_day
+                WHERE user_id IN ({users}) AND kind = @kind AND day >= @first_day AND day < @months_from
+                UNION ALL
+                SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_day_rollups
+                WHERE user_id IN ({users}) AND kind = @kind AND day >= @months_to AND day < @end_day
                 UNION ALL
                 SELECT {keyColumn}, {nameColumn}, {edgeArtist}, 1, ms_played, played_at, played_at FROM plays
                 WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @days_from{extraFilter}
@@ -199,11 +209,18 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
     }
 
     /// <summary>Every day row (tests compare them with <see cref="PlayDayRollups.Fold"/> over the plays).</summary>
-    internal async Task<IReadOnlyList<PlayDayRollup>> ListDayRollupsAsync(CancellationToken cancellationToken)
+    internal Task<IReadOnlyList<PlayDayRollup>> ListDayRollupsAsync(CancellationToken cancellationToken) =>
+        ListPeriodRollupsAsync(SqlitePlayRollups.Days, cancellationToken);
+
+    /// <summary>Every month row (tests compare them with <see cref="PlayDayRollups.FoldMonths"/> over the plays).</summary>
+    internal Task<IReadOnlyList<PlayDayRollup>> ListMonthRollupsAsync(CancellationToken cancellationToken) =>
+        ListPeriodRollupsAsync(SqlitePlayRollups.Months, cancellationToken);
+
+    private async Task<IReadOnlyList<PlayDayRollup>> ListPeriodRollupsAsync(SqliteRollupLevel level, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT user_id, kind, key, name, artist, plays, ms, first_at, last_at, day FROM play_day_rollups";
+        command.CommandText = $"SELECT user_id, kind, key, name, artist, plays, ms, first_at, last_at, {level.BucketColumn} FROM {level.Table}";
         var rows = new List<PlayDayRollup>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -664,10 +681,37 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             OR (play_rollups.kind = 2 AND p.album_key = play_rollups.key AND p.album_name = play_rollups.name AND p.artist_name = play_rollups.artist))
         """;
 
-    /// <summary>The plays a day row (<c>play_day_rollups</c>) sums: <see cref="EdgeMatch"/> within its UTC day.</summary>
-    private static readonly string DayEdgeMatch =
-        EdgeMatch.Replace("play_rollups.", "play_day_rollups.", StringComparison.Ordinal)
-        + " AND p.played_at >= play_day_rollups.day * 86400000 AND p.played_at < (play_day_rollups.day + 1) * 86400000";
+    /// <summary>
+    /// The plays a period row sums: <see cref="EdgeMatch"/> within its bucket, a UTC day (<c>play_day_rollups</c>) or a
+    /// UTC month (<c>play_month_rollups</c>, from the month's first day to the next month's).
+    /// </summary>
+    private static string PeriodEdgeMatch(SqliteRollupLevel level) =>
+        EdgeMatch.Replace("play_rollups.", level.Table + ".", StringComparison.Ordinal) + (level == SqlitePlayRollups.Days
+            ? " AND p.played_at >= play_day_rollups.day * 86400000 AND p.played_at < (play_day_rollups.day + 1) * 86400000"
+            : " AND p.played_at >= play_month_rollups.month * 86400000"
+              + " AND p.played_at < CAST(strftime('%s', play_month_rollups.month * 86400, 'unixepoch', '+1 month') AS INTEGER) * 1000");
+
+    /// <summary>The all-time row update of <see cref="DeletePlaysAsync"/> aimed at one period level's row of the play's bucket.</summary>
+    private static SqliteCommand PeriodRollupUpdate(
+        SqliteConnection connection, SqliteTransaction transaction, SqliteRollupLevel level, string allTimeUpdate, string userId)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = allTimeUpdate.Replace("UPDATE play_rollups", $"UPDATE {level.Table}", StringComparison.Ordinal)
+            + $" AND {level.BucketColumn} = @bucket";
+        command.Parameters.AddWithValue("@user", userId);
+        foreach (var name in new[] { "@at", "@ms", "@kind", "@bucket" })
+        {
+            command.Parameters.Add(name, SqliteType.Integer);
+        }
+
+        foreach (var name in new[] { "@key", "@name", "@artist" })
+        {
+            command.Parameters.Add(name, SqliteType.Text);
+        }
+
+        return command;
+    }
 
     public async Task<long> DeletePlaysAsync(string userId, IReadOnlyList<Play> plays, CancellationToken cancellationToken)
     {
@@ -704,18 +748,11 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         var key = rollup.Parameters.Add("@key", SqliteType.Text);
         var name = rollup.Parameters.Add("@name", SqliteType.Text);
         var artist = rollup.Parameters.Add("@artist", SqliteType.Text);
-        // The same play leaves its day's rows lighter (first/last marked the same way).
-        await using var dayRollup = connection.CreateCommand();
-        dayRollup.Transaction = transaction;
-        dayRollup.CommandText = rollup.CommandText.Replace("UPDATE play_rollups", "UPDATE play_day_rollups", StringComparison.Ordinal) + " AND day = @day";
-        dayRollup.Parameters.AddWithValue("@user", userId);
-        var dayAt = dayRollup.Parameters.Add("@at", SqliteType.Integer);
-        var dayMs = dayRollup.Parameters.Add("@ms", SqliteType.Integer);
-        var dayKind = dayRollup.Parameters.Add("@kind", SqliteType.Integer);
-        var dayKey = dayRollup.Parameters.Add("@key", SqliteType.Text);
-        var dayName = dayRollup.Parameters.Add("@name", SqliteType.Text);
-        var dayArtist = dayRollup.Parameters.Add("@artist", SqliteType.Text);
-        var day = dayRollup.Parameters.Add("@day", SqliteType.Integer);
+        // The same play leaves its day's and its month's rows lighter (first/last marked the same way).
+        SqliteRollupLevel[] periodLevels = [SqlitePlayRollups.Days, SqlitePlayRollups.Months];
+        await using var dayRollup = PeriodRollupUpdate(connection, transaction, SqlitePlayRollups.Days, rollup.CommandText, userId);
+        await using var monthRollup = PeriodRollupUpdate(connection, transaction, SqlitePlayRollups.Months, rollup.CommandText, userId);
+        SqliteCommand[] periodRollups = [dayRollup, monthRollup];
         long deleted = 0;
         foreach (var play in plays)
         {
@@ -747,9 +784,16 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
                     name.Value = rowName;
                     artist.Value = rowArtist;
                     await rollup.ExecuteNonQueryAsync(cancellationToken);
-                    (dayAt.Value, dayMs.Value, dayKind.Value, dayKey.Value, dayName.Value, dayArtist.Value) = (at.Value, ms.Value, k, rowKey, rowName, rowArtist);
-                    day.Value = PlayDayRollups.DayOf(play.PlayedAt);
-                    await dayRollup.ExecuteNonQueryAsync(cancellationToken);
+                    for (var level = 0; level < periodRollups.Length; level++)
+                    {
+                        var parameters = periodRollups[level].Parameters;
+                        (parameters["@at"].Value, parameters["@ms"].Value, parameters["@kind"].Value) = (at.Value, ms.Value, k);
+                        (parameters["@key"].Value, parameters["@name"].Value, parameters["@artist"].Value) = (rowKey, rowName, rowArtist);
+                        parameters["@bucket"].Value = periodLevels[level] == SqlitePlayRollups.Days
+                            ? PlayDayRollups.DayOf(play.PlayedAt)
+                            : PlayDayRollups.MonthOf(play.PlayedAt);
+                        await periodRollups[level].ExecuteNonQueryAsync(cancellationToken);
+                    }
                 }
             }
         }
@@ -762,11 +806,14 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
                 first_at = CASE WHEN first_at = -1 THEN (SELECT MIN(p.played_at) FROM plays p WHERE {EdgeMatch}) ELSE first_at END,
                 last_at = CASE WHEN last_at = -1 THEN (SELECT MAX(p.played_at) FROM plays p WHERE {EdgeMatch}) ELSE last_at END
             WHERE user_id = @user AND (first_at = -1 OR last_at = -1);
-            DELETE FROM play_day_rollups WHERE user_id = @user AND plays <= 0;
-            UPDATE play_day_rollups SET
-                first_at = CASE WHEN first_at = -1 THEN (SELECT MIN(p.played_at) FROM plays p WHERE {DayEdgeMatch}) ELSE first_at END,
-                last_at = CASE WHEN last_at = -1 THEN (SELECT MAX(p.played_at) FROM plays p WHERE {DayEdgeMatch}) ELSE last_at END
-            WHERE user_id = @user AND (first_at = -1 OR last_at = -1);
+            {string.Concat(periodLevels.Select(level => $"""
+                DELETE FROM {level.Table} WHERE user_id = @user AND plays <= 0;
+                UPDATE {level.Table} SET
+                    first_at = CASE WHEN first_at = -1 THEN (SELECT MIN(p.played_at) FROM plays p WHERE {PeriodEdgeMatch(level)}) ELSE first_at END,
+                    last_at = CASE WHEN last_at = -1 THEN (SELECT MAX(p.played_at) FROM plays p WHERE {PeriodEdgeMatch(level)}) ELSE last_at END
+                WHERE user_id = @user AND (first_at = -1 OR last_at = -1);
+
+                """))}
             """;
         prune.Parameters.AddWithValue("@user", userId);
         await prune.ExecuteNonQueryAsync(cancellationToken);

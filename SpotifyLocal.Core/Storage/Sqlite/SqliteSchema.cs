@@ -226,5 +226,28 @@ internal static class SqliteSchema
         ALTER TABLE import_jobs ADD COLUMN episodes_inserted INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE import_jobs ADD COLUMN episode_duplicates INTEGER NOT NULL DEFAULT 0;
         """,
+        // 11 (issue 17): exact rollups per user, kind, UTC calendar month (the day number of its first day) and spelling,
+        // kept by the same writes: a long range's whole months are read as one row per key and month instead of one per
+        // day. Built from the day rows, which hold the same plays.
+        """
+        CREATE TABLE play_month_rollups (
+            user_id TEXT NOT NULL,
+            kind INTEGER NOT NULL,
+            month INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            artist TEXT NOT NULL,
+            plays INTEGER NOT NULL,
+            ms INTEGER NOT NULL,
+            first_at INTEGER NOT NULL,
+            last_at INTEGER NOT NULL,
+            PRIMARY KEY (user_id, kind, month, key, name, artist)
+        ) WITHOUT ROWID;
+
+        INSERT INTO play_month_rollups (user_id, kind, month, key, name, artist, plays, ms, first_at, last_at)
+        SELECT user_id, kind, CAST(strftime('%s', day * 86400, 'unixepoch', 'start of month') AS INTEGER) / 86400 AS month_start,
+               key, name, artist, SUM(plays), SUM(ms), MIN(first_at), MAX(last_at)
+        FROM play_day_rollups GROUP BY user_id, kind, month_start, key, name, artist;
+        """,
     ];
 }

@@ -7,7 +7,8 @@ namespace SpotifyLocal.Core.Insights;
 /// <summary>
 /// Builds a <see cref="Recap"/> of a user's period (by default this calendar year so far, in their time zone) from reads
 /// the store already serves: the 15-minute UTC slots (every zone offset is a multiple of 15 minutes, so each slot lies in
-/// one local day, month and hour), the top lists and the discoveries from the all-time rollups. They run concurrently.
+/// one local day, month and hour; they also carry the skip counts), the top lists and the discoveries from the all-time
+/// rollups. They run concurrently.
 /// </summary>
 public sealed class RecapService(IPlayStore plays, TimeProvider timeProvider)
 {
@@ -42,9 +43,7 @@ public sealed class RecapService(IPlayStore plays, TimeProvider timeProvider)
         var tracksTask = plays.GetTopAsync(scope, TopKind.Tracks, TopLimit, cancellationToken);
         var albumsTask = plays.GetTopAsync(scope, TopKind.Albums, TopLimit, cancellationToken);
         var discoveriesTask = plays.GetDiscoveriesAsync(scope, TopKind.Artists, TopLimit, cancellationToken);
-        // One row per artist with skip data; every such play has one artist, so the rows add up to the period's (as /skips).
-        var skipsTask = plays.GetSkipCountsAsync(scope, TopKind.Artists, 0, cancellationToken);
-        await Task.WhenAll(bucketsTask, artistsTask, tracksTask, albumsTask, discoveriesTask, skipsTask);
+        await Task.WhenAll(bucketsTask, artistsTask, tracksTask, albumsTask, discoveriesTask);
 
         var zone = period.TimeZone;
         var buckets = await bucketsTask;
@@ -53,8 +52,13 @@ public sealed class RecapService(IPlayStore plays, TimeProvider timeProvider)
         var byHour = new long[24];
         var totalPlays = 0;
         var totalMs = 0L;
+        // The skip share counts the plays whose export said (the same plays /skips counts).
+        var skipKnown = 0;
+        var skipped = 0;
         foreach (var bucket in buckets)
         {
+            skipKnown += bucket.SkipKnown;
+            skipped += bucket.Skipped;
             var local = LocalTime.ToLocal(bucket.StartUtc, zone);
             days.Add(DateOnly.FromDateTime(local.DateTime));
             var month = byMonth.GetValueOrDefault((local.Year, local.Month));
@@ -79,8 +83,8 @@ public sealed class RecapService(IPlayStore plays, TimeProvider timeProvider)
             await tracksTask,
             await albumsTask,
             await discoveriesTask,
-            (await skipsTask).Sum(s => s.Plays),
-            (await skipsTask).Sum(s => s.Skipped));
+            skipKnown,
+            skipped);
     }
 
     // Every month from the period's first (or, for an open start, the first played) to its last up to today, empty ones included.

@@ -32,6 +32,10 @@ public abstract class PeriodRollupPropertyTests
     /// </summary>
     protected virtual bool KeepsDayRowsThroughDeletes => true;
 
+    /// <summary>Every stored slot row of the users (compared with <see cref="PlaySlotRollups.Fold"/>), or null on a backend without them.</summary>
+    protected virtual Task<IReadOnlyList<(string UserId, ListeningBucket Bucket)>?> SlotRowsAsync(IPlayStore store, IReadOnlyList<string> userIds) =>
+        Task.FromResult<IReadOnlyList<(string UserId, ListeningBucket Bucket)>?>(null);
+
     /// <summary>Every stored day row of the users (compared with <see cref="PlayDayRollups.Fold"/> over the stored plays).</summary>
     protected abstract Task<IReadOnlyList<PlayDayRollup>> DayRowsAsync(IPlayStore store, IReadOnlyList<string> userIds);
 
@@ -88,6 +92,12 @@ public abstract class PeriodRollupPropertyTests
         Assert.Equal(
             PlayDayRollups.Fold(stored).OrderBy(Order, StringComparer.Ordinal),
             (await DayRowsAsync(store, userIds)).OrderBy(Order, StringComparer.Ordinal));
+        if (await SlotRowsAsync(store, userIds) is { } slots)
+        {
+            static string SlotOrder((string UserId, ListeningBucket Bucket) r) => $"{r.UserId}|{r.Bucket.StartUtc.ToUnixTimeMilliseconds()}";
+            Assert.Equal(PlaySlotRollups.Fold(stored).OrderBy(SlotOrder, StringComparer.Ordinal), slots.OrderBy(SlotOrder, StringComparer.Ordinal));
+        }
+
         if (await MonthRowsAsync(store, userIds) is { } months)
         {
             Assert.Equal(PlayDayRollups.FoldMonths(stored).OrderBy(Order, StringComparer.Ordinal), months.OrderBy(Order, StringComparer.Ordinal));
@@ -101,9 +111,20 @@ public abstract class PeriodRollupPropertyTests
         var fromDays = 0;
         foreach (var users in userSets)
         {
+            var stored = new List<Play>();
+            foreach (var user in users)
+            {
+                stored.AddRange(await store.GetRecentAsync(user, int.MaxValue, Ct));
+            }
+
             for (var trial = 0; trial < 12; trial++)
             {
                 var scope = RandomScope(random, users);
+                // The 15-minute buckets (slot rows plus edge plays on SQLite) equal the stored plays in the range, per slot.
+                var inRange = stored.Where(p => p.PlayedAt >= scope.From && p.PlayedAt < scope.To).Select(p => p with { UserId = "all" });
+                Assert.Equal(
+                    PlaySlotRollups.Fold(inRange).Select(r => r.Bucket).OrderBy(b => b.StartUtc),
+                    await store.GetListeningBucketsAsync(scope, Ct));
                 _withWholeMonths += PlayDayRollups.Split(scope) is { HasMonths: true } ? 1 : 0;
                 foreach (var kind in Kinds)
                 {
@@ -173,7 +194,11 @@ public abstract class PeriodRollupPropertyTests
                 playedAt,
                 200_000,
                 lengths[random.Next(lengths.Length)],
-                PlaySource.Import));
+                PlaySource.Import) with
+            {
+                // Extended-history plays say whether they were skipped; the others (tracked, account data) do not.
+                Context = random.Next(3) == 0 ? null : PlayContext.OrNull(random.Next(2) == 0, null, null, null, null, null),
+            });
         }
 
         return plays;

@@ -171,6 +171,9 @@ public sealed class SqliteRollupTests : IAsyncLifetime
         Assert.Equal(PlayDayRollups.Fold(stored).OrderBy(Order, StringComparer.Ordinal), (await Store.ListDayRollupsAsync(Ct)).OrderBy(Order, StringComparer.Ordinal));
         // Migration 11 builds the UTC month rows from the day rows.
         Assert.Equal(PlayDayRollups.FoldMonths(stored).OrderBy(Order, StringComparer.Ordinal), (await Store.ListMonthRollupsAsync(Ct)).OrderBy(Order, StringComparer.Ordinal));
+        // Migration 12 builds the 15-minute slot rows from the plays.
+        static string SlotOrder((string UserId, ListeningBucket Bucket) r) => $"{r.UserId}|{r.Bucket.StartUtc.ToUnixTimeMilliseconds()}";
+        Assert.Equal(PlaySlotRollups.Fold(stored).OrderBy(SlotOrder, StringComparer.Ordinal), (await Store.ListSlotRollupsAsync(Ct)).OrderBy(SlotOrder, StringComparer.Ordinal));
     }
 
     [Fact]

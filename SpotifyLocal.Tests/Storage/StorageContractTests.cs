@@ -264,22 +264,34 @@ public abstract class StorageContractTests : IAsyncLifetime
     [Fact]
     public async Task Listening_buckets_are_15_minute_utc_slots_in_time_order()
     {
+        static Play Skip(Play play, bool skipped) => play with { Context = PlayContext.OrNull(skipped, null, null, null, null, null) };
         await Storage.Plays.InsertAsync(
         [
-            Plays.One("u1", "A", "X", null, T0.AddMinutes(1), msPlayed: 10_000),
-            Plays.One("u1", "B", "X", null, T0.AddMinutes(14), msPlayed: 20_000),
+            Skip(Plays.One("u1", "A", "X", null, T0.AddMinutes(1), msPlayed: 10_000), skipped: true),
+            Skip(Plays.One("u1", "B", "X", null, T0.AddMinutes(14), msPlayed: 20_000), skipped: false),
             Plays.One("u1", "C", "X", null, T0.AddMinutes(15), msPlayed: 40_000),
-            Plays.One("u1", "D", "X", null, T0.AddHours(5), msPlayed: 80_000),
+            Skip(Plays.One("u1", "D", "X", null, T0.AddHours(5), msPlayed: 80_000), skipped: true),
+            Plays.One("u2", "E", "X", null, T0.AddMinutes(16), msPlayed: 5_000),
         ], Ct);
 
         var buckets = await Storage.Plays.GetListeningBucketsAsync(PlayScope.AllTime("u1"), Ct);
 
         Assert.Equal(
         [
-            new ListeningBucket(T0, 2, 30_000),
-            new ListeningBucket(T0.AddMinutes(15), 1, 40_000),
-            new ListeningBucket(T0.AddHours(5), 1, 80_000),
+            new ListeningBucket(T0, 2, 30_000, SkipKnown: 2, Skipped: 1),
+            new ListeningBucket(T0.AddMinutes(15), 1, 40_000, SkipKnown: 0, Skipped: 0),
+            new ListeningBucket(T0.AddHours(5), 1, 80_000, SkipKnown: 1, Skipped: 1),
         ], buckets);
+        // A range cut inside slots holds only its own plays of the edge slots; users are summed per slot.
+        Assert.Equal(
+        [
+            new ListeningBucket(T0, 1, 20_000, SkipKnown: 1, Skipped: 0),
+            new ListeningBucket(T0.AddMinutes(15), 2, 45_000, SkipKnown: 0, Skipped: 0),
+        ],
+        await Storage.Plays.GetListeningBucketsAsync(new PlayScope(["u1", "u2", "u1"], T0.AddMinutes(10), T0.AddHours(5)), Ct));
+        Assert.Equal(
+            [new ListeningBucket(T0, 1, 10_000, SkipKnown: 1, Skipped: 1)],
+            await Storage.Plays.GetListeningBucketsAsync(new PlayScope(["u1"], T0.AddMinutes(1), T0.AddMinutes(2)), Ct));
     }
 
     [Fact]

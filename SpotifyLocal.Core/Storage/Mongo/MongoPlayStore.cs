@@ -334,7 +334,7 @@ public sealed class MongoPlayStore : IPlayStore
     public async Task<IReadOnlyList<ListeningBucket>> GetListeningBucketsAsync(PlayScope scope, CancellationToken cancellationToken)
     {
         var rows = await RunAsync(BucketsPipeline(scope), cancellationToken);
-        return [.. rows.Select(r => new ListeningBucket(MongoTime.FromBson(r.StartUtc), r.Plays, r.MsPlayed))];
+        return [.. rows.Select(r => new ListeningBucket(MongoTime.FromBson(r.StartUtc), r.Plays, r.MsPlayed, r.SkipKnown, r.Skipped))];
     }
 
     public async Task<IReadOnlyList<ArtistDay>> GetArtistDaysAsync(
@@ -485,7 +485,15 @@ public sealed class MongoPlayStore : IPlayStore
             .Group(
                 // $dateTrunc bins from 2000-01-01T00:00Z, a whole number of 15-minute slots after the Unix epoch.
                 p => p.PlayedAt.Truncate(DateTimeUnit.Minute, (long)ListeningBucket.Size.TotalMinutes),
-                g => new BucketRow { StartUtc = g.Key, Plays = g.Count(), MsPlayed = g.Sum(p => (long)p.MsPlayed) })
+                g => new BucketRow
+                {
+                    StartUtc = g.Key,
+                    Plays = g.Count(),
+                    MsPlayed = g.Sum(p => (long)p.MsPlayed),
+                    // True or false, not null or missing (documents from before the field have none).
+                    SkipKnown = g.Sum(p => p.Skipped == true || p.Skipped == false ? 1 : 0),
+                    Skipped = g.Sum(p => p.Skipped == true ? 1 : 0),
+                })
             .Sort(Builders<BucketRow>.Sort.Ascending(b => b.StartUtc));
 
     /// <summary>

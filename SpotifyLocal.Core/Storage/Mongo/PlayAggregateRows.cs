@@ -71,6 +71,10 @@ internal sealed class BucketRow
     public int Plays { get; set; }
 
     public long MsPlayed { get; set; }
+
+    public int SkipKnown { get; set; }
+
+    public int Skipped { get; set; }
 }
 
 /// <summary>A play's identity before mapping to <see cref="PlayStamp"/>.</summary>

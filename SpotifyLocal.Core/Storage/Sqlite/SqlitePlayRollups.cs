@@ -5,7 +5,8 @@ namespace SpotifyLocal.Core.Storage.Sqlite;
 /// <summary>
 /// Keeps the all-time rollups (<c>play_rollups</c>, see <see cref="SqliteSchema"/> migration 2), the UTC day rollups
 /// (<c>play_day_rollups</c>, migration 8, <see cref="PlayDayRollups"/>) and the UTC month rollups (<c>play_month_rollups</c>,
-/// migration 11, <see cref="PlayDayRollups.MonthOf"/>) exact: every write that adds
+/// migration 11, <see cref="PlayDayRollups.MonthOf"/>) and the 15-minute slot rows (<c>play_slot_rollups</c>, migration 12,
+/// <see cref="PlaySlotRollups"/>) exact: every write that adds
 /// plays takes a rowid mark first, then folds the rows above the mark into the rollups in the same transaction.
 /// Plays are only ever removed a whole user at a time, so removal is deleting that user's rollups.
 /// </summary>
@@ -32,7 +33,22 @@ internal static class SqlitePlayRollups
     /// <summary>The UTC month rows: also keyed by the day number of the month's first day.</summary>
     internal static readonly SqliteRollupLevel Months = new("play_month_rollups", "month", MonthOfPlayedAt);
 
-    private static readonly string FoldSql = FoldInto(AllTime, "rowid > @mark") + FoldInto(Days, "rowid > @mark") + FoldInto(Months, "rowid > @mark");
+    /// <summary>The 15-minute UTC slot of <c>played_at</c> (floor division, as <see cref="PlaySlotRollups.SlotOf"/>).</summary>
+    internal const string SlotOfPlayedAt = "((played_at - ((played_at % 900000) + 900000) % 900000) / 900000)";
+
+    private static readonly string FoldSql =
+        FoldInto(AllTime, "rowid > @mark") + FoldInto(Days, "rowid > @mark") + FoldInto(Months, "rowid > @mark") + FoldSlots("rowid > @mark");
+
+    /// <summary>The upsert that adds the plays matching <paramref name="where"/> to their users' slot rows (<c>play_slot_rollups</c>).</summary>
+    internal static string FoldSlots(string where) => $"""
+        INSERT INTO play_slot_rollups (user_id, slot, plays, ms, skip_known, skipped)
+        SELECT user_id, {SlotOfPlayedAt}, COUNT(*), SUM(ms_played), COUNT(skipped), COALESCE(SUM(skipped), 0)
+        FROM plays NOT INDEXED WHERE {where} GROUP BY user_id, {SlotOfPlayedAt}
+        ON CONFLICT (user_id, slot) DO UPDATE SET
+            plays = plays + excluded.plays, ms = ms + excluded.ms,
+            skip_known = skip_known + excluded.skip_known, skipped = skipped + excluded.skipped;
+
+        """;
 
     /// <summary>
     /// The three upserts (tracks, artists, albums) that add the plays matching <paramref name="where"/> to the rows of
@@ -92,7 +108,7 @@ internal static class SqlitePlayRollups
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = string.Concat(new[] { AllTime, Days, Months }.Select(level => $"DELETE FROM {level.Table} WHERE user_id = @user;"));
+        command.CommandText = string.Concat(new[] { AllTime.Table, Days.Table, Months.Table, "play_slot_rollups" }.Select(table => $"DELETE FROM {table} WHERE user_id = @user;"));
         command.Parameters.AddWithValue("@user", userId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

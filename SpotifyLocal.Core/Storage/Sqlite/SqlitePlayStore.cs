@@ -378,25 +378,66 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         return new ListeningTotals(reader.GetInt32(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
     }
 
+    /// <summary>
+    /// The slot rows of the range's whole 15-minute slots plus the plays of its partial edge slots
+    /// (<see cref="PlaySlotRollups.Split"/>), summed over the scope's users per slot.
+    /// </summary>
     public async Task<IReadOnlyList<ListeningBucket>> GetListeningBucketsAsync(PlayScope scope, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        // One read snapshot: the rows and the edge plays agree.
+        await using var transaction = connection.BeginTransaction(deferred: true);
         await using var command = connection.CreateCommand();
-        var users = AddScope(command, scope);
-        command.Parameters.AddWithValue("@size", (long)ListeningBucket.Size.TotalMilliseconds);
+        command.Transaction = transaction;
+        var users = AddUserIds(command, scope.UserIds.Distinct(StringComparer.Ordinal).ToList());
+        var split = PlaySlotRollups.Split(scope);
+        command.Parameters.AddWithValue("@first_slot", split.FirstSlot);
+        command.Parameters.AddWithValue("@end_slot", split.EndSlot);
+        command.Parameters.AddWithValue("@from", split.FromMs);
+        command.Parameters.AddWithValue("@slots_from", split.SlotsFromMs);
+        command.Parameters.AddWithValue("@slots_to", split.SlotsToMs);
+        command.Parameters.AddWithValue("@to", split.ToMs);
+        var edge = $"""
+            SELECT {SqlitePlayRollups.SlotOfPlayedAt} AS slot, 1 AS plays, ms_played AS ms, skipped IS NOT NULL AS skip_known, COALESCE(skipped, 0) AS skipped
+            FROM plays WHERE user_id IN ({users})
+            """;
         command.CommandText = $"""
-            SELECT (played_at / @size) * @size AS slot, COUNT(*), SUM(ms_played)
-            FROM plays WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @to
-            GROUP BY slot ORDER BY slot
+            WITH rows AS (
+                SELECT slot, plays, ms, skip_known, skipped FROM play_slot_rollups
+                WHERE user_id IN ({users}) AND slot >= @first_slot AND slot < @end_slot
+                UNION ALL
+                {edge} AND played_at >= @from AND played_at < @slots_from
+                UNION ALL
+                {edge} AND played_at >= @slots_to AND played_at < @to
+            )
+            SELECT slot, SUM(plays), SUM(ms), SUM(skip_known), SUM(skipped) FROM rows GROUP BY slot ORDER BY slot
             """;
         var buckets = new List<ListeningBucket>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            buckets.Add(new ListeningBucket(FromMs(reader.GetInt64(0)), reader.GetInt32(1), reader.GetInt64(2)));
+            buckets.Add(new ListeningBucket(
+                FromMs(reader.GetInt64(0) * ListeningBucket.SizeMs), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt32(3), reader.GetInt32(4)));
         }
 
         return buckets;
+    }
+
+    /// <summary>Every slot row per user (tests compare them with <see cref="PlaySlotRollups.Fold"/> over the plays).</summary>
+    internal async Task<IReadOnlyList<(string UserId, ListeningBucket Bucket)>> ListSlotRollupsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT user_id, slot, plays, ms, skip_known, skipped FROM play_slot_rollups";
+        var rows = new List<(string, ListeningBucket)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetString(0), new ListeningBucket(
+                FromMs(reader.GetInt64(1) * ListeningBucket.SizeMs), reader.GetInt32(2), reader.GetInt64(3), reader.GetInt32(4), reader.GetInt32(5))));
+        }
+
+        return rows;
     }
 
     public async Task<IReadOnlyList<ArtistDay>> GetArtistDaysAsync(
@@ -726,7 +767,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         delete.Transaction = transaction;
         delete.CommandText = """
             DELETE FROM plays WHERE user_id = @user AND played_at = @played_at AND track_id = @track_id
-            RETURNING track_key, track_name, artist_key, artist_name, album_key, album_name, ms_played
+            RETURNING track_key, track_name, artist_key, artist_name, album_key, album_name, ms_played, skipped
             """;
         delete.Parameters.AddWithValue("@user", userId);
         var playedAt = delete.Parameters.Add("@played_at", SqliteType.Integer);
@@ -753,18 +794,30 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         await using var dayRollup = PeriodRollupUpdate(connection, transaction, SqlitePlayRollups.Days, rollup.CommandText, userId);
         await using var monthRollup = PeriodRollupUpdate(connection, transaction, SqlitePlayRollups.Months, rollup.CommandText, userId);
         SqliteCommand[] periodRollups = [dayRollup, monthRollup];
+        // And its 15-minute slot's row.
+        await using var slotRollup = connection.CreateCommand();
+        slotRollup.Transaction = transaction;
+        slotRollup.CommandText = """
+            UPDATE play_slot_rollups SET plays = plays - 1, ms = ms - @ms, skip_known = skip_known - @known, skipped = skipped - @skipped
+            WHERE user_id = @user AND slot = @slot
+            """;
+        slotRollup.Parameters.AddWithValue("@user", userId);
+        var slotMs = slotRollup.Parameters.Add("@ms", SqliteType.Integer);
+        var slotKnown = slotRollup.Parameters.Add("@known", SqliteType.Integer);
+        var slotSkipped = slotRollup.Parameters.Add("@skipped", SqliteType.Integer);
+        var slot = slotRollup.Parameters.Add("@slot", SqliteType.Integer);
         long deleted = 0;
         foreach (var play in plays)
         {
             playedAt.Value = ToMs(play.PlayedAt);
             at.Value = playedAt.Value;
             trackId.Value = play.TrackId;
-            var rows = new List<(string TrackKey, string Track, string ArtistKey, string Artist, string AlbumKey, string? Album, long Ms)>();
+            var rows = new List<(string TrackKey, string Track, string ArtistKey, string Artist, string AlbumKey, string? Album, long Ms, bool? Skipped)>();
             await using (var reader = await delete.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), NullableString(reader, 5), reader.GetInt64(6)));
+                    rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), NullableString(reader, 5), reader.GetInt64(6), NullableBool(reader, 7)));
                 }
             }
 
@@ -772,6 +825,9 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             {
                 deleted++;
                 ms.Value = row.Ms;
+                (slotMs.Value, slotKnown.Value, slotSkipped.Value) = (row.Ms, row.Skipped is null ? 0 : 1, row.Skipped == true ? 1 : 0);
+                slot.Value = PlaySlotRollups.SlotOf(play.PlayedAt);
+                await slotRollup.ExecuteNonQueryAsync(cancellationToken);
                 foreach (var (k, rowKey, rowName, rowArtist) in new[] { (0, row.TrackKey, row.Track, row.Artist), (1, row.ArtistKey, row.Artist, ""), (2, row.AlbumKey, row.Album, row.Artist) })
                 {
                     if (rowName is null or "")
@@ -814,6 +870,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
                 WHERE user_id = @user AND (first_at = -1 OR last_at = -1);
 
                 """))}
+            DELETE FROM play_slot_rollups WHERE user_id = @user AND plays <= 0;
             """;
         prune.Parameters.AddWithValue("@user", userId);
         await prune.ExecuteNonQueryAsync(cancellationToken);

@@ -249,5 +249,23 @@ internal static class SqliteSchema
                key, name, artist, SUM(plays), SUM(ms), MIN(first_at), MAX(last_at)
         FROM play_day_rollups GROUP BY user_id, kind, month_start, key, name, artist;
         """,
+        // 12 (issue 16/17): exact rollups per user and 15-minute UTC slot (PlaySlotRollups): plays, time, plays with skip
+        // data and skips, kept by the same writes; listening per day, the listening clock and the recap read them.
+        """
+        CREATE TABLE play_slot_rollups (
+            user_id TEXT NOT NULL,
+            slot INTEGER NOT NULL,
+            plays INTEGER NOT NULL,
+            ms INTEGER NOT NULL,
+            skip_known INTEGER NOT NULL,
+            skipped INTEGER NOT NULL,
+            PRIMARY KEY (user_id, slot)
+        ) WITHOUT ROWID;
+
+        INSERT INTO play_slot_rollups (user_id, slot, plays, ms, skip_known, skipped)
+        SELECT user_id, (played_at - ((played_at % 900000) + 900000) % 900000) / 900000 AS slot,
+               COUNT(*), SUM(ms_played), COUNT(skipped), COALESCE(SUM(skipped), 0)
+        FROM plays GROUP BY user_id, slot;
+        """,
     ];
 }

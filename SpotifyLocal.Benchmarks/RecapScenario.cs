@@ -50,12 +50,11 @@ public sealed class RecapScenario : IBenchmarkScenario
             var scope = PlayScope.ForUser("heavy", period.From, period.To);
             var parts = new (string Name, Func<Task<object>> Run)[]
             {
-                ("15-minute listening slots (minutes, days, streak, months, hours)", async () => await store.GetListeningBucketsAsync(scope, cancellationToken)),
+                ("15-minute listening slots (minutes, days, streak, months, hours, skip share)", async () => await store.GetListeningBucketsAsync(scope, cancellationToken)),
                 ("top 5 artists", async () => await store.GetTopAsync(scope, TopKind.Artists, RecapService.TopLimit, cancellationToken)),
                 ("top 5 tracks", async () => await store.GetTopAsync(scope, TopKind.Tracks, RecapService.TopLimit, cancellationToken)),
                 ("top 5 albums", async () => await store.GetTopAsync(scope, TopKind.Albums, RecapService.TopLimit, cancellationToken)),
                 ("new artists (all-time rollups)", async () => await store.GetDiscoveriesAsync(scope, TopKind.Artists, RecapService.TopLimit, cancellationToken)),
-                ("skip share (skip counts per artist)", async () => await store.GetSkipCountsAsync(scope, TopKind.Artists, 0, cancellationToken)),
             };
             foreach (var (name, run) in parts)
             {

@@ -120,11 +120,21 @@ public abstract class PeriodRollupPropertyTests
             for (var trial = 0; trial < 12; trial++)
             {
                 var scope = RandomScope(random, users);
-                // The 15-minute buckets (slot rows plus edge plays on SQLite) equal the stored plays in the range, per slot.
+                // The 15-minute buckets (slot rows plus edge plays on SQLite) and the totals (rollups on SQLite) equal
+                // what the stored plays in the range give.
                 var inRange = stored.Where(p => p.PlayedAt >= scope.From && p.PlayedAt < scope.To).Select(p => p with { UserId = "all" });
                 Assert.Equal(
                     PlaySlotRollups.Fold(inRange).Select(r => r.Bucket).OrderBy(b => b.StartUtc),
                     await store.GetListeningBucketsAsync(scope, Ct));
+                var counted = stored.Where(p => p.PlayedAt >= scope.From && p.PlayedAt < scope.To).ToList();
+                Assert.Equal(
+                    new ListeningTotals(
+                        counted.Count,
+                        counted.Sum(p => (long)p.MsPlayed),
+                        counted.Select(p => p.TrackKey).Distinct().Count(),
+                        counted.Select(p => p.ArtistKey).Distinct().Count(),
+                        counted.Where(p => !string.IsNullOrEmpty(p.AlbumName)).Select(p => p.AlbumKey).Distinct().Count()),
+                    await store.GetTotalsAsync(scope, Ct));
                 _withWholeMonths += PlayDayRollups.Split(scope) is { HasMonths: true } ? 1 : 0;
                 foreach (var kind in Kinds)
                 {

@@ -168,12 +168,20 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             return null;
         }
 
-        var (keyColumn, nameColumn, artistColumn, extraFilter) = Columns(kind);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var users = AddUserIds(command, scope.UserIds);
-        command.Parameters.AddWithValue("@kind", (int)kind);
         command.Parameters.AddWithValue("@limit", limit);
+        AddSplit(command, split);
+        command.CommandText = $"""
+            WITH rollups AS ({PeriodRowsSql(kind, users)}),
+            {SummedTopListTail}
+            """;
+        return await ReadTopAsync(command, kind, cancellationToken);
+    }
+
+    private static void AddSplit(SqliteCommand command, DaySplit split)
+    {
         command.Parameters.AddWithValue("@first_day", split.FirstDay);
         command.Parameters.AddWithValue("@end_day", split.EndDay);
         command.Parameters.AddWithValue("@from", split.FromMs);
@@ -182,30 +190,36 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         command.Parameters.AddWithValue("@to", split.ToMs);
         command.Parameters.AddWithValue("@months_from", split.MonthsFrom);
         command.Parameters.AddWithValue("@months_to", split.MonthsTo);
-        // The artist kind's day rows hold '' as artist; the edge plays say the same so their spellings meet.
+    }
+
+    /// <summary>
+    /// The rows (k, n, a, plays, ms, first_at, last_at) of one kind that together hold exactly the plays of a split range
+    /// (<see cref="AddSplit"/>'s parameters): whole UTC months from the month rows, the other whole days from the day rows
+    /// (without a whole month both month bounds are the end day, so the day rows cover every whole day), the partial edge
+    /// days from the plays.
+    /// </summary>
+    private static string PeriodRowsSql(TopKind kind, string users)
+    {
+        var (keyColumn, nameColumn, artistColumn, extraFilter) = Columns(kind);
+        // The artist kind's rollup rows hold '' as artist; the edge plays say the same so their spellings meet.
         var edgeArtist = kind == TopKind.Artists ? "''" : artistColumn;
-        // Whole UTC months from the month rows, the other whole days from the day rows (without a whole month both
-        // month bounds are the end day, so the day rows cover every whole day), the partial edge days from the plays.
-        command.CommandText = $"""
-            WITH rollups AS (
-                SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_month_rollups
-                WHERE user_id IN ({users}) AND kind = @kind AND month >= @months_from AND month < @months_to
-                UNION ALL
-                SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_day_rollups
-                WHERE user_id IN ({users}) AND kind = @kind AND day >= @first_day AND day < @months_from
-                UNION ALL
-                SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_day_rollups
-                WHERE user_id IN ({users}) AND kind = @kind AND day >= @months_to AND day < @end_day
-                UNION ALL
-                SELECT {keyColumn}, {nameColumn}, {edgeArtist}, 1, ms_played, played_at, played_at FROM plays
-                WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @days_from{extraFilter}
-                UNION ALL
-                SELECT {keyColumn}, {nameColumn}, {edgeArtist}, 1, ms_played, played_at, played_at FROM plays
-                WHERE user_id IN ({users}) AND played_at >= @days_to AND played_at < @to{extraFilter}
-            ),
-            {SummedTopListTail}
+        var kindValue = (int)kind;
+        return $"""
+            SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_month_rollups
+            WHERE user_id IN ({users}) AND kind = {kindValue} AND month >= @months_from AND month < @months_to
+            UNION ALL
+            SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_day_rollups
+            WHERE user_id IN ({users}) AND kind = {kindValue} AND day >= @first_day AND day < @months_from
+            UNION ALL
+            SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_day_rollups
+            WHERE user_id IN ({users}) AND kind = {kindValue} AND day >= @months_to AND day < @end_day
+            UNION ALL
+            SELECT {keyColumn}, {nameColumn}, {edgeArtist}, 1, ms_played, played_at, played_at FROM plays
+            WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @days_from{extraFilter}
+            UNION ALL
+            SELECT {keyColumn}, {nameColumn}, {edgeArtist}, 1, ms_played, played_at, played_at FROM plays
+            WHERE user_id IN ({users}) AND played_at >= @days_to AND played_at < @to{extraFilter}
             """;
-        return await ReadTopAsync(command, kind, cancellationToken);
     }
 
     /// <summary>Every day row (tests compare them with <see cref="PlayDayRollups.Fold"/> over the plays).</summary>
@@ -363,7 +377,54 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         return items;
     }
 
+    /// <summary>
+    /// Totals from the rollups, with the same choice as the top lists: the all-time rows when the range holds every play
+    /// of the users, else the period rows of the split range (<see cref="PeriodRowsSql"/>), else (no whole UTC day) the
+    /// plays. Plays and time come from the artist rows (every play has exactly one), the distinct counts from each kind's.
+    /// </summary>
     public async Task<ListeningTotals> GetTotalsAsync(PlayScope scope, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // One read snapshot, so no write lands between the coverage check and the rollup read.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var userIds = scope.UserIds.Distinct(StringComparer.Ordinal).ToList();
+        var users = AddUserIds(command, userIds);
+        Func<TopKind, string> rows;
+        if (await CoversEveryPlayAsync(connection, transaction, userIds, scope, cancellationToken))
+        {
+            rows = kind => $"SELECT key AS k, plays, ms FROM play_rollups WHERE user_id IN ({users}) AND kind = {(int)kind}";
+        }
+        else if (PlayDayRollups.Split(scope) is { } split)
+        {
+            AddSplit(command, split);
+            rows = kind => PeriodRowsSql(kind, users);
+        }
+        else
+        {
+            command.Parameters.AddWithValue("@from", ToMs(scope.From));
+            command.Parameters.AddWithValue("@to", ToMs(scope.To));
+            rows = kind =>
+            {
+                var (keyColumn, _, _, extraFilter) = Columns(kind);
+                return $"SELECT {keyColumn} AS k, 1 AS plays, ms_played AS ms FROM plays WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @to{extraFilter}";
+            };
+        }
+
+        command.CommandText = $"""
+            SELECT a.plays, a.ms, t.keys, a.keys, b.keys FROM
+                (SELECT COALESCE(SUM(plays), 0) AS plays, COALESCE(SUM(ms), 0) AS ms, COUNT(DISTINCT k) AS keys FROM ({rows(TopKind.Artists)})) AS a,
+                (SELECT COUNT(DISTINCT k) AS keys FROM ({rows(TopKind.Tracks)})) AS t,
+                (SELECT COUNT(DISTINCT k) AS keys FROM ({rows(TopKind.Albums)})) AS b
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new ListeningTotals(reader.GetInt32(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
+    }
+
+    /// <summary>The totals counted from the plays themselves (the reference the rollups must equal).</summary>
+    internal async Task<ListeningTotals> GetTotalsRawAsync(PlayScope scope, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();

@@ -38,11 +38,12 @@ public sealed class RecapService(IPlayStore plays, TimeProvider timeProvider)
     public async Task<Recap> GetRecapAsync(string userId, Period period, CancellationToken cancellationToken)
     {
         var scope = PlayScope.ForUser(userId, period.From, period.To);
-        var bucketsTask = plays.GetListeningBucketsAsync(scope, cancellationToken);
-        var artistsTask = plays.GetTopAsync(scope, TopKind.Artists, TopLimit, cancellationToken);
-        var tracksTask = plays.GetTopAsync(scope, TopKind.Tracks, TopLimit, cancellationToken);
-        var albumsTask = plays.GetTopAsync(scope, TopKind.Albums, TopLimit, cancellationToken);
-        var discoveriesTask = plays.GetDiscoveriesAsync(scope, TopKind.Artists, TopLimit, cancellationToken);
+        // On the thread pool: SQLite's async calls complete synchronously, so without it the reads would run one by one.
+        var bucketsTask = Task.Run(() => plays.GetListeningBucketsAsync(scope, cancellationToken), cancellationToken);
+        var artistsTask = Task.Run(() => plays.GetTopAsync(scope, TopKind.Artists, TopLimit, cancellationToken), cancellationToken);
+        var tracksTask = Task.Run(() => plays.GetTopAsync(scope, TopKind.Tracks, TopLimit, cancellationToken), cancellationToken);
+        var albumsTask = Task.Run(() => plays.GetTopAsync(scope, TopKind.Albums, TopLimit, cancellationToken), cancellationToken);
+        var discoveriesTask = Task.Run(() => plays.GetDiscoveriesAsync(scope, TopKind.Artists, TopLimit, cancellationToken), cancellationToken);
         await Task.WhenAll(bucketsTask, artistsTask, tracksTask, albumsTask, discoveriesTask);
 
         var zone = period.TimeZone;

@@ -21,6 +21,7 @@ public sealed class MongoCollections
     public const string PlayRollupsName = "play_rollups";
     public const string PlayRollupStatesName = "play_rollup_states";
     public const string PlayDayRollupsName = "play_day_rollups";
+    public const string PlayMonthRollupsName = "play_month_rollups";
     public const string ImportJobsName = "import_jobs";
     public const string ChatLinksName = "chat_links";
     public const string ServerSettingsName = "server_settings";
@@ -42,6 +43,7 @@ public sealed class MongoCollections
         PlayRollups = Database.GetCollection<PlayRollupDocument>(PlayRollupsName);
         PlayRollupStates = Database.GetCollection<PlayRollupStateDocument>(PlayRollupStatesName);
         PlayDayRollups = Database.GetCollection<PlayDayRollupDocument>(PlayDayRollupsName);
+        PlayMonthRollups = Database.GetCollection<PlayDayRollupDocument>(PlayMonthRollupsName);
         ImportJobs = Database.GetCollection<ImportJobDocument>(ImportJobsName);
         ChatLinks = Database.GetCollection<ChatLinkDocument>(ChatLinksName);
         ServerSettings = Database.GetCollection<ServerSettingsDocument>(ServerSettingsName);
@@ -68,6 +70,9 @@ public sealed class MongoCollections
     public IMongoCollection<PlayRollupStateDocument> PlayRollupStates { get; }
 
     public IMongoCollection<PlayDayRollupDocument> PlayDayRollups { get; }
+
+    /// <summary>The UTC month rows: day rows' documents whose <c>day</c> is the month's first day.</summary>
+    public IMongoCollection<PlayDayRollupDocument> PlayMonthRollups { get; }
 
     public IMongoCollection<PlayWriteLockDocument> PlayWriteLocks { get; }
 

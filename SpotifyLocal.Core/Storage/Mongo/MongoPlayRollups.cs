@@ -9,7 +9,8 @@ namespace SpotifyLocal.Core.Storage.Mongo;
 /// user whether they are exact. Without multi-document transactions a write changes plays and rollups one after the
 /// other, so it marks the user pending first and clears the mark after; an interrupted write leaves the mark and reads
 /// group the plays instead (exact, slower). The same writes keep the UTC day rows of <see cref="PlayDayRollups"/> in
-/// <c>play_day_rollups</c> under the same state (<see cref="PlayRollupStateDocument.Days"/> once they are built).
+/// <c>play_day_rollups</c> and its UTC month rows in <c>play_month_rollups</c> under the same state
+/// (<see cref="PlayRollupStateDocument.Days"/> and <see cref="PlayRollupStateDocument.Months"/> once they are built).
 /// </summary>
 internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngine engine)
 {
@@ -21,9 +22,13 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
     private readonly IMongoCollection<PlayRollupStateDocument> _states = collections.PlayRollupStates;
     private readonly IMongoCollection<PlayDocument> _plays = collections.Plays;
     private readonly IMongoCollection<PlayDayRollupDocument> _days = collections.PlayDayRollups;
+    private readonly IMongoCollection<PlayDayRollupDocument> _months = collections.PlayMonthRollups;
     private static readonly FilterDefinitionBuilder<PlayDayRollupDocument> DayFilter = Builders<PlayDayRollupDocument>.Filter;
 
     internal static IReadOnlyList<CreateIndexModel<PlayDayRollupDocument>> DayIndexes => [UniqueDayRow];
+
+    // The month rows share the day rows' shape and identity (day = the month's first day), so the same index serves both.
+    internal static IReadOnlyList<CreateIndexModel<PlayDayRollupDocument>> MonthIndexes => [UniqueDayRow];
 
     // The day rule's row identity; a period's top list reads one user's rows of a kind by a day range on its prefix.
     internal static readonly CreateIndexModel<PlayDayRollupDocument> UniqueDayRow = new(
@@ -55,7 +60,7 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
             if (!await HasPlaysAsync([userId], cancellationToken))
             {
                 // A concurrent first write may have created it meanwhile: either way the user now has a state.
-                await engine.TryInsertOneAsync(_states, new PlayRollupStateDocument { Id = userId, Days = true }, cancellationToken);
+                await engine.TryInsertOneAsync(_states, new PlayRollupStateDocument { Id = userId, Days = true, Months = true }, cancellationToken);
                 kept.Add(userId);
             }
         }
@@ -68,16 +73,6 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
     public async Task FoldAsync(IEnumerable<PlayDocument> stored, IReadOnlySet<string> kept, CancellationToken cancellationToken)
     {
         var plays = stored.Where(p => kept.Contains(p.UserId)).Select(p => p.ToPlay()).ToList();
-        var days = PlayDayRollups.Fold(plays)
-            .Select(day => new UpdateOneModel<PlayDayRollupDocument>(
-                DayRowFilter(day),
-                Builders<PlayDayRollupDocument>.Update
-                    .Inc(r => r.Plays, day.Rollup.Plays)
-                    .Inc(r => r.MsPlayed, day.Rollup.MsPlayed)
-                    .Min(r => r.FirstPlayedAt, MongoTime.ToBson(day.Rollup.FirstPlayedAt))
-                    .Max(r => r.LastPlayedAt, MongoTime.ToBson(day.Rollup.LastPlayedAt)))
-            { IsUpsert = true })
-            .ToList();
         var rows = PlayRollups.Fold(plays);
         var updates = rows
             .Select(row => new UpdateOneModel<PlayRollupDocument>(
@@ -90,8 +85,20 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
             { IsUpsert = true })
             .ToList();
         await engine.UpdateAsync(_rollups, updates, cancellationToken);
-        await engine.UpdateAsync(_days, days, cancellationToken);
+        await engine.UpdateAsync(_days, PeriodUpserts(PlayDayRollups.Fold(plays)), cancellationToken);
+        await engine.UpdateAsync(_months, PeriodUpserts(PlayDayRollups.FoldMonths(plays)), cancellationToken);
     }
+
+    /// <summary>The upserts adding some plays' day (or month) rows to the stored ones.</summary>
+    private static List<UpdateOneModel<PlayDayRollupDocument>> PeriodUpserts(IEnumerable<PlayDayRollup> rows) =>
+        [.. rows.Select(row => new UpdateOneModel<PlayDayRollupDocument>(
+            DayRowFilter(row),
+            Builders<PlayDayRollupDocument>.Update
+                .Inc(r => r.Plays, row.Rollup.Plays)
+                .Inc(r => r.MsPlayed, row.Rollup.MsPlayed)
+                .Min(r => r.FirstPlayedAt, MongoTime.ToBson(row.Rollup.FirstPlayedAt))
+                .Max(r => r.LastPlayedAt, MongoTime.ToBson(row.Rollup.LastPlayedAt)))
+        { IsUpsert = true })];
 
     /// <summary>Clears the mark <see cref="BeginAsync"/> set, once the write's plays are in the rollups.</summary>
     public Task EndAsync(IReadOnlySet<string> kept, CancellationToken cancellationToken) => ChangePendingAsync(kept, -1, cancellationToken);
@@ -102,6 +109,7 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
         await engine.DeleteManyAsync(_states, StateFilter.Eq(s => s.Id, userId), cancellationToken);
         await engine.DeleteManyAsync(_rollups, Filter.Eq(r => r.UserId, userId), cancellationToken);
         await engine.DeleteManyAsync(_days, DayFilter.Eq(r => r.UserId, userId), cancellationToken);
+        await engine.DeleteManyAsync(_months, DayFilter.Eq(r => r.UserId, userId), cancellationToken);
     }
 
     /// <summary>
@@ -122,15 +130,27 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
             }
         }
 
-        // Users whose all-time rows predate the day rows: marked pending while their day rows are built.
-        foreach (var owner in owners.Where(o => states.TryGetValue(o.Id, out var state) && !state.Days))
+        // Users whose all-time rows predate the day or the month rows: marked pending while the missing ones are built.
+        foreach (var owner in owners.Where(o => states.TryGetValue(o.Id, out var state) && !(state.Days && state.Months)))
         {
+            var state = states[owner.Id];
             var user = new HashSet<string>(StringComparer.Ordinal) { owner.Id };
             await ChangePendingAsync(user, +1, cancellationToken);
-            await BuildDaysAsync(owner.Id, cancellationToken);
+            if (!state.Days)
+            {
+                await BuildPeriodAsync(_days, owner.Id, BuildDaysPipeline, cancellationToken);
+            }
+
+            if (!state.Months)
+            {
+                await BuildPeriodAsync(_months, owner.Id, BuildMonthsPipeline, cancellationToken);
+            }
+
             await engine.UpdateAsync(
                 _states,
-                [new UpdateOneModel<PlayRollupStateDocument>(StateFilter.Eq(s => s.Id, owner.Id), Builders<PlayRollupStateDocument>.Update.Set(s => s.Days, true))],
+                [new UpdateOneModel<PlayRollupStateDocument>(
+                    StateFilter.Eq(s => s.Id, owner.Id),
+                    Builders<PlayRollupStateDocument>.Update.Set(s => s.Days, true).Set(s => s.Months, true))],
                 cancellationToken);
             await ChangePendingAsync(user, -1, cancellationToken);
             built++;
@@ -139,24 +159,48 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
         return built;
     }
 
-    private async Task BuildDaysAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>Replaces one user's day (or month) rows with those grouped from its plays.</summary>
+    private async Task BuildPeriodAsync(
+        IMongoCollection<PlayDayRollupDocument> collection,
+        string userId,
+        Func<string, TopKind, PipelineDefinition<PlayDocument, DayBuildRow>> pipeline,
+        CancellationToken cancellationToken)
     {
-        await engine.DeleteManyAsync(_days, DayFilter.Eq(r => r.UserId, userId), cancellationToken);
+        await engine.DeleteManyAsync(collection, DayFilter.Eq(r => r.UserId, userId), cancellationToken);
         foreach (var kind in (TopKind[])[TopKind.Tracks, TopKind.Artists, TopKind.Albums])
         {
-            var rows = await engine.AggregateAsync(_plays, BuildDaysPipeline(userId, kind), cancellationToken);
+            var rows = await engine.AggregateAsync(_plays, pipeline(userId, kind), cancellationToken);
             foreach (var chunk in rows.Chunk(MongoPlayStore.BatchSize))
             {
-                await engine.InsertManyAsync(_days, [.. chunk.Select(r => r.ToDocument(userId, kind))], cancellationToken);
+                await engine.InsertManyAsync(collection, [.. chunk.Select(r => r.ToDocument(userId, kind))], cancellationToken);
             }
         }
     }
 
+    /// <summary>One user's day rows of a kind, grouped from its plays by <see cref="PlayDayRollups.DayOf"/>.</summary>
+    internal static PipelineDefinition<PlayDocument, DayBuildRow> BuildDaysPipeline(string userId, TopKind kind) =>
+        BuildPeriodPipeline(userId, kind, DayNumber("$playedAt"));
+
     /// <summary>
-    /// One user's day rows of a kind, grouped from its plays. BsonDocument stages: the typed builders have no UTC day of
-    /// a date; <c>$subtract</c> of two dates gives milliseconds, floored to the day like <see cref="PlayDayRollups.DayOf"/>.
+    /// One user's month rows of a kind, grouped from its plays by <see cref="PlayDayRollups.MonthOf"/>: <c>$dateTrunc</c>
+    /// to the UTC month (MongoDB 5.0, the oldest server we support), then that instant's day number.
     /// </summary>
-    internal static PipelineDefinition<PlayDocument, DayBuildRow> BuildDaysPipeline(string userId, TopKind kind)
+    internal static PipelineDefinition<PlayDocument, DayBuildRow> BuildMonthsPipeline(string userId, TopKind kind) =>
+        BuildPeriodPipeline(userId, kind, DayNumber(new BsonDocument("$dateTrunc", new BsonDocument { { "date", "$playedAt" }, { "unit", "month" } })));
+
+    /// <summary>
+    /// The UTC day number of a date expression. The typed builders have no UTC day of a date; <c>$subtract</c> of two
+    /// dates gives milliseconds, floored to the day like <see cref="PlayDayRollups.DayOf"/>.
+    /// </summary>
+    private static BsonDocument DayNumber(BsonValue date) =>
+        new("$floor", new BsonDocument("$divide", new BsonArray
+        {
+            new BsonDocument("$subtract", new BsonArray { date, new BsonDateTime(0) }),
+            PlayDayRollups.DayMs,
+        }));
+
+    /// <summary>One user's period rows of a kind, grouped from its plays by a bucket expression (BsonDocument stages, see <see cref="DayNumber"/>).</summary>
+    private static PipelineDefinition<PlayDocument, DayBuildRow> BuildPeriodPipeline(string userId, TopKind kind, BsonDocument bucket)
     {
         var (key, name, artist) = kind switch
         {
@@ -171,16 +215,11 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
             match.Add("albumName", new BsonDocument("$nin", new BsonArray { BsonNull.Value, string.Empty }));
         }
 
-        var day = new BsonDocument("$floor", new BsonDocument("$divide", new BsonArray
-        {
-            new BsonDocument("$subtract", new BsonArray { "$playedAt", new BsonDateTime(0) }),
-            PlayDayRollups.DayMs,
-        }));
         return PipelineDefinition<PlayDocument, DayBuildRow>.Create(
             new BsonDocument("$match", match),
             new BsonDocument("$group", new BsonDocument
             {
-                { "_id", new BsonDocument { { "key", key }, { "name", name }, { "artistName", artist }, { "day", day } } },
+                { "_id", new BsonDocument { { "key", key }, { "name", name }, { "artistName", artist }, { "day", bucket } } },
                 { "plays", new BsonDocument("$sum", 1) },
                 { "msPlayed", new BsonDocument("$sum", "$msPlayed") },
                 { "firstPlayedAt", new BsonDocument("$min", "$playedAt") },
@@ -191,7 +230,7 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
     private async Task<bool> BuildAsync(string userId, CancellationToken cancellationToken)
     {
         // Created pending: reads keep grouping the plays until the rows below are complete.
-        if (!await engine.TryInsertOneAsync(_states, new PlayRollupStateDocument { Id = userId, Pending = 1, Days = true }, cancellationToken))
+        if (!await engine.TryInsertOneAsync(_states, new PlayRollupStateDocument { Id = userId, Pending = 1, Days = true, Months = true }, cancellationToken))
         {
             return false;
         }
@@ -206,7 +245,8 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
             }
         }
 
-        await BuildDaysAsync(userId, cancellationToken);
+        await BuildPeriodAsync(_days, userId, BuildDaysPipeline, cancellationToken);
+        await BuildPeriodAsync(_months, userId, BuildMonthsPipeline, cancellationToken);
         await ChangePendingAsync(new HashSet<string>(StringComparer.Ordinal) { userId }, -1, cancellationToken);
         return true;
     }
@@ -248,29 +288,46 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
     }
 
     /// <summary>
-    /// True when the day rows answer the scope: as <see cref="AnswerAsync"/>, with every user's day rows built, and any
-    /// range (the edges come from the plays).
+    /// How the day and month rows answer the scope (<see cref="PlayDayRollups.Split"/>): null when the range holds no
+    /// whole UTC day or some user's day rows are not exact (as <see cref="AnswerAsync"/>, for any range: the edges come
+    /// from the plays). The split keeps its whole UTC months only when every user's month rows are built; otherwise
+    /// the day rows answer every whole day.
     /// </summary>
-    public async Task<bool> AnswerDaysAsync(PlayScope scope, CancellationToken cancellationToken)
+    public async Task<DaySplit?> SplitAsync(PlayScope scope, CancellationToken cancellationToken)
     {
+        if (PlayDayRollups.Split(scope) is not { } split)
+        {
+            return null;
+        }
+
         var users = scope.UserIds.Distinct(StringComparer.Ordinal).ToList();
         var states = await StatesAsync(users, cancellationToken);
         if (states.Values.Any(s => s.Pending != 0 || !s.Days))
         {
-            return false;
+            return null;
         }
 
         var unbuilt = users.Where(u => !states.ContainsKey(u)).ToList();
-        return unbuilt.Count == 0 || !await HasPlaysAsync(unbuilt, cancellationToken);
+        if (unbuilt.Count > 0 && await HasPlaysAsync(unbuilt, cancellationToken))
+        {
+            return null;
+        }
+
+        return states.Values.All(s => s.Months) ? split : new DaySplit(split.FromMs, split.FirstDay, split.EndDay, split.ToMs);
     }
 
-    /// <summary>The spellings of the day rows of [FirstDay, EndDay), summed per spelling (artists' artist is "").</summary>
-    internal static PipelineDefinition<PlayDayRollupDocument, TopSpelling> DaySpellingsPipeline(IReadOnlyList<string> userIds, TopKind kind, DaySplit split) =>
-        new EmptyPipelineDefinition<PlayDayRollupDocument>()
+    /// <summary>
+    /// The spellings of the day (or month) rows whose bucket lies in one of the ranges [From, To), summed per spelling
+    /// (artists' artist is "").
+    /// </summary>
+    internal static PipelineDefinition<PlayDayRollupDocument, TopSpelling> PeriodSpellingsPipeline(
+        IReadOnlyList<string> userIds, TopKind kind, IReadOnlyList<(long From, long To)> buckets)
+    {
+        var inBuckets = buckets.Select(b => DayFilter.Gte(r => r.Day, b.From) & DayFilter.Lt(r => r.Day, b.To)).ToList();
+        return new EmptyPipelineDefinition<PlayDayRollupDocument>()
             .Match((userIds.Count == 1 ? DayFilter.Eq(r => r.UserId, userIds[0]) : DayFilter.In(r => r.UserId, userIds))
                 & DayFilter.Eq(r => r.Kind, PlayRollupDocument.ToElement(kind))
-                & DayFilter.Gte(r => r.Day, split.FirstDay)
-                & DayFilter.Lt(r => r.Day, split.EndDay))
+                & (inBuckets.Count == 1 ? inBuckets[0] : DayFilter.Or(inBuckets)))
             .Group(
                 r => new TopSpellingKey { Key = r.Key, Name = r.Name, ArtistName = r.Artist },
                 g => new TopSpelling
@@ -281,16 +338,39 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
                     FirstPlayedAt = g.Min(r => r.FirstPlayedAt),
                     LastPlayedAt = g.Max(r => r.LastPlayedAt),
                 });
+    }
 
-    /// <summary>The day-row spellings of the whole UTC days in the range (one aggregate).</summary>
-    public Task<List<TopSpelling>> DaySpellingsAsync(IReadOnlyList<string> userIds, TopKind kind, DaySplit split, CancellationToken cancellationToken) =>
-        engine.AggregateAsync(_days, DaySpellingsPipeline(userIds, kind, split), cancellationToken);
+    /// <summary>
+    /// The rollup spellings of the whole UTC days of a split: the month rows of [MonthsFrom, MonthsTo) and the day rows
+    /// of [FirstDay, MonthsFrom) and [MonthsTo, EndDay) (every whole day when the split has no months); one aggregate each.
+    /// </summary>
+    public async Task<List<TopSpelling>> PeriodSpellingsAsync(IReadOnlyList<string> userIds, TopKind kind, DaySplit split, CancellationToken cancellationToken)
+    {
+        var spellings = split.HasMonths
+            ? await engine.AggregateAsync(_months, PeriodSpellingsPipeline(userIds, kind, [(split.MonthsFrom, split.MonthsTo)]), cancellationToken)
+            : [];
+        (long From, long To)[] days = [.. new[] { (split.FirstDay, split.MonthsFrom), (split.MonthsTo, split.EndDay) }.Where(d => d.Item1 < d.Item2)];
+        if (days.Length > 0)
+        {
+            spellings.AddRange(await engine.AggregateAsync(_days, PeriodSpellingsPipeline(userIds, kind, days), cancellationToken));
+        }
+
+        return spellings;
+    }
 
     /// <summary>Every day row of the users (tests compare them with <see cref="PlayDayRollups.Fold"/> over the plays).</summary>
-    public async Task<IReadOnlyList<PlayDayRollup>> ListDaysAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PlayDayRollup>> ListDaysAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken) =>
+        ListPeriodRowsAsync(_days, userIds, cancellationToken);
+
+    /// <summary>Every month row of the users (tests compare them with <see cref="PlayDayRollups.FoldMonths"/> over the plays).</summary>
+    public Task<IReadOnlyList<PlayDayRollup>> ListMonthsAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken) =>
+        ListPeriodRowsAsync(_months, userIds, cancellationToken);
+
+    private async Task<IReadOnlyList<PlayDayRollup>> ListPeriodRowsAsync(
+        IMongoCollection<PlayDayRollupDocument> collection, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
         var rows = await engine.AggregateAsync(
-            _days,
+            collection,
             new EmptyPipelineDefinition<PlayDayRollupDocument>().Match(DayFilter.In(r => r.UserId, userIds)),
             cancellationToken);
         return [.. rows.Select(r => r.ToDayRollup())];

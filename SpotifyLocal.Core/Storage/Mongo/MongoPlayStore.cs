@@ -291,19 +291,20 @@ public sealed class MongoPlayStore : IPlayStore
     }
 
     /// <summary>
-    /// The top list from the day rows of the whole UTC days in the range plus the plays of its partial edges
-    /// (<see cref="PlayDayRollups.Split"/>), ranked like <see cref="RankSpellings"/>; null when the range holds no whole
-    /// UTC day or some user's day rows are not exact.
+    /// The top list from the month rows of the whole UTC months in the range, the day rows of its other whole UTC days
+    /// and the plays of its partial edges (<see cref="PlayDayRollups.Split"/>), ranked like <see cref="RankSpellings"/>;
+    /// the day rows answer every whole day while some user's month rows are not built yet. Null when the range holds no
+    /// whole UTC day or some user's day rows are not exact.
     /// </summary>
     internal async Task<IReadOnlyList<TopItem>?> TryGetTopFromDayRollupsAsync(PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken)
     {
-        if (PlayDayRollups.Split(scope) is not { } split || !await _rollups.AnswerDaysAsync(scope, cancellationToken))
+        if (await _rollups.SplitAsync(scope, cancellationToken) is not { } split)
         {
             return null;
         }
 
         var users = scope.UserIds.Distinct(StringComparer.Ordinal).ToList();
-        var spellings = await _rollups.DaySpellingsAsync(users, kind, split, cancellationToken);
+        var spellings = await _rollups.PeriodSpellingsAsync(users, kind, split, cancellationToken);
         foreach (var (from, to) in new[] { (split.FromMs, split.DaysFromMs), (split.DaysToMs, split.ToMs) })
         {
             if (from < to)

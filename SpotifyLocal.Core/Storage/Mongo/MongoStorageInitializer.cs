@@ -36,6 +36,7 @@ public sealed class MongoStorageInitializer : IHostedService, IStorageInitialize
         await CreateAsync(_collections.EpisodePlays, MongoEpisodePlayStore.Indexes, cancellationToken);
         await CreateAsync(_collections.PlayRollups, MongoPlayRollups.Indexes, cancellationToken);
         await CreateAsync(_collections.PlayDayRollups, MongoPlayRollups.DayIndexes, cancellationToken);
+        await CreateAsync(_collections.PlayMonthRollups, MongoPlayRollups.MonthIndexes, cancellationToken);
         await CreateAsync(_collections.Users, MongoUserStore.Indexes, cancellationToken);
         await CreateAsync(_collections.ChatLinks, MongoChatLinkStore.Indexes, cancellationToken);
         await CreateAsync(_collections.ImportJobs, MongoImportJobStore.Indexes, cancellationToken);

@@ -136,7 +136,10 @@ internal sealed class PlayIdRow
     public ObjectId Id { get; set; }
 }
 
-/// <summary>A day row's identity as grouped by the day backfill (<c>day</c> comes out of <c>$floor</c> as a double).</summary>
+/// <summary>
+/// A day (or month) row's identity as grouped by the backfill (<c>day</c>, a month's first day for a month row, comes
+/// out of <c>$floor</c> as a double).
+/// </summary>
 internal sealed class DayBuildKey
 {
     public string Key { get; set; } = string.Empty;
@@ -148,7 +151,7 @@ internal sealed class DayBuildKey
     public double Day { get; set; }
 }
 
-/// <summary>One day row grouped from the plays by the day backfill.</summary>
+/// <summary>One day (or month) row grouped from the plays by the backfill.</summary>
 internal sealed class DayBuildRow
 {
     public DayBuildKey Id { get; set; } = new();

@@ -3,6 +3,8 @@ namespace SpotifyLocal.Core.Storage.Mongo;
 /// <summary>
 /// A <see cref="PlayDayRollup"/> in the <c>play_day_rollups</c> collection, unique on (<c>userId</c>, <c>kind</c>,
 /// <c>day</c>, <c>key</c>, <c>name</c>, <c>artist</c>); <c>day</c> is the UTC day number (<see cref="PlayDayRollups.DayOf"/>).
+/// The UTC month rows in <c>play_month_rollups</c> have the same shape and identity, <c>day</c> being the day number of
+/// the month's first day (<see cref="PlayDayRollups.MonthOf"/>), as <see cref="PlayDayRollups.FoldMonths"/> keys them.
 /// </summary>
 public sealed class PlayDayRollupDocument
 {

@@ -16,4 +16,10 @@ public sealed class PlayRollupStateDocument
     /// lack it, and the backfill builds those users' day rows at the next start.
     /// </summary>
     public bool Days { get; set; }
+
+    /// <summary>
+    /// True once the user's UTC month rows (<c>play_month_rollups</c>) are built too: states written before the month
+    /// rollups lack it, and the backfill builds those users' month rows at the next start.
+    /// </summary>
+    public bool Months { get; set; }
 }

@@ -149,10 +149,12 @@ public sealed class MongoEngineWriteTests(MongoEngineFixture fixture) : IClassFi
         var engine = await fixture.FreshDatabaseAsync();
         var mongo = MongoEngineFixture.PlayStore(engine);
         var week = new PlayScope(["u1", "u2"], T0, T0.AddDays(7));
+        // Whole UTC months (June 2025 to June 2026) read from the month rows; u2's play two years on keeps the all-time rows out.
+        var year = new PlayScope(["u1", "u2"], T0.AddDays(-1), T0.AddDays(400));
 
         await mongo.InsertAsync(RandomPlays(["u1", "u2", "u3"], 1_500, seed: 9), Ct);
         await new PlayBatchWriter(mongo).WriteAsync([Plays.One("u2", "Matched", "Band", "Record", T0.AddYears(2), PlaySource.Tracked)], Ct);
-        foreach (var scope in (PlayScope[])[week, PlayScope.AllTime("u1"), new(["u1", "u2", "nobody"], PlayScope.Beginning, PlayScope.End)])
+        foreach (var scope in (PlayScope[])[week, year, PlayScope.AllTime("u1"), new(["u1", "u2", "nobody"], PlayScope.Beginning, PlayScope.End)])
         {
             foreach (var kind in Kinds)
             {
@@ -174,9 +176,13 @@ public sealed class MongoEngineWriteTests(MongoEngineFixture fixture) : IClassFi
         await MongoEngineFixture.Initializer(engine).InitializeAsync(Ct);
 
         var commands = engine.Commands.Where(c => c.Collection is MongoCollections.PlaysName or MongoCollections.PlayRollupsName
+            or MongoCollections.PlayDayRollupsName or MongoCollections.PlayMonthRollupsName
             or MongoCollections.PlayRollupStatesName or MongoCollections.PlayWriteLocksName).ToList();
         Assert.Contains(commands, c => c.Operation == "delete" && c.Collection == MongoCollections.PlaysName);
         Assert.Contains(commands, c => c.Operation == "update" && c.Collection == MongoCollections.PlayRollupsName);
+        Assert.Contains(commands, c => c.Operation == "update" && c.Collection == MongoCollections.PlayMonthRollupsName);
+        Assert.Contains(commands, c => c.Operation == "aggregate" && c.Collection == MongoCollections.PlayMonthRollupsName);
+        Assert.Contains(commands, c => c.Operation == "insertMany" && c.Collection == MongoCollections.PlayMonthRollupsName);
         Assert.Contains(commands, c => c.Operation == "insertOne" && c.Collection == MongoCollections.PlayWriteLocksName);
         Assert.All(commands.Where(c => c.Operation is not ("createIndexes" or "updateMany") && !IsBackfillScan(c)), command =>
         {

@@ -10,7 +10,7 @@ public sealed class MongoForgetContractTests : ForgetContractTests
     protected override IReadOnlyList<string> PersonTables =>
         [MongoCollections.UsersName, MongoCollections.PlaysName, MongoCollections.EpisodePlaysName, MongoCollections.ChatLinksName, MongoCollections.ImportJobsName,
          MongoCollections.WeeklySubscriptionsName, MongoCollections.VisibleMembersName, MongoCollections.SummaryLedgerName,
-         MongoCollections.PlayRollupsName, MongoCollections.PlayDayRollupsName, MongoCollections.PlayMovesName];
+         MongoCollections.PlayRollupsName, MongoCollections.PlayDayRollupsName, MongoCollections.PlayMonthRollupsName, MongoCollections.PlayMovesName];
 
     protected override async Task<StoresUnderTest> CreateStoresAsync()
     {
@@ -31,7 +31,7 @@ public sealed class MongoForgetContractTests : ForgetContractTests
                 MongoCollections.UsersName, MongoCollections.PlaysName, MongoCollections.EpisodePlaysName, MongoCollections.ChatLinksName, MongoCollections.ImportJobsName,
                 MongoCollections.ServerSettingsName, MongoCollections.VisibleMembersName, MongoCollections.WeeklySubscriptionsName,
                 MongoCollections.SummaryLedgerName, MongoCollections.PlayWriteLocksName, MongoCollections.PlayRollupsName, MongoCollections.PlayDayRollupsName,
-                MongoCollections.PlayRollupStatesName, MongoCollections.PlayMovesName, MongoCollections.SpotifyPauseName]),
+                MongoCollections.PlayMonthRollupsName, MongoCollections.PlayRollupStatesName, MongoCollections.PlayMovesName, MongoCollections.SpotifyPauseName]),
             database.DisposeAsync);
     }
 

@@ -159,6 +159,8 @@ public sealed class MongoPipelineTests
     {
         AssertIndexesNameStoredFields(Collections.Plays, MongoPlayStore.Indexes);
         AssertIndexesNameStoredFields(Collections.PlayRollups, MongoPlayRollups.Indexes);
+        AssertIndexesNameStoredFields(Collections.PlayDayRollups, MongoPlayRollups.DayIndexes);
+        AssertIndexesNameStoredFields(Collections.PlayMonthRollups, MongoPlayRollups.MonthIndexes);
         AssertIndexesNameStoredFields(Collections.Users, MongoUserStore.Indexes);
         AssertIndexesNameStoredFields(Collections.ChatLinks, MongoChatLinkStore.Indexes);
         AssertIndexesNameStoredFields(Collections.ImportJobs, MongoImportJobStore.Indexes);

@@ -45,6 +45,8 @@ public sealed class MongoStorageContractTests : StorageContractTests
         Assert.Contains(MongoPlayStore.NewestFirst.Options.Name, names);
         Assert.Contains(MongoImportJobStore.OneActivePerUser.Options.Name, await IndexNamesAsync(Collections.ImportJobs));
         Assert.Contains(MongoChatLinkStore.ByIdentity.Options.Name, await IndexNamesAsync(Collections.ChatLinks));
+        Assert.Contains(MongoPlayRollups.UniqueDayRow.Options.Name, await IndexNamesAsync(Collections.PlayDayRollups));
+        Assert.Contains(MongoPlayRollups.UniqueDayRow.Options.Name, await IndexNamesAsync(Collections.PlayMonthRollups));
     }
 
     [Fact]

@@ -39,10 +39,26 @@ public static class PlayDayRollups
     /// [From, DaysFrom) and [DaysTo, To) read from the plays; of the whole days, the whole UTC months among them go to
     /// the month rows. Null when the range holds no whole UTC day.
     /// </summary>
-    public static DaySplit? Split(PlayScope scope)
+    /// <remarks>
+    /// Given the users' earliest and latest stored play, an end past the latest play (a period ending "now") moves out
+    /// to the end of that play's UTC month, and a start at or before the earliest play back to the start of its month:
+    /// no play lies in what is added, so the answer is the same, and the month rows answer the whole month instead of
+    /// its days one by one.
+    /// </remarks>
+    public static DaySplit? Split(PlayScope scope, DateTimeOffset? earliest = null, DateTimeOffset? latest = null)
     {
         var from = scope.From.ToUnixTimeMilliseconds();
         var to = scope.To.ToUnixTimeMilliseconds();
+        if (latest is { } last && last.ToUnixTimeMilliseconds() < to)
+        {
+            to = Math.Max(to, NextMonthStart(MonthOf(last)) * DayMs);
+        }
+
+        if (earliest is { } first && first.ToUnixTimeMilliseconds() >= from)
+        {
+            from = Math.Min(from, MonthOf(first) * DayMs);
+        }
+
         var firstDay = DayOf(DateTimeOffset.FromUnixTimeMilliseconds(from)) + (from % DayMs == 0 ? 0 : 1);
         var endDay = DayOf(DateTimeOffset.FromUnixTimeMilliseconds(to));
         if (firstDay >= endDay)

@@ -46,6 +46,30 @@ public sealed class PlayDayRollupsTests
     }
 
     [Fact]
+    public void A_year_so_far_ending_after_the_last_play_reads_the_current_month_whole_from_its_month_row()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var now = new DateTimeOffset(2026, 3, 31, 10, 0, 0, TimeSpan.Zero);
+        // 2026-01-01 is day 20454, 2026-03-01 day 20513, 2026-04-01 day 20544.
+        var scope = new PlayScope(["u"], LocalTime.StartOfDay(new DateOnly(2026, 1, 1), zone), now);
+
+        var plain = PlayDayRollups.Split(scope)!;
+        var widened = PlayDayRollups.Split(scope, new DateTimeOffset(2024, 5, 3, 0, 0, 0, TimeSpan.Zero), now.AddMinutes(-1))!;
+        var playInTheFuture = PlayDayRollups.Split(scope, null, now.AddDays(2))!;
+
+        // Without the bounds March is read day by day up to the 30th, then the plays of the 31st up to now.
+        Assert.Equal((20_454L, 20_513L, 20_543L), (plain.MonthsFrom, plain.MonthsTo, plain.EndDay));
+        Assert.Equal(now.ToUnixTimeMilliseconds(), plain.ToMs);
+        // No play after the latest one: March's month row holds only plays before now, so it answers the whole month.
+        Assert.Equal((20_454L, 20_544L, 20_544L), (widened.MonthsFrom, widened.MonthsTo, widened.EndDay));
+        Assert.Equal(20_544L * PlayDayRollups.DayMs, widened.ToMs);
+        // The start is not widened: a play before it exists (1 January 00:00 Berlin is 31 December 23:00 UTC).
+        Assert.Equal(scope.From.ToUnixTimeMilliseconds(), widened.FromMs);
+        // A stored play after the end keeps the end where it is.
+        Assert.Equal(plain, playInTheFuture);
+    }
+
+    [Fact]
     public void Months_and_days_are_the_UTC_calendar_ones_in_a_leap_February()
     {
         var lastOfFebruary = new DateTimeOffset(2024, 2, 29, 23, 59, 59, 999, TimeSpan.Zero);

@@ -143,27 +143,29 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         await using var connection = await database.OpenAsync(cancellationToken);
         // One read snapshot, so no write lands between the coverage check and the rollup read.
         await using var transaction = connection.BeginTransaction(deferred: true);
-        return await TryGetTopFromRollupsAsync(connection, transaction, scope, kind, limit, cancellationToken)
-            ?? await TryGetTopFromDayRollupsAsync(connection, transaction, scope, kind, limit, cancellationToken)
+        var bounds = await ReadBoundsAsync(connection, transaction, scope, cancellationToken);
+        return await TryGetTopFromRollupsAsync(connection, transaction, scope, bounds, kind, limit, cancellationToken)
+            ?? await TryGetTopFromDayRollupsAsync(connection, transaction, scope, bounds, kind, limit, cancellationToken)
             ?? await GetTopRawAsync(connection, transaction, scope, kind, limit, cancellationToken);
     }
 
-    /// <summary>The top list from the day rollups and the edge plays, or null when the range holds no whole UTC day.</summary>
+    /// <summary>The top list from the period rollups and the edge plays, or null when the range holds no whole UTC day.</summary>
     internal async Task<IReadOnlyList<TopItem>?> TryGetTopFromDayRollupsAsync(PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
-        return await TryGetTopFromDayRollupsAsync(connection, transaction, scope, kind, limit, cancellationToken);
+        var bounds = await ReadBoundsAsync(connection, transaction, scope, cancellationToken);
+        return await TryGetTopFromDayRollupsAsync(connection, transaction, scope, bounds, kind, limit, cancellationToken);
     }
 
     /// <summary>
-    /// Sums the day rows of the whole UTC days in the range with the plays of its partial edges (<see cref="PlayDayRollups.Split"/>),
-    /// ranked like the raw group-by.
+    /// Sums the month and day rows of the whole UTC months and days in the range with the plays of its partial edges
+    /// (<see cref="PlayDayRollups.Split"/>, widened past the users' first and last play), ranked like the raw group-by.
     /// </summary>
     private static async Task<IReadOnlyList<TopItem>?> TryGetTopFromDayRollupsAsync(
-        SqliteConnection connection, SqliteTransaction transaction, PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction transaction, PlayScope scope, PlayBounds bounds, TopKind kind, int limit, CancellationToken cancellationToken)
     {
-        if (PlayDayRollups.Split(scope) is not { } split)
+        if (PlayDayRollups.Split(scope, bounds.Earliest, bounds.Latest) is not { } split)
         {
             return null;
         }
@@ -273,7 +275,8 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
-        return await TryGetTopFromRollupsAsync(connection, transaction, scope, kind, limit, cancellationToken);
+        var bounds = await ReadBoundsAsync(connection, transaction, scope, cancellationToken);
+        return await TryGetTopFromRollupsAsync(connection, transaction, scope, bounds, kind, limit, cancellationToken);
     }
 
     private static async Task<IReadOnlyList<TopItem>> GetTopRawAsync(
@@ -306,10 +309,10 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
     }
 
     private static async Task<IReadOnlyList<TopItem>?> TryGetTopFromRollupsAsync(
-        SqliteConnection connection, SqliteTransaction transaction, PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction transaction, PlayScope scope, PlayBounds bounds, TopKind kind, int limit, CancellationToken cancellationToken)
     {
         var userIds = scope.UserIds.Distinct(StringComparer.Ordinal).ToList();
-        if (!await CoversEveryPlayAsync(connection, transaction, userIds, scope, cancellationToken))
+        if (!PlayRollups.Cover(scope, bounds.Earliest, bounds.Latest))
         {
             return null;
         }
@@ -330,9 +333,9 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         return await ReadTopAsync(command, kind, cancellationToken);
     }
 
-    /// <summary>True when no play of the users lies outside [From, To); two index seeks per user.</summary>
-    private static async Task<bool> CoversEveryPlayAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> userIds, PlayScope scope, CancellationToken cancellationToken)
+    /// <summary>The earliest and the latest stored play of the scope's users (null when they have none); two index seeks per user.</summary>
+    private static async Task<PlayBounds> ReadBoundsAsync(
+        SqliteConnection connection, SqliteTransaction transaction, PlayScope scope, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -341,20 +344,21 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             SELECT (SELECT MIN(played_at) FROM plays WHERE user_id = @user), (SELECT MAX(played_at) FROM plays WHERE user_id = @user)
             """;
         var user = command.Parameters.Add("@user", SqliteType.Text);
-        foreach (var userId in userIds)
+        long? earliest = null;
+        long? latest = null;
+        foreach (var userId in scope.UserIds.Distinct(StringComparer.Ordinal))
         {
             user.Value = userId;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
-            var earliest = reader.IsDBNull(0) ? (DateTimeOffset?)null : FromMs(reader.GetInt64(0));
-            var latest = reader.IsDBNull(1) ? (DateTimeOffset?)null : FromMs(reader.GetInt64(1));
-            if (!PlayRollups.Cover(scope, earliest, latest))
+            if (!reader.IsDBNull(0))
             {
-                return false;
+                earliest = Math.Min(earliest ?? long.MaxValue, reader.GetInt64(0));
+                latest = Math.Max(latest ?? long.MinValue, reader.GetInt64(1));
             }
         }
 
-        return true;
+        return new PlayBounds(earliest is { } e ? FromMs(e) : null, latest is { } l ? FromMs(l) : null);
     }
 
     private static async Task<IReadOnlyList<TopItem>> ReadTopAsync(SqliteCommand command, TopKind kind, CancellationToken cancellationToken)
@@ -392,11 +396,12 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         var userIds = scope.UserIds.Distinct(StringComparer.Ordinal).ToList();
         var users = AddUserIds(command, userIds);
         Func<TopKind, string> rows;
-        if (await CoversEveryPlayAsync(connection, transaction, userIds, scope, cancellationToken))
+        var bounds = await ReadBoundsAsync(connection, transaction, scope, cancellationToken);
+        if (PlayRollups.Cover(scope, bounds.Earliest, bounds.Latest))
         {
             rows = kind => $"SELECT key AS k, plays, ms FROM play_rollups WHERE user_id IN ({users}) AND kind = {(int)kind}";
         }
-        else if (PlayDayRollups.Split(scope) is { } split)
+        else if (PlayDayRollups.Split(scope, bounds.Earliest, bounds.Latest) is { } split)
         {
             AddSplit(command, split);
             rows = kind => PeriodRowsSql(kind, users);

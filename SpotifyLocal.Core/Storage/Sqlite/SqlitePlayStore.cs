@@ -455,7 +455,8 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         await using var transaction = connection.BeginTransaction(deferred: true);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var users = AddUserIds(command, scope.UserIds.Distinct(StringComparer.Ordinal).ToList());
+        var userIds = scope.UserIds.Distinct(StringComparer.Ordinal).ToList();
+        var users = AddUserIds(command, userIds);
         var split = PlaySlotRollups.Split(scope);
         command.Parameters.AddWithValue("@first_slot", split.FirstSlot);
         command.Parameters.AddWithValue("@end_slot", split.EndSlot);
@@ -464,26 +465,32 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         command.Parameters.AddWithValue("@slots_to", split.SlotsToMs);
         command.Parameters.AddWithValue("@to", split.ToMs);
         var edge = $"""
-            SELECT {SqlitePlayRollups.SlotOfPlayedAt} AS slot, 1 AS plays, ms_played AS ms, skipped IS NOT NULL AS skip_known, COALESCE(skipped, 0) AS skipped
+            SELECT {SqlitePlayRollups.SlotOfPlayedAt} AS slot, COUNT(*), SUM(ms_played), COUNT(skipped), COALESCE(SUM(skipped), 0)
             FROM plays WHERE user_id IN ({users})
             """;
-        command.CommandText = $"""
-            WITH rows AS (
-                SELECT slot, plays, ms, skip_known, skipped FROM play_slot_rollups
-                WHERE user_id IN ({users}) AND slot >= @first_slot AND slot < @end_slot
-                UNION ALL
-                {edge} AND played_at >= @from AND played_at < @slots_from
-                UNION ALL
-                {edge} AND played_at >= @slots_to AND played_at < @to
-            )
-            SELECT slot, SUM(plays), SUM(ms), SUM(skip_known), SUM(skipped) FROM rows GROUP BY slot ORDER BY slot
-            """;
+        // Three reads in slot order, one after the other: the edge slots lie before and after the whole ones. One user's
+        // rows come in slot order from the key; only several users' rows are summed per slot.
+        var whole = userIds.Count == 1
+            ? $"SELECT slot, plays, ms, skip_known, skipped FROM play_slot_rollups WHERE user_id = {users} AND slot >= @first_slot AND slot < @end_slot ORDER BY slot"
+            : $"""
+                SELECT slot, SUM(plays), SUM(ms), SUM(skip_known), SUM(skipped) FROM play_slot_rollups
+                WHERE user_id IN ({users}) AND slot >= @first_slot AND slot < @end_slot GROUP BY slot ORDER BY slot
+                """;
         var buckets = new List<ListeningBucket>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        foreach (var part in new[]
         {
-            buckets.Add(new ListeningBucket(
-                FromMs(reader.GetInt64(0) * ListeningBucket.SizeMs), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt32(3), reader.GetInt32(4)));
+            $"{edge} AND played_at >= @from AND played_at < @slots_from GROUP BY slot ORDER BY slot",
+            whole,
+            $"{edge} AND played_at >= @slots_to AND played_at < @to GROUP BY slot ORDER BY slot",
+        })
+        {
+            command.CommandText = part;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                buckets.Add(new ListeningBucket(
+                    FromMs(reader.GetInt64(0) * ListeningBucket.SizeMs), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt32(3), reader.GetInt32(4)));
+            }
         }
 
         return buckets;

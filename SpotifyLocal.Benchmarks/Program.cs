@@ -2,6 +2,8 @@ using System.Reflection;
 using SpotifyLocal.Benchmarks;
 
 var quick = args.Contains("--quick");
+// --keep leaves the work folder (its databases) for a look with sqlite3 afterwards.
+var keep = args.Contains("--keep");
 var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 var scenarios = Assembly.GetExecutingAssembly().GetTypes()
     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBenchmarkScenario).IsAssignableFrom(t))
@@ -24,7 +26,14 @@ try
 }
 finally
 {
-    Directory.Delete(work, recursive: true);
+    if (keep)
+    {
+        Console.Error.WriteLine($"Kept {work}");
+    }
+    else
+    {
+        Directory.Delete(work, recursive: true);
+    }
 }
 
 Console.WriteLine("| Scenario | Measure | Result | Target | Met |");

@@ -279,28 +279,37 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
             return false;
         }
 
+        var bounds = await BoundsAsync(users, cancellationToken);
+        return PlayRollups.Cover(scope, bounds.Earliest, bounds.Latest);
+    }
+
+    /// <summary>The users' earliest and latest stored play (two index reads).</summary>
+    private async Task<PlayBounds> BoundsAsync(IReadOnlyList<string> users, CancellationToken cancellationToken)
+    {
         var earliest = await engine.AggregateAsync(_plays, EdgePipeline(users, newest: false), cancellationToken);
         var latest = await engine.AggregateAsync(_plays, EdgePipeline(users, newest: true), cancellationToken);
-        return PlayRollups.Cover(
-            scope,
+        return new PlayBounds(
             earliest.Count == 0 ? null : MongoTime.FromBson(earliest[0].PlayedAt),
             latest.Count == 0 ? null : MongoTime.FromBson(latest[0].PlayedAt));
     }
 
     /// <summary>
-    /// How the day and month rows answer the scope (<see cref="PlayDayRollups.Split"/>): null when the range holds no
+    /// How the day and month rows answer the scope (<see cref="PlayDayRollups.Split"/>, widened past the users' first and
+    /// last play): null when the range holds no
     /// whole UTC day or some user's day rows are not exact (as <see cref="AnswerAsync"/>, for any range: the edges come
     /// from the plays). The split keeps its whole UTC months only when every user's month rows are built; otherwise
     /// the day rows answer every whole day.
     /// </summary>
     public async Task<DaySplit?> SplitAsync(PlayScope scope, CancellationToken cancellationToken)
     {
-        if (PlayDayRollups.Split(scope) is not { } split)
+        var users = scope.UserIds.Distinct(StringComparer.Ordinal).ToList();
+        // Widened past the users' first and last play, as on SQLite (a period ending now reads its month's row).
+        var bounds = await BoundsAsync(users, cancellationToken);
+        if (PlayDayRollups.Split(scope, bounds.Earliest, bounds.Latest) is not { } split)
         {
             return null;
         }
 
-        var users = scope.UserIds.Distinct(StringComparer.Ordinal).ToList();
         var states = await StatesAsync(users, cancellationToken);
         if (states.Values.Any(s => s.Pending != 0 || !s.Days))
         {

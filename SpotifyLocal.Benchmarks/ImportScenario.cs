@@ -109,7 +109,9 @@ public sealed class ImportScenario : IBenchmarkScenario
             new BenchmarkRow(label, "where time goes: store only (dedupe on the unique index + rollup upkeep), 1000 per batch", string.Create(CultureInfo.InvariantCulture, $"{storeSeconds:0.00} s ({stored.Count / storeSeconds:N0} plays/s); baseline {baselineSeconds:0.00} s; the rest of the import (ZIP + JSON scan, identity keys, validation pre-pass, cross-source stamps) {Math.Max(0, stopwatch.Elapsed.TotalSeconds - storeSeconds):0.00} s"), "–", null),
             new BenchmarkRow(label, "import / baseline", string.Create(CultureInfo.InvariantCulture, $"{playsPerSecond / baselinePerSecond:0.00}"), "≥ 0.70", settings.Quick ? null : playsPerSecond / baselinePerSecond >= 0.7),
             new BenchmarkRow(label, "export entries read/s", string.Create(CultureInfo.InvariantCulture, $"{entriesPerSecond:N0} ({job.ProcessedTracks:N0} entries, podcasts and short plays included)"), "–", null),
-            new BenchmarkRow(label, "peak RSS during import (in this process)", string.Create(CultureInfo.InvariantCulture, $"{peakMegabytes:0} MB (baseline {baseline / (1024.0 * 1024.0):0} MB)"), "≤ 200 MB", settings.Quick ? null : peakMegabytes <= TargetPeakMegabytes),
+            // Informational: in a full run this process still holds what the scenarios before it allocated; the target
+            // is checked on the import verb's own process below.
+            new BenchmarkRow(label, "peak RSS during import (in this process, scenarios run before it included)", string.Create(CultureInfo.InvariantCulture, $"{peakMegabytes:0} MB (baseline {baseline / (1024.0 * 1024.0):0} MB)"), "–", null),
             new BenchmarkRow(label, "peak RSS of the bot's import verb (whole process, VmHWM)", verbPeak is { } mb ? string.Create(CultureInfo.InvariantCulture, $"{mb:0} MB") : "not measured (no /proc)", "≤ 200 MB", settings.Quick || verbPeak is null ? null : verbPeak <= TargetPeakMegabytes),
         ];
     }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SpotifyLocal.Core.Stats;
 using SpotifyLocal.Core.Storage;
 using SpotifyLocal.Core.Storage.Sqlite;
 using SpotifyLocal.Tests.Builders;
@@ -198,6 +199,88 @@ public sealed class SqliteRollupTests : IAsyncLifetime
         var months = await Store.ListMonthRollupsAsync(Ct);
         Assert.Equal(PlayDayRollups.FoldMonths(stored).OrderBy(Order, StringComparer.Ordinal), months.OrderBy(Order, StringComparer.Ordinal));
         Assert.True(months.Select(m => m.Day).Distinct().Count() > 1);
+    }
+
+    [Fact]
+    public async Task Long_ranges_counted_key_by_key_in_order_of_their_month_bounds_equal_the_raw_group_by_ties_included()
+    {
+        // 400 songs by 120 artists with a skewed popularity over ~80 days, so a list stops long before its last key,
+        // and play counts are small enough that many keys tie at the list's last place (decided by time, then key).
+        var random = new Random(31);
+        int[] lengths = [30_000, 60_000];
+        var plays = new List<Play>();
+        for (var i = 0; i < 6_000; i++)
+        {
+            var u = random.NextDouble();
+            var song = (int)(u * u * 400);
+            plays.Add(Play.Create(
+                "u1", $"spotify:track:{song}", $"Song {song}", null, $"Artist {song % 120}", null, $"Album {song % 200}",
+                T0.AddDays(-40).AddMinutes(random.Next(0, 80 * 24 * 60)), 200_000, lengths[random.Next(lengths.Length)], PlaySource.Import));
+        }
+
+        await Store.InsertAsync(plays, Ct);
+
+        var bounded = 0;
+        foreach (var zone in new[] { "Asia/Kolkata", "America/St_Johns" })
+        {
+            var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
+            for (var trial = 0; trial < 6; trial++)
+            {
+                var first = DateOnly.FromDateTime(T0.UtcDateTime).AddDays(random.Next(-45, -5));
+                var scope = PlayScope.ForUser(
+                    "u1",
+                    LocalTime.StartOfDay(first, tz),
+                    LocalTime.StartOfDay(first.AddDays(random.Next(28, 60)), tz).AddMinutes(random.Next(0, 600)));
+                bounded += PlayDayRollups.Split(scope) is { } split && SqliteBoundedTopList.Suits(split) ? 1 : 0;
+                foreach (var kind in Kinds)
+                {
+                    foreach (var limit in new[] { 1, 3, 10, 50 })
+                    {
+                        Assert.Equal(await Store.GetTopRawAsync(scope, kind, limit, Ct), await Store.GetTopAsync(scope, kind, limit, Ct));
+                    }
+                }
+            }
+        }
+
+        Assert.True(bounded > 0);
+    }
+
+    [Fact]
+    public async Task A_key_counted_late_still_takes_its_place_when_its_bound_ties_the_last_place_or_its_plays_lie_on_the_edges()
+    {
+        // Kolkata's June and July: June is a whole UTC month, July's 30 first days are day rows, and the edges are
+        // 31 May 18:30–24:00 and 31 July 00:00–18:30 UTC.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata");
+        var scope = PlayScope.ForUser("u1", LocalTime.StartOfDay(new DateOnly(2025, 6, 1), zone), LocalTime.StartOfDay(new DateOnly(2025, 8, 1), zone));
+        var june = new DateTimeOffset(2025, 6, 10, 12, 0, 0, TimeSpan.Zero);
+        var plays = new List<Play>();
+        // 96 songs with 3 plays each (the first two batches of keys counted: 32, then 64); t086–t095 have a longer
+        // play, so they lead the ties but come last by key.
+        for (var song = 0; song < 96; song++)
+        {
+            for (var play = 0; play < 3; play++)
+            {
+                plays.Add(Plays.One("u1", $"t{song:000}", "A", "Album", june.AddHours(song).AddMinutes(play), msPlayed: song >= 86 && play == 0 ? 90_000 : 60_000));
+            }
+        }
+
+        // One song has 4 plays: two on the start edge (before any whole day) and two in June. Its month rows alone
+        // hold 2, under the others' 3: only a bound that adds the edge plays lets it be counted.
+        plays.Add(Plays.One("u1", "edge", "Z", "Album", new DateTimeOffset(2025, 5, 31, 19, 0, 0, TimeSpan.Zero)));
+        plays.Add(Plays.One("u1", "edge", "Z", "Album", new DateTimeOffset(2025, 5, 31, 20, 0, 0, TimeSpan.Zero)));
+        plays.Add(Plays.One("u1", "edge", "Z", "Album", june.AddDays(1)));
+        plays.Add(Plays.One("u1", "edge", "Z", "Album", june.AddDays(2)));
+        // Plays outside the range, so the all-time rollups do not answer it.
+        plays.Add(Plays.One("u1", "before", "Z", "Album", new DateTimeOffset(2025, 5, 31, 18, 29, 0, TimeSpan.Zero)));
+        plays.Add(Plays.One("u1", "after", "Z", "Album", new DateTimeOffset(2025, 9, 1, 0, 0, 0, TimeSpan.Zero)));
+        await Store.InsertAsync(plays, Ct);
+
+        Assert.True(SqliteBoundedTopList.Suits(PlayDayRollups.Split(scope)!));
+        var top = await Store.GetTopAsync(scope, TopKind.Tracks, 3, Ct);
+
+        Assert.Equal(["edge", "t086", "t087"], top.Select(t => t.Name));
+        Assert.Equal([4, 3, 3], top.Select(t => t.Plays));
+        Assert.Equal(await Store.GetTopRawAsync(scope, TopKind.Tracks, 3, Ct), top);
     }
 
     private async Task<IReadOnlyList<TopItem>> RollupsAsync(IReadOnlyList<string> userIds, TopKind kind) =>

@@ -170,6 +170,12 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             return null;
         }
 
+        if (SqliteBoundedTopList.Suits(split))
+        {
+            return await SqliteBoundedTopList.GetAsync(
+                connection, transaction, scope.UserIds.Distinct(StringComparer.Ordinal).ToList(), split, kind, limit, cancellationToken);
+        }
+
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var users = AddUserIds(command, scope.UserIds);

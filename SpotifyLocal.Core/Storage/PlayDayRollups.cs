@@ -30,6 +30,21 @@ public static class PlayDayRollups
         return new DateOnly(date.Year, date.Month, 1).DayNumber - EpochDayNumber;
     }
 
+    /// <summary>The UTC year of an instant, as the day number of its 1 January (the year rows' bucket, SQLite).</summary>
+    public static long YearOf(DateTimeOffset instant) => YearStartOf(DayOf(instant));
+
+    /// <summary>The day number of 1 January of the UTC year holding day number <paramref name="day"/>.</summary>
+    public static long YearStartOf(long day) =>
+        new DateOnly(DateOnly.FromDayNumber(checked((int)(EpochDayNumber + day))).Year, 1, 1).DayNumber - EpochDayNumber;
+
+    /// <summary>The day number of 1 January of the year after the one starting at <paramref name="yearStart"/>.</summary>
+    public static long NextYearStart(long yearStart) =>
+        DateOnly.FromDayNumber(checked((int)(EpochDayNumber + yearStart))).AddYears(1).DayNumber - EpochDayNumber;
+
+    /// <summary>The year rows of some plays (what the year rollups must hold over every stored play), keyed by <see cref="YearOf"/>.</summary>
+    public static IReadOnlyList<PlayDayRollup> FoldYears(IEnumerable<Play> plays) =>
+        [.. plays.GroupBy(p => YearOf(p.PlayedAt)).SelectMany(year => PlayRollups.Fold(year).Select(row => new PlayDayRollup(year.Key, row)))];
+
     /// <summary>The day number of the first day of the month after the one starting at <paramref name="monthStart"/>.</summary>
     public static long NextMonthStart(long monthStart) =>
         DateOnly.FromDayNumber(checked((int)(EpochDayNumber + monthStart))).AddMonths(1).DayNumber - EpochDayNumber;

@@ -46,6 +46,10 @@ public abstract class PeriodRollupPropertyTests
     protected virtual Task<IReadOnlyList<PlayDayRollup>?> MonthRowsAsync(IPlayStore store, IReadOnlyList<string> userIds) =>
         Task.FromResult<IReadOnlyList<PlayDayRollup>?>(null);
 
+    /// <summary>Every stored year row of the users (compared with <see cref="PlayDayRollups.FoldYears"/>), or null on a backend without them.</summary>
+    protected virtual Task<IReadOnlyList<PlayDayRollup>?> YearRowsAsync(IPlayStore store, IReadOnlyList<string> userIds) =>
+        Task.FromResult<IReadOnlyList<PlayDayRollup>?>(null);
+
     [Fact]
     public async Task Any_range_in_any_zone_from_the_day_rollups_equals_the_raw_group_by()
     {
@@ -96,6 +100,11 @@ public abstract class PeriodRollupPropertyTests
         {
             static string SlotOrder((string UserId, ListeningBucket Bucket) r) => $"{r.UserId}|{r.Bucket.StartUtc.ToUnixTimeMilliseconds()}";
             Assert.Equal(PlaySlotRollups.Fold(stored).OrderBy(SlotOrder, StringComparer.Ordinal), slots.OrderBy(SlotOrder, StringComparer.Ordinal));
+        }
+
+        if (await YearRowsAsync(store, userIds) is { } years)
+        {
+            Assert.Equal(PlayDayRollups.FoldYears(stored).OrderBy(Order, StringComparer.Ordinal), years.OrderBy(Order, StringComparer.Ordinal));
         }
 
         if (await MonthRowsAsync(store, userIds) is { } months)

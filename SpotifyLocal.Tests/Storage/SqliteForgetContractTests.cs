@@ -7,7 +7,7 @@ namespace SpotifyLocal.Tests.Storage;
 public sealed class SqliteForgetContractTests : ForgetContractTests
 {
     protected override IReadOnlyList<string> PersonTables =>
-        ["users", "plays", "episode_plays", "play_rollups", "play_day_rollups", "play_month_rollups", "play_slot_rollups", "chat_links", "import_jobs", "weekly_subscriptions", "visible_members", "summary_ledger", "play_moves"];
+        ["users", "plays", "episode_plays", "play_rollups", "play_day_rollups", "play_month_rollups", "play_year_rollups", "play_slot_rollups", "chat_links", "import_jobs", "weekly_subscriptions", "visible_members", "summary_ledger", "play_moves"];
 
     protected override Task<StoresUnderTest> CreateStoresAsync()
     {
@@ -23,7 +23,7 @@ public sealed class SqliteForgetContractTests : ForgetContractTests
             new SqliteSummaryLedgerStore(database.Database),
             new SqlitePlayMoveStore(database.Database),
             cancellationToken => ReadEveryValueAsync(database.Database, cancellationToken),
-            new HashSet<string>(["users", "plays", "episode_plays", "play_rollups", "play_day_rollups", "play_month_rollups", "play_slot_rollups", "chat_links", "import_jobs", "server_settings", "visible_members", "weekly_subscriptions", "summary_ledger", "play_moves", "spotify_pause"]),
+            new HashSet<string>(["users", "plays", "episode_plays", "play_rollups", "play_day_rollups", "play_month_rollups", "play_year_rollups", "play_slot_rollups", "chat_links", "import_jobs", "server_settings", "visible_members", "weekly_subscriptions", "summary_ledger", "play_moves", "spotify_pause"]),
             database.DisposeAsync));
     }
 

@@ -23,6 +23,9 @@ public sealed class SqlitePeriodRollupPropertyTests : PeriodRollupPropertyTests
     protected override async Task<IReadOnlyList<(string UserId, ListeningBucket Bucket)>?> SlotRowsAsync(IPlayStore store, IReadOnlyList<string> userIds) =>
         [.. (await ((SqlitePlayStore)store).ListSlotRollupsAsync(Ct)).Where(r => userIds.Contains(r.UserId))];
 
+    protected override async Task<IReadOnlyList<PlayDayRollup>?> YearRowsAsync(IPlayStore store, IReadOnlyList<string> userIds) =>
+        [.. (await ((SqlitePlayStore)store).ListYearRollupsAsync(Ct)).Where(r => userIds.Contains(r.Rollup.Id.UserId))];
+
     protected override async Task<IReadOnlyList<PlayDayRollup>?> MonthRowsAsync(IPlayStore store, IReadOnlyList<string> userIds) =>
         [.. (await ((SqlitePlayStore)store).ListMonthRollupsAsync(Ct)).Where(r => userIds.Contains(r.Rollup.Id.UserId))];
 }

@@ -199,6 +199,8 @@ public sealed class SqliteRollupTests : IAsyncLifetime
         var months = await Store.ListMonthRollupsAsync(Ct);
         Assert.Equal(PlayDayRollups.FoldMonths(stored).OrderBy(Order, StringComparer.Ordinal), months.OrderBy(Order, StringComparer.Ordinal));
         Assert.True(months.Select(m => m.Day).Distinct().Count() > 1);
+        // Migration 13 builds the UTC year rows from the month rows.
+        Assert.Equal(PlayDayRollups.FoldYears(stored).OrderBy(Order, StringComparer.Ordinal), (await Store.ListYearRollupsAsync(Ct)).OrderBy(Order, StringComparer.Ordinal));
     }
 
     [Fact]
@@ -218,19 +220,24 @@ public sealed class SqliteRollupTests : IAsyncLifetime
                 T0.AddDays(-40).AddMinutes(random.Next(0, 80 * 24 * 60)), 200_000, lengths[random.Next(lengths.Length)], PlaySource.Import));
         }
 
+        // A play in each neighbouring year, so no range here holds every play (the all-time rollups would answer it).
+        plays.Add(Plays.One("u1", "Song 0", "Artist 0", "Album 0", new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero)));
+        plays.Add(Plays.One("u1", "Song 0", "Artist 0", "Album 0", new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero)));
         await Store.InsertAsync(plays, Ct);
 
         var bounded = 0;
         foreach (var zone in new[] { "Asia/Kolkata", "America/St_Johns" })
         {
             var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
-            for (var trial = 0; trial < 6; trial++)
+            for (var trial = 0; trial < 9; trial++)
             {
-                var first = DateOnly.FromDateTime(T0.UtcDateTime).AddDays(random.Next(-45, -5));
+                // Weeks (bounds from the month rows), then a calendar year and ~a year across two (from the year rows).
+                var first = trial < 6 ? DateOnly.FromDateTime(T0.UtcDateTime).AddDays(random.Next(-45, -5)) : new DateOnly(2025, 1, 1).AddDays(random.Next(-200, 1));
+                var days = trial < 6 ? random.Next(28, 60) : trial == 6 ? 365 : random.Next(300, 366);
                 var scope = PlayScope.ForUser(
                     "u1",
                     LocalTime.StartOfDay(first, tz),
-                    LocalTime.StartOfDay(first.AddDays(random.Next(28, 60)), tz).AddMinutes(random.Next(0, 600)));
+                    LocalTime.StartOfDay(first.AddDays(days), tz).AddMinutes(random.Next(0, 600)));
                 bounded += PlayDayRollups.Split(scope) is { } split && SqliteBoundedTopList.Suits(split) ? 1 : 0;
                 foreach (var kind in Kinds)
                 {
@@ -245,13 +252,18 @@ public sealed class SqliteRollupTests : IAsyncLifetime
         Assert.True(bounded > 0);
     }
 
-    [Fact]
-    public async Task A_key_counted_late_still_takes_its_place_when_its_bound_ties_the_last_place_or_its_plays_lie_on_the_edges()
+    [Theory]
+    [InlineData(8, "month")] // Kolkata's June and July: bounds from the month rows (June whole, July's days partial).
+    [InlineData(12, "year")] // Kolkata's calendar year 2025: bounds from the 2025 year rows.
+    public async Task A_key_counted_late_still_takes_its_place_when_its_bound_ties_the_last_place_or_its_plays_lie_on_the_edges(int endMonth, string bounds)
     {
-        // Kolkata's June and July: June is a whole UTC month, July's 30 first days are day rows, and the edges are
-        // 31 May 18:30–24:00 and 31 July 00:00–18:30 UTC.
+        // The range starts at local midnight, 18:30 UTC the day before: the start edge is 18:30–24:00 UTC.
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata");
-        var scope = PlayScope.ForUser("u1", LocalTime.StartOfDay(new DateOnly(2025, 6, 1), zone), LocalTime.StartOfDay(new DateOnly(2025, 8, 1), zone));
+        var start = endMonth == 8 ? new DateOnly(2025, 6, 1) : new DateOnly(2025, 1, 1);
+        var end = endMonth == 8 ? new DateOnly(2025, 8, 1) : new DateOnly(2026, 1, 1);
+        var scope = PlayScope.ForUser("u1", LocalTime.StartOfDay(start, zone), LocalTime.StartOfDay(end, zone));
+        var edgeDay = scope.From.UtcDateTime.Date;
+        Assert.Equal(bounds, SqliteBoundedTopList.BoundsLevel(PlayDayRollups.Split(scope)!).BucketColumn);
         var june = new DateTimeOffset(2025, 6, 10, 12, 0, 0, TimeSpan.Zero);
         var plays = new List<Play>();
         // 96 songs with 3 plays each (the first two batches of keys counted: 32, then 64); t086–t095 have a longer
@@ -266,13 +278,13 @@ public sealed class SqliteRollupTests : IAsyncLifetime
 
         // One song has 4 plays: two on the start edge (before any whole day) and two in June. Its month rows alone
         // hold 2, under the others' 3: only a bound that adds the edge plays lets it be counted.
-        plays.Add(Plays.One("u1", "edge", "Z", "Album", new DateTimeOffset(2025, 5, 31, 19, 0, 0, TimeSpan.Zero)));
-        plays.Add(Plays.One("u1", "edge", "Z", "Album", new DateTimeOffset(2025, 5, 31, 20, 0, 0, TimeSpan.Zero)));
+        plays.Add(Plays.One("u1", "edge", "Z", "Album", new DateTimeOffset(edgeDay.AddHours(19), TimeSpan.Zero)));
+        plays.Add(Plays.One("u1", "edge", "Z", "Album", new DateTimeOffset(edgeDay.AddHours(20), TimeSpan.Zero)));
         plays.Add(Plays.One("u1", "edge", "Z", "Album", june.AddDays(1)));
         plays.Add(Plays.One("u1", "edge", "Z", "Album", june.AddDays(2)));
         // Plays outside the range, so the all-time rollups do not answer it.
-        plays.Add(Plays.One("u1", "before", "Z", "Album", new DateTimeOffset(2025, 5, 31, 18, 29, 0, TimeSpan.Zero)));
-        plays.Add(Plays.One("u1", "after", "Z", "Album", new DateTimeOffset(2025, 9, 1, 0, 0, 0, TimeSpan.Zero)));
+        plays.Add(Plays.One("u1", "before", "Z", "Album", scope.From.AddMinutes(-1)));
+        plays.Add(Plays.One("u1", "after", "Z", "Album", scope.To.AddDays(3)));
         await Store.InsertAsync(plays, Ct);
 
         Assert.True(SqliteBoundedTopList.Suits(PlayDayRollups.Split(scope)!));

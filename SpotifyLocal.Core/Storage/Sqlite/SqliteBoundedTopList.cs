@@ -6,16 +6,17 @@ namespace SpotifyLocal.Core.Storage.Sqlite;
 
 /// <summary>
 /// The exact top list of a range spanning weeks or more (<see cref="PlayDayRollups.Split"/>), without grouping every
-/// day row of its partial months. The month rows of every month the range touches, whole or not, give each key an
-/// upper bound on its plays (a partial month's row holds at least the key's plays on the range's days of it), plus the
-/// key's plays on the two partial edge days. Keys are then counted exactly in order of that bound, a batch at a time
+/// row inside it. The rows of every UTC year (for a range filling at least 40 % of the years it touches) or month the
+/// range touches, whole or not, give each key an upper bound on its plays (a partial bucket's row holds at least the
+/// key's plays on the range's days of it), plus the key's plays on the two partial edge days. Keys are then counted exactly in order of that bound, a batch at a time
 /// (the whole months' rows, the day rows of the partial months' days inside the range and the edge plays, all looked up
 /// by key), until the next bound is below the plays of the list's last place: no key left can reach the list, even on
 /// a tie. The ranking is the raw group-by's (<see cref="TopSpellingRanking"/>: plays, time, then key by code point).
 /// </summary>
 /// <remarks>
-/// It pays where the partial months hold many day rows and the bounds are sharp (listening spread over the months):
-/// a calendar year in a zone east of UTC reads 12 month rows per key instead of 11 month rows and 30 days of day rows.
+/// It pays where the range holds many rows and the bounds are sharp (listening spread over the year): a calendar year
+/// in a zone east of UTC reads one year row per key for the bounds, then looks up only the keys near the top, instead
+/// of grouping 11 month rows and 30 days of day rows per key.
 /// </remarks>
 internal static class SqliteBoundedTopList
 {
@@ -85,7 +86,18 @@ internal static class SqliteBoundedTopList
         return (months, days);
     }
 
-    /// <summary>Per key: its plays in every month the range touches plus its edge plays.</summary>
+    /// <summary>
+    /// The year rows when the range fills at least 40 % of the UTC years it touches (a calendar year, the last 365
+    /// days): one row per key and year, bounds of a few times the plays at most for steady listening; else the month rows.
+    /// </summary>
+    internal static SqliteRollupLevel BoundsLevel(DaySplit split)
+    {
+        var yearsFrom = PlayDayRollups.YearStartOf(split.FirstDay);
+        var yearsTo = PlayDayRollups.NextYearStart(PlayDayRollups.YearStartOf(split.EndDay - 1));
+        return (split.EndDay - split.FirstDay) * 5 >= (yearsTo - yearsFrom) * 2 ? SqlitePlayRollups.Years : SqlitePlayRollups.Months;
+    }
+
+    /// <summary>Per key: its plays in every year or month the range touches plus its edge plays.</summary>
     private static async Task<Dictionary<string, long>> ReadBoundsAsync(
         SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> userIds, DaySplit split, TopKind kind, CancellationToken cancellationToken)
     {
@@ -95,11 +107,14 @@ internal static class SqliteBoundedTopList
         var users = AddUserIds(command, userIds);
         AddEdges(command, split);
         command.Parameters.AddWithValue("@kind", (int)kind);
-        command.Parameters.AddWithValue("@cover_from", PlayDayRollups.MonthStartOf(split.FirstDay));
-        command.Parameters.AddWithValue("@cover_to", PlayDayRollups.NextMonthStart(PlayDayRollups.MonthStartOf(split.EndDay - 1)));
+        var yearsFrom = PlayDayRollups.YearStartOf(split.FirstDay);
+        var yearsTo = PlayDayRollups.NextYearStart(PlayDayRollups.YearStartOf(split.EndDay - 1));
+        var level = BoundsLevel(split);
+        command.Parameters.AddWithValue("@cover_from", level == SqlitePlayRollups.Years ? yearsFrom : PlayDayRollups.MonthStartOf(split.FirstDay));
+        command.Parameters.AddWithValue("@cover_to", level == SqlitePlayRollups.Years ? yearsTo : PlayDayRollups.NextMonthStart(PlayDayRollups.MonthStartOf(split.EndDay - 1)));
         command.CommandText = $"""
-            SELECT key, SUM(plays) FROM play_month_rollups
-            WHERE user_id IN ({users}) AND kind = @kind AND month >= @cover_from AND month < @cover_to GROUP BY key
+            SELECT key, SUM(plays) FROM {level.Table}
+            WHERE user_id IN ({users}) AND kind = @kind AND {level.BucketColumn} >= @cover_from AND {level.BucketColumn} < @cover_to GROUP BY key
             UNION ALL
             SELECT {keyColumn}, COUNT(*) FROM plays WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @days_from{extraFilter} GROUP BY {keyColumn}
             UNION ALL

@@ -5,7 +5,8 @@ namespace SpotifyLocal.Core.Storage.Sqlite;
 /// <summary>
 /// Keeps the all-time rollups (<c>play_rollups</c>, see <see cref="SqliteSchema"/> migration 2), the UTC day rollups
 /// (<c>play_day_rollups</c>, migration 8, <see cref="PlayDayRollups"/>) and the UTC month rollups (<c>play_month_rollups</c>,
-/// migration 11, <see cref="PlayDayRollups.MonthOf"/>) and the 15-minute slot rows (<c>play_slot_rollups</c>, migration 12,
+/// migration 11, <see cref="PlayDayRollups.MonthOf"/>), the UTC year rollups (<c>play_year_rollups</c>, migration 13) and the
+/// 15-minute slot rows (<c>play_slot_rollups</c>, migration 12,
 /// <see cref="PlaySlotRollups"/>) exact: every write that adds
 /// plays takes a rowid mark first, then folds the rows above the mark into the rollups in the same transaction.
 /// Plays are only ever removed a whole user at a time, so removal is deleting that user's rollups.
@@ -24,6 +25,9 @@ internal static class SqlitePlayRollups
     /// <summary>The UTC month of <c>played_at</c> as the day number of its first day (as <see cref="PlayDayRollups.MonthOf"/>).</summary>
     internal const string MonthOfPlayedAt = "(CAST(strftime('%s', " + DayOfPlayedAt + " * 86400, 'unixepoch', 'start of month') AS INTEGER) / 86400)";
 
+    /// <summary>The UTC year of <c>played_at</c> as the day number of its 1 January (as <see cref="PlayDayRollups.YearOf"/>).</summary>
+    internal const string YearOfPlayedAt = "(CAST(strftime('%s', " + DayOfPlayedAt + " * 86400, 'unixepoch', 'start of year') AS INTEGER) / 86400)";
+
     /// <summary>The all-time rows: one per user, kind, key and spelling.</summary>
     internal static readonly SqliteRollupLevel AllTime = new("play_rollups", null, null);
 
@@ -33,11 +37,15 @@ internal static class SqlitePlayRollups
     /// <summary>The UTC month rows: also keyed by the day number of the month's first day.</summary>
     internal static readonly SqliteRollupLevel Months = new("play_month_rollups", "month", MonthOfPlayedAt);
 
+    /// <summary>The UTC year rows: also keyed by the day number of the year's 1 January.</summary>
+    internal static readonly SqliteRollupLevel Years = new("play_year_rollups", "year", YearOfPlayedAt);
+
     /// <summary>The 15-minute UTC slot of <c>played_at</c> (floor division, as <see cref="PlaySlotRollups.SlotOf"/>).</summary>
     internal const string SlotOfPlayedAt = "((played_at - ((played_at % 900000) + 900000) % 900000) / 900000)";
 
     private static readonly string FoldSql =
-        FoldInto(AllTime, "rowid > @mark") + FoldInto(Days, "rowid > @mark") + FoldInto(Months, "rowid > @mark") + FoldSlots("rowid > @mark");
+        FoldInto(AllTime, "rowid > @mark") + FoldInto(Days, "rowid > @mark") + FoldInto(Months, "rowid > @mark") + FoldInto(Years, "rowid > @mark")
+        + FoldSlots("rowid > @mark");
 
     /// <summary>The upsert that adds the plays matching <paramref name="where"/> to their users' slot rows (<c>play_slot_rollups</c>).</summary>
     internal static string FoldSlots(string where) => $"""
@@ -108,7 +116,7 @@ internal static class SqlitePlayRollups
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = string.Concat(new[] { AllTime.Table, Days.Table, Months.Table, "play_slot_rollups" }.Select(table => $"DELETE FROM {table} WHERE user_id = @user;"));
+        command.CommandText = string.Concat(new[] { AllTime.Table, Days.Table, Months.Table, Years.Table, "play_slot_rollups" }.Select(table => $"DELETE FROM {table} WHERE user_id = @user;"));
         command.Parameters.AddWithValue("@user", userId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -238,6 +238,10 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
     internal Task<IReadOnlyList<PlayDayRollup>> ListMonthRollupsAsync(CancellationToken cancellationToken) =>
         ListPeriodRollupsAsync(SqlitePlayRollups.Months, cancellationToken);
 
+    /// <summary>Every year row (tests compare them with <see cref="PlayDayRollups.FoldYears"/> over the plays).</summary>
+    internal Task<IReadOnlyList<PlayDayRollup>> ListYearRollupsAsync(CancellationToken cancellationToken) =>
+        ListPeriodRollupsAsync(SqlitePlayRollups.Years, cancellationToken);
+
     private async Task<IReadOnlyList<PlayDayRollup>> ListPeriodRollupsAsync(SqliteRollupLevel level, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -808,8 +812,8 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
     private static string PeriodEdgeMatch(SqliteRollupLevel level) =>
         EdgeMatch.Replace("play_rollups.", level.Table + ".", StringComparison.Ordinal) + (level == SqlitePlayRollups.Days
             ? " AND p.played_at >= play_day_rollups.day * 86400000 AND p.played_at < (play_day_rollups.day + 1) * 86400000"
-            : " AND p.played_at >= play_month_rollups.month * 86400000"
-              + " AND p.played_at < CAST(strftime('%s', play_month_rollups.month * 86400, 'unixepoch', '+1 month') AS INTEGER) * 1000");
+            : $" AND p.played_at >= {level.Table}.{level.BucketColumn} * 86400000"
+              + $" AND p.played_at < CAST(strftime('%s', {level.Table}.{level.BucketColumn} * 86400, 'unixepoch', '+1 {level.BucketColumn}') AS INTEGER) * 1000");
 
     /// <summary>The all-time row update of <see cref="DeletePlaysAsync"/> aimed at one period level's row of the play's bucket.</summary>
     private static SqliteCommand PeriodRollupUpdate(
@@ -869,10 +873,11 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         var name = rollup.Parameters.Add("@name", SqliteType.Text);
         var artist = rollup.Parameters.Add("@artist", SqliteType.Text);
         // The same play leaves its day's and its month's rows lighter (first/last marked the same way).
-        SqliteRollupLevel[] periodLevels = [SqlitePlayRollups.Days, SqlitePlayRollups.Months];
+        SqliteRollupLevel[] periodLevels = [SqlitePlayRollups.Days, SqlitePlayRollups.Months, SqlitePlayRollups.Years];
         await using var dayRollup = PeriodRollupUpdate(connection, transaction, SqlitePlayRollups.Days, rollup.CommandText, userId);
         await using var monthRollup = PeriodRollupUpdate(connection, transaction, SqlitePlayRollups.Months, rollup.CommandText, userId);
-        SqliteCommand[] periodRollups = [dayRollup, monthRollup];
+        await using var yearRollup = PeriodRollupUpdate(connection, transaction, SqlitePlayRollups.Years, rollup.CommandText, userId);
+        SqliteCommand[] periodRollups = [dayRollup, monthRollup, yearRollup];
         // And its 15-minute slot's row.
         await using var slotRollup = connection.CreateCommand();
         slotRollup.Transaction = transaction;
@@ -924,9 +929,9 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
                         var parameters = periodRollups[level].Parameters;
                         (parameters["@at"].Value, parameters["@ms"].Value, parameters["@kind"].Value) = (at.Value, ms.Value, k);
                         (parameters["@key"].Value, parameters["@name"].Value, parameters["@artist"].Value) = (rowKey, rowName, rowArtist);
-                        parameters["@bucket"].Value = periodLevels[level] == SqlitePlayRollups.Days
-                            ? PlayDayRollups.DayOf(play.PlayedAt)
-                            : PlayDayRollups.MonthOf(play.PlayedAt);
+                        parameters["@bucket"].Value = periodLevels[level] == SqlitePlayRollups.Days ? PlayDayRollups.DayOf(play.PlayedAt)
+                            : periodLevels[level] == SqlitePlayRollups.Months ? PlayDayRollups.MonthOf(play.PlayedAt)
+                            : PlayDayRollups.YearOf(play.PlayedAt);
                         await periodRollups[level].ExecuteNonQueryAsync(cancellationToken);
                     }
                 }

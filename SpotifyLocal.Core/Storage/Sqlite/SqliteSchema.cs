@@ -267,5 +267,28 @@ internal static class SqliteSchema
                COUNT(*), SUM(ms_played), COUNT(skipped), COALESCE(SUM(skipped), 0)
         FROM plays GROUP BY user_id, slot;
         """,
+        // 13 (issue 17): exact rollups per user, kind, UTC calendar year (the day number of its 1 January) and spelling,
+        // kept by the same writes: a long range's top list bounds each key by the rows of the years it touches
+        // (SqliteBoundedTopList). Built from the month rows, which hold the same plays.
+        """
+        CREATE TABLE play_year_rollups (
+            user_id TEXT NOT NULL,
+            kind INTEGER NOT NULL,
+            year INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            artist TEXT NOT NULL,
+            plays INTEGER NOT NULL,
+            ms INTEGER NOT NULL,
+            first_at INTEGER NOT NULL,
+            last_at INTEGER NOT NULL,
+            PRIMARY KEY (user_id, kind, year, key, name, artist)
+        ) WITHOUT ROWID;
+
+        INSERT INTO play_year_rollups (user_id, kind, year, key, name, artist, plays, ms, first_at, last_at)
+        SELECT user_id, kind, CAST(strftime('%s', month * 86400, 'unixepoch', 'start of year') AS INTEGER) / 86400 AS year_start,
+               key, name, artist, SUM(plays), SUM(ms), MIN(first_at), MAX(last_at)
+        FROM play_month_rollups GROUP BY user_id, kind, year_start, key, name, artist;
+        """,
     ];
 }

@@ -101,7 +101,7 @@ internal static class SqliteBoundedTopList
     private static async Task<Dictionary<string, long>> ReadBoundsAsync(
         SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> userIds, DaySplit split, TopKind kind, CancellationToken cancellationToken)
     {
-        var (keyColumn, extraFilter) = Columns(kind);
+        var (keyColumn, _, _, extraFilter) = SqlitePlayStore.Columns(kind);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var users = AddUserIds(command, userIds);
@@ -143,10 +143,9 @@ internal static class SqliteBoundedTopList
         IReadOnlyList<string> keys,
         CancellationToken cancellationToken)
     {
-        var (keyColumn, extraFilter) = Columns(kind);
-        var nameColumn = kind switch { TopKind.Tracks => "track_name", TopKind.Artists => "artist_name", _ => "album_name" };
+        var (keyColumn, nameColumn, artistColumn, extraFilter) = SqlitePlayStore.Columns(kind);
         // The artist kind's rollup rows hold '' as artist; the edge plays say the same so their spellings meet.
-        var artistColumn = kind == TopKind.Artists ? "''" : "artist_name";
+        artistColumn = kind == TopKind.Artists ? "''" : artistColumn;
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var users = AddUserIds(command, userIds);
@@ -185,14 +184,6 @@ internal static class SqliteBoundedTopList
 
         return spellings;
     }
-
-    private static (string Key, string ExtraFilter) Columns(TopKind kind) => kind switch
-    {
-        TopKind.Tracks => ("track_key", string.Empty),
-        TopKind.Artists => ("artist_key", string.Empty),
-        TopKind.Albums => ("album_key", " AND album_name IS NOT NULL AND album_name <> ''"),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
 
     private static void AddEdges(SqliteCommand command, DaySplit split)
     {

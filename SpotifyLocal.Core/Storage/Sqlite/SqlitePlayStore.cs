@@ -264,7 +264,8 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         return rows;
     }
 
-    private static (string Key, string Name, string Artist, string ExtraFilter) Columns(TopKind kind) => kind switch
+    /// <summary>A kind's key, name and artist columns on <c>plays</c>, and the filter its rollup rows apply (albums need a name).</summary>
+    internal static (string Key, string Name, string Artist, string ExtraFilter) Columns(TopKind kind) => kind switch
     {
         TopKind.Tracks => ("track_key", "track_name", "artist_name", string.Empty),
         TopKind.Artists => ("artist_key", "artist_name", "NULL", string.Empty),

@@ -439,22 +439,6 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         return new ListeningTotals(reader.GetInt32(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
     }
 
-    /// <summary>The totals counted from the plays themselves (the reference the rollups must equal).</summary>
-    internal async Task<ListeningTotals> GetTotalsRawAsync(PlayScope scope, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        var users = AddScope(command, scope);
-        command.CommandText = $"""
-            SELECT COUNT(*), COALESCE(SUM(ms_played), 0), COUNT(DISTINCT track_key), COUNT(DISTINCT artist_key),
-                   COUNT(DISTINCT CASE WHEN album_name IS NOT NULL AND album_name <> '' THEN album_key END)
-            FROM plays WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @to
-            """;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new ListeningTotals(reader.GetInt32(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
-    }
-
     /// <summary>
     /// The slot rows of the range's whole 15-minute slots plus the plays of its partial edge slots
     /// (<see cref="PlaySlotRollups.Split"/>), summed over the scope's users per slot.

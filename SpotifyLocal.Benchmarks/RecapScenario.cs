@@ -50,7 +50,7 @@ public sealed class RecapScenario : IBenchmarkScenario
             var scope = PlayScope.ForUser("heavy", period.From, period.To);
             var parts = new (string Name, Func<Task<object>> Run)[]
             {
-                ("15-minute listening slots (minutes, days, streak, months, hours, skip share)", async () => await store.GetListeningBucketsAsync(scope, cancellationToken)),
+                ("listening per local hour, folded from the 15-minute slot rows (minutes, days, streak, months, hours, skip share)", async () => await store.GetLocalHoursAsync(scope, period.TimeZone, cancellationToken)),
                 ("top 5 artists", async () => await store.GetTopAsync(scope, TopKind.Artists, RecapService.TopLimit, cancellationToken)),
                 ("top 5 tracks", async () => await store.GetTopAsync(scope, TopKind.Tracks, RecapService.TopLimit, cancellationToken)),
                 ("top 5 albums", async () => await store.GetTopAsync(scope, TopKind.Albums, RecapService.TopLimit, cancellationToken)),

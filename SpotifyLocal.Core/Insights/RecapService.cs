@@ -6,9 +6,9 @@ namespace SpotifyLocal.Core.Insights;
 
 /// <summary>
 /// Builds a <see cref="Recap"/> of a user's period (by default this calendar year so far, in their time zone) from reads
-/// the store already serves: the 15-minute UTC slots (every zone offset is a multiple of 15 minutes, so each slot lies in
-/// one local day, month and hour; they also carry the skip counts), the top lists and the discoveries from the all-time
-/// rollups. They run concurrently.
+/// the store already serves: the listening per local hour (15-minute UTC slots folded by the zone's offsets: every offset
+/// is a multiple of 15 minutes, so each slot lies in one local day, month and hour; they also carry the skip counts), the
+/// top lists and the discoveries from the all-time rollups. They run concurrently.
 /// </summary>
 public sealed class RecapService(IPlayStore plays, TimeProvider timeProvider)
 {
@@ -39,15 +39,14 @@ public sealed class RecapService(IPlayStore plays, TimeProvider timeProvider)
     {
         var scope = PlayScope.ForUser(userId, period.From, period.To);
         // On the thread pool: SQLite's async calls complete synchronously, so without it the reads would run one by one.
-        var bucketsTask = Task.Run(() => plays.GetListeningBucketsAsync(scope, cancellationToken), cancellationToken);
+        var hoursTask = Task.Run(() => plays.GetLocalHoursAsync(scope, period.TimeZone, cancellationToken), cancellationToken);
         var artistsTask = Task.Run(() => plays.GetTopAsync(scope, TopKind.Artists, TopLimit, cancellationToken), cancellationToken);
         var tracksTask = Task.Run(() => plays.GetTopAsync(scope, TopKind.Tracks, TopLimit, cancellationToken), cancellationToken);
         var albumsTask = Task.Run(() => plays.GetTopAsync(scope, TopKind.Albums, TopLimit, cancellationToken), cancellationToken);
         var discoveriesTask = Task.Run(() => plays.GetDiscoveriesAsync(scope, TopKind.Artists, TopLimit, cancellationToken), cancellationToken);
-        await Task.WhenAll(bucketsTask, artistsTask, tracksTask, albumsTask, discoveriesTask);
+        await Task.WhenAll(hoursTask, artistsTask, tracksTask, albumsTask, discoveriesTask);
 
         var zone = period.TimeZone;
-        var buckets = await bucketsTask;
         var days = new HashSet<DateOnly>();
         var byMonth = new Dictionary<(int Year, int Month), (int Plays, long Ms)>();
         var byHour = new long[24];
@@ -56,17 +55,17 @@ public sealed class RecapService(IPlayStore plays, TimeProvider timeProvider)
         // The skip share counts the plays whose export said (the same plays /skips counts).
         var skipKnown = 0;
         var skipped = 0;
-        foreach (var bucket in buckets)
+        foreach (var hour in await hoursTask)
         {
-            skipKnown += bucket.SkipKnown;
-            skipped += bucket.Skipped;
-            var local = LocalTime.ToLocal(bucket.StartUtc, zone);
-            days.Add(DateOnly.FromDateTime(local.DateTime));
-            var month = byMonth.GetValueOrDefault((local.Year, local.Month));
-            byMonth[(local.Year, local.Month)] = (month.Plays + bucket.Plays, month.Ms + bucket.MsPlayed);
-            byHour[local.Hour] += bucket.MsPlayed;
-            totalPlays += bucket.Plays;
-            totalMs += bucket.MsPlayed;
+            skipKnown += hour.SkipKnown;
+            skipped += hour.Skipped;
+            var date = hour.Date;
+            days.Add(date);
+            var month = byMonth.GetValueOrDefault((date.Year, date.Month));
+            byMonth[(date.Year, date.Month)] = (month.Plays + hour.Plays, month.Ms + hour.MsPlayed);
+            byHour[hour.HourOfDay] += hour.MsPlayed;
+            totalPlays += hour.Plays;
+            totalMs += hour.MsPlayed;
         }
 
         var today = LocalTime.DateOf(timeProvider.GetUtcNow(), zone);

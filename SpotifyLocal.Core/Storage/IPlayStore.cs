@@ -24,6 +24,19 @@ public interface IPlayStore
     Task<IReadOnlyList<ListeningBucket>> GetListeningBucketsAsync(PlayScope scope, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The listening buckets folded into local clock hours of <paramref name="zone"/>, ordered by hour (the recap's
+    /// days, months and hours from one row per hour instead of four). By default folded here from
+    /// <see cref="GetListeningBucketsAsync"/>; a store may fold them where they are stored, with the same answer.
+    /// </summary>
+    async Task<IReadOnlyList<LocalHourBucket>> GetLocalHoursAsync(PlayScope scope, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var buckets = await GetListeningBucketsAsync(scope, cancellationToken);
+        return buckets.Count == 0
+            ? []
+            : LocalHourBucket.Fold(buckets, LocalDayOffsets.For(zone, buckets[0].StartUtc, buckets[^1].StartUtc + ListeningBucket.Size));
+    }
+
+    /// <summary>
     /// The local calendar days (in the zone <paramref name="offsets"/> describe) on which each of the given artists was
     /// played in the scope, with that day's plays; ordered by artist key (ordinal), then day. Rows are per artist and day,
     /// never per play, so the answer stays small for a heavy listener.

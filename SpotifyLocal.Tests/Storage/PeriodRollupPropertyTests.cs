@@ -135,6 +135,21 @@ public abstract class PeriodRollupPropertyTests
                 Assert.Equal(
                     PlaySlotRollups.Fold(inRange).Select(r => r.Bucket).OrderBy(b => b.StartUtc),
                     await store.GetListeningBucketsAsync(scope, Ct));
+                // The local hours (SQLite folds them in SQL, MongoDB with the interface's default) equal the stored plays'
+                // slots put on the zone's clock with TimeZoneInfo itself.
+                var hourZone = TimeZoneInfo.FindSystemTimeZoneById(Zones[trial % Zones.Length]);
+                Assert.Equal(
+                    stored.Where(p => p.PlayedAt >= scope.From && p.PlayedAt < scope.To)
+                        .GroupBy(p =>
+                        {
+                            var start = PlaySlotRollups.SlotOf(p.PlayedAt) * ListeningBucket.SizeMs;
+                            var local = start + (long)hourZone.GetUtcOffset(DateTimeOffset.FromUnixTimeMilliseconds(start)).TotalMilliseconds;
+                            return (long)Math.Floor(local / (double)LocalHourBucket.HourMs);
+                        })
+                        .OrderBy(g => g.Key)
+                        .Select(g => new LocalHourBucket(
+                            g.Key, g.Count(), g.Sum(p => (long)p.MsPlayed), g.Count(p => p.Context?.Skipped is not null), g.Count(p => p.Context?.Skipped == true))),
+                    await store.GetLocalHoursAsync(scope, hourZone, Ct));
                 var counted = stored.Where(p => p.PlayedAt >= scope.From && p.PlayedAt < scope.To).ToList();
                 Assert.Equal(
                     new ListeningTotals(

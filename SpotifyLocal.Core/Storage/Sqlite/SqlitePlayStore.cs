@@ -491,6 +491,94 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         return buckets;
     }
 
+    /// <summary>
+    /// The slot rows and edge plays of <see cref="GetListeningBucketsAsync"/> folded into the zone's local hours in SQL
+    /// (one row per hour leaves the database), with the zone's offsets over the scope's first to last play.
+    /// </summary>
+    public async Task<IReadOnlyList<LocalHourBucket>> GetLocalHoursAsync(PlayScope scope, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // One read snapshot: the offsets' range, the rows and the edge plays agree.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var users = AddUserIds(command, scope.UserIds.Distinct(StringComparer.Ordinal).ToList());
+        var split = PlaySlotRollups.Split(scope);
+        command.Parameters.AddWithValue("@from", split.FromMs);
+        command.Parameters.AddWithValue("@to", split.ToMs);
+        command.CommandText = $"""
+            SELECT (SELECT MIN(played_at) FROM plays WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @to),
+                   (SELECT MAX(played_at) FROM plays WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @to)
+            """;
+        long first;
+        long last;
+        await using (var bounds = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await bounds.ReadAsync(cancellationToken);
+            if (bounds.IsDBNull(0))
+            {
+                return [];
+            }
+
+            (first, last) = (bounds.GetInt64(0), bounds.GetInt64(1));
+        }
+
+        // The same offsets the default fold takes: from the first slot's start to the last slot's end.
+        var offsets = LocalDayOffsets.For(
+            zone,
+            FromMs(PlaySlotRollups.SlotOf(FromMs(first)) * ListeningBucket.SizeMs),
+            FromMs((PlaySlotRollups.SlotOf(FromMs(last)) + 1) * ListeningBucket.SizeMs));
+        command.Parameters.AddWithValue("@first_slot", split.FirstSlot);
+        command.Parameters.AddWithValue("@end_slot", split.EndSlot);
+        command.Parameters.AddWithValue("@slots_from", split.SlotsFromMs);
+        command.Parameters.AddWithValue("@slots_to", split.SlotsToMs);
+        var edge = $"""
+            SELECT {SqlitePlayRollups.SlotOfPlayedAt} AS slot, COUNT(*), SUM(ms_played), COUNT(skipped), COALESCE(SUM(skipped), 0)
+            FROM plays WHERE user_id IN ({users})
+            """;
+        var offsetSql = OffsetSql(command, offsets, "start_ms");
+        // Slot starts are after 2000, so start_ms plus the offset is positive and integer division floors.
+        command.CommandText = $"""
+            WITH slots AS (
+                SELECT slot, plays, ms, skip_known, skipped FROM play_slot_rollups
+                WHERE user_id IN ({users}) AND slot >= @first_slot AND slot < @end_slot
+                UNION ALL
+                {edge} AND played_at >= @from AND played_at < @slots_from GROUP BY slot
+                UNION ALL
+                {edge} AND played_at >= @slots_to AND played_at < @to GROUP BY slot
+            ),
+            starts AS (SELECT slot * {ListeningBucket.SizeMs} AS start_ms, plays, ms, skip_known, skipped FROM slots)
+            SELECT (start_ms + {offsetSql}) / {LocalHourBucket.HourMs} AS local_hour, SUM(plays), SUM(ms), SUM(skip_known), SUM(skipped)
+            FROM starts GROUP BY local_hour ORDER BY local_hour
+            """;
+        var hours = new List<LocalHourBucket>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hours.Add(new LocalHourBucket(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt32(3), reader.GetInt32(4)));
+        }
+
+        return hours;
+    }
+
+    /// <summary>
+    /// The zone's offset at <paramref name="column"/> (unix ms) as SQL: the newest span that started at or before it (the
+    /// first span also covers before), its values added to the command as parameters.
+    /// </summary>
+    private static string OffsetSql(SqliteCommand command, LocalDayOffsets offsets, string column)
+    {
+        var offset = new System.Text.StringBuilder("CASE");
+        for (var i = offsets.Spans.Count - 1; i >= 1; i--)
+        {
+            command.Parameters.AddWithValue($"@span_from{i}", offsets.Spans[i].FromMs);
+            command.Parameters.AddWithValue($"@span_offset{i}", offsets.Spans[i].OffsetMs);
+            offset.Append($" WHEN {column} >= @span_from{i} THEN @span_offset{i}");
+        }
+
+        command.Parameters.AddWithValue("@span_offset0", offsets.Spans[0].OffsetMs);
+        return offsets.Spans.Count == 1 ? "@span_offset0" : offset.Append(" ELSE @span_offset0 END").ToString();
+    }
+
     /// <summary>Every slot row per user (tests compare them with <see cref="PlaySlotRollups.Fold"/> over the plays).</summary>
     internal async Task<IReadOnlyList<(string UserId, ListeningBucket Bucket)>> ListSlotRollupsAsync(CancellationToken cancellationToken)
     {
@@ -525,17 +613,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             command.Parameters.AddWithValue($"@artist{i}", key);
             return $"@artist{i}";
         }));
-        // The zone's offset at each play: the newest span that started at or before it (the first span also covers before).
-        var offset = new System.Text.StringBuilder("CASE");
-        for (var i = offsets.Spans.Count - 1; i >= 1; i--)
-        {
-            command.Parameters.AddWithValue($"@span_from{i}", offsets.Spans[i].FromMs);
-            command.Parameters.AddWithValue($"@span_offset{i}", offsets.Spans[i].OffsetMs);
-            offset.Append($" WHEN played_at >= @span_from{i} THEN @span_offset{i}");
-        }
-
-        command.Parameters.AddWithValue("@span_offset0", offsets.Spans[0].OffsetMs);
-        var offsetSql = offsets.Spans.Count == 1 ? "@span_offset0" : offset.Append(" ELSE @span_offset0 END").ToString();
+        var offsetSql = OffsetSql(command, offsets, "played_at");
         command.Parameters.AddWithValue("@day_ms", PlayDayRollups.DayMs);
         // Plays are after 2000, so played_at + offset is positive and integer division floors.
         command.CommandText = $"""

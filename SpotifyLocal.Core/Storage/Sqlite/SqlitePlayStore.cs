@@ -452,17 +452,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         command.Transaction = transaction;
         var userIds = scope.UserIds.Distinct(StringComparer.Ordinal).ToList();
         var users = AddUserIds(command, userIds);
-        var split = PlaySlotRollups.Split(scope);
-        command.Parameters.AddWithValue("@first_slot", split.FirstSlot);
-        command.Parameters.AddWithValue("@end_slot", split.EndSlot);
-        command.Parameters.AddWithValue("@from", split.FromMs);
-        command.Parameters.AddWithValue("@slots_from", split.SlotsFromMs);
-        command.Parameters.AddWithValue("@slots_to", split.SlotsToMs);
-        command.Parameters.AddWithValue("@to", split.ToMs);
-        var edge = $"""
-            SELECT {SqlitePlayRollups.SlotOfPlayedAt} AS slot, COUNT(*), SUM(ms_played), COUNT(skipped), COALESCE(SUM(skipped), 0)
-            FROM plays WHERE user_id IN ({users})
-            """;
+        var edge = AddSlotSplit(command, PlaySlotRollups.Split(scope), users);
         // Three reads in slot order, one after the other: the edge slots lie before and after the whole ones. One user's
         // rows come in slot order from the key; only several users' rows are summed per slot.
         var whole = userIds.Count == 1
@@ -503,9 +493,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var users = AddUserIds(command, scope.UserIds.Distinct(StringComparer.Ordinal).ToList());
-        var split = PlaySlotRollups.Split(scope);
-        command.Parameters.AddWithValue("@from", split.FromMs);
-        command.Parameters.AddWithValue("@to", split.ToMs);
+        var edge = AddSlotSplit(command, PlaySlotRollups.Split(scope), users);
         command.CommandText = $"""
             SELECT (SELECT MIN(played_at) FROM plays WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @to),
                    (SELECT MAX(played_at) FROM plays WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @to)
@@ -528,14 +516,6 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             zone,
             FromMs(PlaySlotRollups.SlotOf(FromMs(first)) * ListeningBucket.SizeMs),
             FromMs((PlaySlotRollups.SlotOf(FromMs(last)) + 1) * ListeningBucket.SizeMs));
-        command.Parameters.AddWithValue("@first_slot", split.FirstSlot);
-        command.Parameters.AddWithValue("@end_slot", split.EndSlot);
-        command.Parameters.AddWithValue("@slots_from", split.SlotsFromMs);
-        command.Parameters.AddWithValue("@slots_to", split.SlotsToMs);
-        var edge = $"""
-            SELECT {SqlitePlayRollups.SlotOfPlayedAt} AS slot, COUNT(*), SUM(ms_played), COUNT(skipped), COALESCE(SUM(skipped), 0)
-            FROM plays WHERE user_id IN ({users})
-            """;
         var offsetSql = OffsetSql(command, offsets, "start_ms");
         // Slot starts are after 2000, so start_ms plus the offset is positive and integer division floors.
         command.CommandText = $"""
@@ -559,6 +539,24 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         }
 
         return hours;
+    }
+
+    /// <summary>
+    /// Adds a slot split's parameters (@first_slot, @end_slot, @from, @slots_from, @slots_to, @to) and returns the start
+    /// of the edge plays' per-slot select (plays, time, plays with skip data, skips), to be completed with a time range.
+    /// </summary>
+    private static string AddSlotSplit(SqliteCommand command, SlotSplit split, string users)
+    {
+        command.Parameters.AddWithValue("@first_slot", split.FirstSlot);
+        command.Parameters.AddWithValue("@end_slot", split.EndSlot);
+        command.Parameters.AddWithValue("@from", split.FromMs);
+        command.Parameters.AddWithValue("@slots_from", split.SlotsFromMs);
+        command.Parameters.AddWithValue("@slots_to", split.SlotsToMs);
+        command.Parameters.AddWithValue("@to", split.ToMs);
+        return $"""
+            SELECT {SqlitePlayRollups.SlotOfPlayedAt} AS slot, COUNT(*), SUM(ms_played), COUNT(skipped), COALESCE(SUM(skipped), 0)
+            FROM plays WHERE user_id IN ({users})
+            """;
     }
 
     /// <summary>

@@ -261,27 +261,32 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
     // ---- Reads --------------------------------------------------------------------------------
 
     /// <summary>
-    /// True when the rollups answer the scope's top lists exactly: every user's rollups are built and not pending (or
-    /// the user has no plays), and no play of the users lies outside the range (<see cref="PlayRollups.Cover"/>).
+    /// What the users' rollups can answer, read once per top list: the rows are exact when every user's rollups are
+    /// built and not pending (or the user has no plays); the day and month rows when every built user has them too.
+    /// Also the users' first and last play, which decide whether the all-time rows cover a range and how a period splits.
     /// </summary>
-    public async Task<bool> AnswerAsync(PlayScope scope, CancellationToken cancellationToken)
+    public async Task<RollupReadiness> ReadinessAsync(IReadOnlyList<string> users, CancellationToken cancellationToken)
     {
-        var users = scope.UserIds.Distinct(StringComparer.Ordinal).ToList();
         var states = await StatesAsync(users, cancellationToken);
-        if (states.Values.Any(s => s.Pending != 0))
-        {
-            return false;
-        }
-
         var unbuilt = users.Where(u => !states.ContainsKey(u)).ToList();
-        if (unbuilt.Count > 0 && await HasPlaysAsync(unbuilt, cancellationToken))
-        {
-            return false;
-        }
-
-        var bounds = await BoundsAsync(users, cancellationToken);
-        return PlayRollups.Cover(scope, bounds.Earliest, bounds.Latest);
+        var exact = states.Values.All(s => s.Pending == 0) && (unbuilt.Count == 0 || !await HasPlaysAsync(unbuilt, cancellationToken));
+        return new RollupReadiness(
+            exact,
+            exact && states.Values.All(s => s.Days),
+            exact && states.Values.All(s => s.Days && s.Months),
+            await BoundsAsync(users, cancellationToken));
     }
+
+    /// <summary>
+    /// True when the rollups answer the scope's top lists exactly: the rows are exact (<see cref="ReadinessAsync"/>) and
+    /// no play of the users lies outside the range (<see cref="PlayRollups.Cover"/>).
+    /// </summary>
+    public async Task<bool> AnswerAsync(PlayScope scope, CancellationToken cancellationToken) =>
+        Answers(scope, await ReadinessAsync([.. scope.UserIds.Distinct(StringComparer.Ordinal)], cancellationToken));
+
+    /// <summary><see cref="AnswerAsync"/> from a readiness already read.</summary>
+    public static bool Answers(PlayScope scope, RollupReadiness readiness) =>
+        readiness.AllTime && PlayRollups.Cover(scope, readiness.Bounds.Earliest, readiness.Bounds.Latest);
 
     /// <summary>The users' earliest and latest stored play (two index reads).</summary>
     private async Task<PlayBounds> BoundsAsync(IReadOnlyList<string> users, CancellationToken cancellationToken)
@@ -295,34 +300,18 @@ internal sealed class MongoPlayRollups(MongoCollections collections, IMongoEngin
 
     /// <summary>
     /// How the day and month rows answer the scope (<see cref="PlayDayRollups.Split"/>, widened past the users' first and
-    /// last play): null when the range holds no
-    /// whole UTC day or some user's day rows are not exact (as <see cref="AnswerAsync"/>, for any range: the edges come
-    /// from the plays). The split keeps its whole UTC months only when every user's month rows are built; otherwise
-    /// the day rows answer every whole day.
+    /// last play, as on SQLite): null when the range holds no whole UTC day or some user's day rows are not exact (the
+    /// edges come from the plays, so any range works). The split keeps its whole UTC months only when every user's month
+    /// rows are built; otherwise the day rows answer every whole day.
     /// </summary>
-    public async Task<DaySplit?> SplitAsync(PlayScope scope, CancellationToken cancellationToken)
+    public static DaySplit? Split(PlayScope scope, RollupReadiness readiness)
     {
-        var users = scope.UserIds.Distinct(StringComparer.Ordinal).ToList();
-        // Widened past the users' first and last play, as on SQLite (a period ending now reads its month's row).
-        var bounds = await BoundsAsync(users, cancellationToken);
-        if (PlayDayRollups.Split(scope, bounds.Earliest, bounds.Latest) is not { } split)
+        if (!readiness.Days || PlayDayRollups.Split(scope, readiness.Bounds.Earliest, readiness.Bounds.Latest) is not { } split)
         {
             return null;
         }
 
-        var states = await StatesAsync(users, cancellationToken);
-        if (states.Values.Any(s => s.Pending != 0 || !s.Days))
-        {
-            return null;
-        }
-
-        var unbuilt = users.Where(u => !states.ContainsKey(u)).ToList();
-        if (unbuilt.Count > 0 && await HasPlaysAsync(unbuilt, cancellationToken))
-        {
-            return null;
-        }
-
-        return states.Values.All(s => s.Months) ? split : new DaySplit(split.FromMs, split.FirstDay, split.EndDay, split.ToMs);
+        return readiness.Months ? split : new DaySplit(split.FromMs, split.FirstDay, split.EndDay, split.ToMs);
     }
 
     /// <summary>

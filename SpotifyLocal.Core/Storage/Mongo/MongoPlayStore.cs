@@ -281,12 +281,14 @@ public sealed class MongoPlayStore : IPlayStore
             return [];
         }
 
-        if (await _rollups.AnswerAsync(scope, cancellationToken))
+        // One read of the users' rollup states and first/last play decides between all three ways.
+        var readiness = await _rollups.ReadinessAsync([.. scope.UserIds.Distinct(StringComparer.Ordinal)], cancellationToken);
+        if (MongoPlayRollups.Answers(scope, readiness))
         {
             return await _rollups.GetTopAsync(scope, kind, limit, cancellationToken);
         }
 
-        return await TryGetTopFromDayRollupsAsync(scope, kind, limit, cancellationToken)
+        return await TryGetTopFromDayRollupsAsync(scope, readiness, kind, limit, cancellationToken)
             ?? await GetTopRawAsync(scope, kind, limit, cancellationToken);
     }
 
@@ -296,9 +298,14 @@ public sealed class MongoPlayStore : IPlayStore
     /// the day rows answer every whole day while some user's month rows are not built yet. Null when the range holds no
     /// whole UTC day or some user's day rows are not exact.
     /// </summary>
-    internal async Task<IReadOnlyList<TopItem>?> TryGetTopFromDayRollupsAsync(PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<TopItem>?> TryGetTopFromDayRollupsAsync(PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken) =>
+        await TryGetTopFromDayRollupsAsync(
+            scope, await _rollups.ReadinessAsync([.. scope.UserIds.Distinct(StringComparer.Ordinal)], cancellationToken), kind, limit, cancellationToken);
+
+    private async Task<IReadOnlyList<TopItem>?> TryGetTopFromDayRollupsAsync(
+        PlayScope scope, RollupReadiness readiness, TopKind kind, int limit, CancellationToken cancellationToken)
     {
-        if (await _rollups.SplitAsync(scope, cancellationToken) is not { } split)
+        if (MongoPlayRollups.Split(scope, readiness) is not { } split)
         {
             return null;
         }

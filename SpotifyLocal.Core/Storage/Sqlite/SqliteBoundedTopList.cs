@@ -90,11 +90,16 @@ internal static class SqliteBoundedTopList
     /// The year rows when the range fills at least 40 % of the UTC years it touches (a calendar year, the last 365
     /// days): one row per key and year, bounds of a few times the plays at most for steady listening; else the month rows.
     /// </summary>
-    internal static SqliteRollupLevel BoundsLevel(DaySplit split)
+    internal static SqliteRollupLevel BoundsLevel(DaySplit split) => Cover(split).Level;
+
+    /// <summary>The level the bounds read and the buckets it touches, [From, To) as day numbers of bucket starts.</summary>
+    private static (SqliteRollupLevel Level, long From, long To) Cover(DaySplit split)
     {
         var yearsFrom = PlayDayRollups.YearStartOf(split.FirstDay);
         var yearsTo = PlayDayRollups.NextYearStart(PlayDayRollups.YearStartOf(split.EndDay - 1));
-        return (split.EndDay - split.FirstDay) * 5 >= (yearsTo - yearsFrom) * 2 ? SqlitePlayRollups.Years : SqlitePlayRollups.Months;
+        return (split.EndDay - split.FirstDay) * 5 >= (yearsTo - yearsFrom) * 2
+            ? (SqlitePlayRollups.Years, yearsFrom, yearsTo)
+            : (SqlitePlayRollups.Months, PlayDayRollups.MonthStartOf(split.FirstDay), PlayDayRollups.NextMonthStart(PlayDayRollups.MonthStartOf(split.EndDay - 1)));
     }
 
     /// <summary>Per key: its plays in every year or month the range touches plus its edge plays.</summary>
@@ -107,11 +112,9 @@ internal static class SqliteBoundedTopList
         var users = AddUserIds(command, userIds);
         AddEdges(command, split);
         command.Parameters.AddWithValue("@kind", (int)kind);
-        var yearsFrom = PlayDayRollups.YearStartOf(split.FirstDay);
-        var yearsTo = PlayDayRollups.NextYearStart(PlayDayRollups.YearStartOf(split.EndDay - 1));
-        var level = BoundsLevel(split);
-        command.Parameters.AddWithValue("@cover_from", level == SqlitePlayRollups.Years ? yearsFrom : PlayDayRollups.MonthStartOf(split.FirstDay));
-        command.Parameters.AddWithValue("@cover_to", level == SqlitePlayRollups.Years ? yearsTo : PlayDayRollups.NextMonthStart(PlayDayRollups.MonthStartOf(split.EndDay - 1)));
+        var (level, coverFrom, coverTo) = Cover(split);
+        command.Parameters.AddWithValue("@cover_from", coverFrom);
+        command.Parameters.AddWithValue("@cover_to", coverTo);
         command.CommandText = $"""
             SELECT key, SUM(plays) FROM {level.Table}
             WHERE user_id IN ({users}) AND kind = @kind AND {level.BucketColumn} >= @cover_from AND {level.BucketColumn} < @cover_to GROUP BY key

@@ -372,21 +372,24 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         return new PlayBounds(earliest is { } e ? FromMs(e) : null, latest is { } l ? FromMs(l) : null);
     }
 
+    /// <summary>A top-list row: key, name, artist, plays, time, first and last play (columns 0–6).</summary>
+    private static TopItem ReadTopItem(SqliteDataReader reader, TopKind kind) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        // Artists have no artist line; the rollups store '' there because key columns cannot be NULL.
+        kind == TopKind.Artists ? null : NullableString(reader, 2),
+        reader.GetInt32(3),
+        reader.GetInt64(4),
+        FromMs(reader.GetInt64(5)),
+        FromMs(reader.GetInt64(6)));
+
     private static async Task<IReadOnlyList<TopItem>> ReadTopAsync(SqliteCommand command, TopKind kind, CancellationToken cancellationToken)
     {
         var items = new List<TopItem>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            items.Add(new TopItem(
-                reader.GetString(0),
-                reader.GetString(1),
-                // Artists have no artist line; the rollups store '' there because key columns cannot be NULL.
-                kind == TopKind.Artists ? null : NullableString(reader, 2),
-                reader.GetInt32(3),
-                reader.GetInt64(4),
-                FromMs(reader.GetInt64(5)),
-                FromMs(reader.GetInt64(6))));
+            items.Add(ReadTopItem(reader, kind));
         }
 
         return items;
@@ -672,14 +675,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         while (await reader.ReadAsync(cancellationToken))
         {
             total = reader.GetInt32(7);
-            items.Add(new TopItem(
-                reader.GetString(0),
-                reader.GetString(1),
-                kind == TopKind.Artists ? null : NullableString(reader, 2),
-                reader.GetInt32(3),
-                reader.GetInt64(4),
-                FromMs(reader.GetInt64(5)),
-                FromMs(reader.GetInt64(6))));
+            items.Add(ReadTopItem(reader, kind));
         }
 
         return new DiscoveryList(total, items);

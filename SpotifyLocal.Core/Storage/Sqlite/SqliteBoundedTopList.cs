@@ -66,7 +66,7 @@ internal static class SqliteBoundedTopList
     }
 
     /// <summary>The whole months (month-start day numbers) and the range's days of its partial months.</summary>
-    private static (List<long> InnerMonths, List<long> PartialDays) Buckets(DaySplit split)
+    internal static (List<long> InnerMonths, List<long> PartialDays) Buckets(DaySplit split)
     {
         var months = new List<long>();
         for (var month = split.MonthsFrom; month < split.MonthsTo; month = PlayDayRollups.NextMonthStart(month))

@@ -24,20 +24,34 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         """;
 
     /// <summary>
-    /// The end of both rollup top-list queries: given <c>rollups</c> (k, n, a, plays, ms, first_at, last_at) rows, sums
-    /// them per key and per spelling and ends like <see cref="TopListTail"/>.
+    /// A top list summed from <paramref name="rows"/> (k, n, a, plays, ms, first_at, last_at): the keys ranked by summed
+    /// plays and time (then key by code point, as the raw group-by), and for the listed keys only,
+    /// <paramref name="listedRows"/> (the same rows, limited to <c>k IN (SELECT k FROM ranked)</c>) summed per spelling
+    /// for the most-played spelling (as <see cref="TopListTail"/>) and the first and last play.
     /// </summary>
-    private const string SummedTopListTail = $"""
-        ranked AS (
-            SELECT k, SUM(plays) AS plays, SUM(ms) AS ms, MIN(first_at) AS first_at, MAX(last_at) AS last_at
-            FROM rollups GROUP BY k
+    /// <remarks>
+    /// The rows are written out twice instead of shared as one CTE: SQLite copies a CTE that is used twice into a
+    /// temporary table, every row with its spellings, before grouping it. This way the ranking reads keys and numbers
+    /// once, and the second pass looks up only the listed keys' rows.
+    /// </remarks>
+    private static string SummedTopListSql(string rows, string listedRows) => $"""
+        WITH ranked AS (
+            SELECT k, SUM(plays) AS plays, SUM(ms) AS ms FROM ({rows}) GROUP BY k
             ORDER BY plays DESC, ms DESC, k ASC
             LIMIT @limit
         ),
-        spellings AS (
-            SELECT k, n, a, SUM(plays) AS c FROM rollups WHERE k IN (SELECT k FROM ranked) GROUP BY k, n, a
+        spelled AS (
+            SELECT k, n, a, SUM(plays) AS c, MIN(first_at) AS first_at, MAX(last_at) AS last_at FROM ({listedRows}) GROUP BY k, n, a
         ),
-        {TopListTail}
+        span AS (
+            SELECT k, MIN(first_at) AS first_at, MAX(last_at) AS last_at FROM spelled GROUP BY k
+        ),
+        best AS (
+            SELECT k, n, a, ROW_NUMBER() OVER (PARTITION BY k ORDER BY c DESC, n ASC, a ASC) AS rn FROM spelled
+        )
+        SELECT ranked.k, best.n, best.a, ranked.plays, ranked.ms, span.first_at, span.last_at
+        FROM ranked JOIN best ON best.k = ranked.k AND best.rn = 1 JOIN span ON span.k = ranked.k
+        ORDER BY ranked.plays DESC, ranked.ms DESC, ranked.k ASC
         """;
 
     public Task<InsertResult> InsertAsync(IReadOnlyList<Play> plays, CancellationToken cancellationToken) =>
@@ -181,10 +195,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         var users = AddUserIds(command, scope.UserIds);
         command.Parameters.AddWithValue("@limit", limit);
         AddSplit(command, split);
-        command.CommandText = $"""
-            WITH rollups AS ({PeriodRowsSql(kind, users)}),
-            {SummedTopListTail}
-            """;
+        command.CommandText = SummedTopListSql(PeriodRowsSql(kind, users), PeriodRowsSql(kind, users, listedIn: split));
         return await ReadTopAsync(command, kind, cancellationToken);
     }
 
@@ -204,31 +215,51 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
     /// The rows (k, n, a, plays, ms, first_at, last_at) of one kind that together hold exactly the plays of a split range
     /// (<see cref="AddSplit"/>'s parameters): whole UTC months from the month rows, the other whole days from the day rows
     /// (without a whole month both month bounds are the end day, so the day rows cover every whole day), the partial edge
-    /// days from the plays.
+    /// days from the plays. Given <paramref name="listedIn"/> (the same split), only the rows of the keys in
+    /// <c>ranked</c>, with the months and days listed one by one so SQLite looks up each (bucket, key) pair on the
+    /// primary key instead of reading the whole range again.
     /// </summary>
-    private static string PeriodRowsSql(TopKind kind, string users)
+    private static string PeriodRowsSql(TopKind kind, string users, DaySplit? listedIn = null)
     {
         var (keyColumn, nameColumn, artistColumn, extraFilter) = Columns(kind);
         // The artist kind's rollup rows hold '' as artist; the edge plays say the same so their spellings meet.
         var edgeArtist = kind == TopKind.Artists ? "''" : artistColumn;
         var kindValue = (int)kind;
-        return $"""
-            SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_month_rollups
-            WHERE user_id IN ({users}) AND kind = {kindValue} AND month >= @months_from AND month < @months_to
-            UNION ALL
-            SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_day_rollups
+        var listed = listedIn is null ? string.Empty : " AND key IN (SELECT k FROM ranked)";
+        var listedEdge = listedIn is null ? string.Empty : $" AND {keyColumn} IN (SELECT k FROM ranked)";
+        const string DayRows = "SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_day_rollups";
+        var months = "month >= @months_from AND month < @months_to";
+        var dayRows = $"""
+            {DayRows}
             WHERE user_id IN ({users}) AND kind = {kindValue} AND day >= @first_day AND day < @months_from
             UNION ALL
-            SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_day_rollups
+            {DayRows}
             WHERE user_id IN ({users}) AND kind = {kindValue} AND day >= @months_to AND day < @end_day
+            """;
+        if (listedIn is { } split)
+        {
+            var (monthList, dayList) = SqliteBoundedTopList.Buckets(split);
+            // SQLite reads an empty list as matching nothing.
+            months = $"month IN ({Literals(monthList)})";
+            dayRows = $"{DayRows}\nWHERE user_id IN ({users}) AND kind = {kindValue} AND day IN ({Literals(dayList)}){listed}";
+        }
+
+        return $"""
+            SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_month_rollups
+            WHERE user_id IN ({users}) AND kind = {kindValue} AND {months}{listed}
+            UNION ALL
+            {dayRows}
             UNION ALL
             SELECT {keyColumn}, {nameColumn}, {edgeArtist}, 1, ms_played, played_at, played_at FROM plays
-            WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @days_from{extraFilter}
+            WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @days_from{extraFilter}{listedEdge}
             UNION ALL
             SELECT {keyColumn}, {nameColumn}, {edgeArtist}, 1, ms_played, played_at, played_at FROM plays
-            WHERE user_id IN ({users}) AND played_at >= @days_to AND played_at < @to{extraFilter}
+            WHERE user_id IN ({users}) AND played_at >= @days_to AND played_at < @to{extraFilter}{listedEdge}
             """;
     }
+
+    private static string Literals(IEnumerable<long> values) =>
+        string.Join(", ", values.Select(value => value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>Every day row (tests compare them with <see cref="PlayDayRollups.Fold"/> over the plays).</summary>
     internal Task<IReadOnlyList<PlayDayRollup>> ListDayRollupsAsync(CancellationToken cancellationToken) =>
@@ -334,13 +365,10 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         command.Parameters.AddWithValue("@limit", limit);
         var users = AddUserIds(command, userIds);
         // Sum the spellings of each key (and each user, for a leaderboard), then pick the most-played spelling.
-        command.CommandText = $"""
-            WITH rollups AS (
-                SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_rollups
-                WHERE user_id IN ({users}) AND kind = @kind
-            ),
-            {SummedTopListTail}
-            """;
+        const string Rows = "SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at FROM play_rollups";
+        command.CommandText = SummedTopListSql(
+            $"{Rows} WHERE user_id IN ({users}) AND kind = @kind",
+            $"{Rows} WHERE user_id IN ({users}) AND kind = @kind AND key IN (SELECT k FROM ranked)");
         return await ReadTopAsync(command, kind, cancellationToken);
     }
 

@@ -8,45 +8,83 @@ namespace SpotifyLocal.Core.Storage.Sqlite;
 /// The exact top list of a range spanning weeks or more (<see cref="PlayDayRollups.Split"/>), without grouping every
 /// row inside it. The rows of every UTC year (for a range filling at least 40 % of the years it touches) or month the
 /// range touches, whole or not, give each key an upper bound on its plays (a partial bucket's row holds at least the
-/// key's plays on the range's days of it), plus the key's plays on the two partial edge days. Keys are then counted exactly in order of that bound, a batch at a time
-/// (the whole months' rows, the day rows of the partial months' days inside the range and the edge plays, all looked up
-/// by key), until the next bound is below the plays of the list's last place: no key left can reach the list, even on
-/// a tie. The ranking is the raw group-by's (<see cref="TopSpellingRanking"/>: plays, time, then key by code point).
+/// key's plays on the range's days of it), plus the key's plays on the two partial edge days. SQLite sorts the keys by
+/// that bound and they are read a batch at a time and counted exactly, until the next bound is below the plays of the
+/// list's last place: no key left can reach the list, even on a tie. The ranking is the raw group-by's
+/// (<see cref="TopSpellingRanking"/>: plays, time, then key by code point).
 /// </summary>
 /// <remarks>
-/// It pays where the range holds many rows and the bounds are sharp (listening spread over the year): a calendar year
-/// in a zone east of UTC reads one year row per key for the bounds, then looks up only the keys near the top, instead
-/// of grouping 11 month rows and 30 days of day rows per key.
+/// <para>
+/// A key is counted from signed buckets (<see cref="Decompose"/>): the range's whole days as the fewest year, month and
+/// day rows, added or taken away. The last 365 days from 1 April are the two years it touches less January to March
+/// of the first (5 rows per key instead of 12 months); a calendar year in a zone east of UTC is its UTC year less the
+/// plays after its end on 31 December. Plays, time and each spelling's count add up exactly with signs.
+/// </para>
+/// <para>
+/// First and last plays don't: a row that is added may start before the range. The earliest play of the added rows is
+/// the key's first play whenever it lies inside the range (every play in the range is in some added row); otherwise
+/// the range's own pieces (edge plays, day rows, whole months, in order) are looked up from its start until the key
+/// shows up, and the same backwards for the last play. Only the listed keys are looked up.
+/// </para>
 /// </remarks>
 internal static class SqliteBoundedTopList
 {
     private const int FirstBatch = 32;
 
+    private enum Grain
+    {
+        Day,
+        Month,
+        Year,
+    }
+
     /// <summary>True when the range is long enough for the bounds to pay (four weeks or more of whole days).</summary>
     public static bool Suits(DaySplit split) => split.EndDay - split.FirstDay >= 28;
 
     public static async Task<IReadOnlyList<TopItem>> GetAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> userIds, DaySplit split, TopKind kind, int limit, CancellationToken cancellationToken)
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        IReadOnlyList<string> userIds,
+        DaySplit split,
+        PlayBounds playBounds,
+        TopKind kind,
+        int limit,
+        CancellationToken cancellationToken)
     {
-        var (innerMonths, partialDays) = Buckets(split);
-        var bounds = await ReadBoundsAsync(connection, transaction, userIds, split, kind, cancellationToken);
-        var candidates = bounds.OrderByDescending(b => b.Value).ThenBy(b => b.Key, StringComparer.Ordinal).ToList();
+        // A side of the range with no play beyond it can take whole buckets past its end for free.
+        var freeStart = playBounds.Earliest is not { } earliest || ToMs(earliest) >= split.DaysFromMs;
+        var freeEnd = playBounds.Latest is not { } latest || ToMs(latest) < split.DaysToMs;
+        var terms = Decompose(split.FirstDay, split.EndDay, freeStart, freeEnd);
 
-        var spellings = new List<TopSpelling>();
+        await using var boundsCommand = BoundsCommand(connection, transaction, userIds, split, kind);
+        await using var bounds = await boundsCommand.ExecuteReaderAsync(cancellationToken);
+        var candidates = new List<(string Key, long Bound)>();
+        async Task<bool> HasCandidateAsync(int index)
+        {
+            while (candidates.Count <= index && await bounds.ReadAsync(cancellationToken))
+            {
+                candidates.Add((bounds.GetString(0), bounds.GetInt64(1)));
+            }
+
+            return index < candidates.Count;
+        }
+
+        var tallies = new Dictionary<(string Key, string Name, string Artist), Tally>();
         var exactPlays = new Dictionary<string, long>(StringComparer.Ordinal);
         var next = 0;
         var batch = Math.Max(FirstBatch, limit * 2);
-        while (next < candidates.Count)
+        while (await HasCandidateAsync(next))
         {
             if (exactPlays.Count(p => p.Value > 0) >= limit)
             {
                 var lastPlace = exactPlays.Values.Where(p => p > 0).OrderByDescending(p => p).ElementAt(limit - 1);
-                if (candidates[next].Value < lastPlace)
+                if (candidates[next].Bound < lastPlace)
                 {
                     break;
                 }
             }
 
+            await HasCandidateAsync(next + batch - 1);
             var keys = candidates.Skip(next).Take(batch).Select(c => c.Key).ToList();
             next += keys.Count;
             batch *= 2;
@@ -55,15 +93,122 @@ internal static class SqliteBoundedTopList
                 exactPlays[key] = 0;
             }
 
-            foreach (var spelling in await ReadExactAsync(connection, transaction, userIds, split, innerMonths, partialDays, kind, keys, cancellationToken))
+            await ReadExactAsync(connection, transaction, userIds, split, terms, kind, keys, tallies, cancellationToken);
+            foreach (var ((key, _, _), tally) in tallies.Where(t => keys.Contains(t.Key.Key)))
             {
-                exactPlays[spelling.Id.Key] += spelling.Plays;
-                spellings.Add(spelling);
+                exactPlays[key] += tally.Plays;
             }
         }
 
-        return TopSpellingRanking.Rank(spellings, kind, limit);
+        var spellings = tallies.Where(t => t.Value.Plays > 0).Select(t => new TopSpelling
+        {
+            Id = new TopSpellingKey { Key = t.Key.Key, Name = t.Key.Name, ArtistName = t.Key.Artist },
+            Plays = checked((int)t.Value.Plays),
+            MsPlayed = t.Value.Ms,
+            FirstPlayedAt = MongoTime.ToBson(FromMs(t.Value.First)),
+            LastPlayedAt = MongoTime.ToBson(FromMs(t.Value.Last)),
+        });
+        var items = TopSpellingRanking.Rank(spellings, kind, limit);
+        return await FixSpansAsync(connection, transaction, userIds, split, kind, items, cancellationToken);
     }
+
+    /// <summary>
+    /// The whole days [<paramref name="firstDay"/>, <paramref name="endDay"/>) as signed year, month and day buckets, as
+    /// few as it takes: at each grain, each end of the span either rounds inward (the part up to the next boundary is
+    /// added from finer buckets) or outward (the whole bucket is added and the part outside the span taken away, at no
+    /// cost where no play lies beyond that end), whichever needs fewer buckets. Every day inside counts once, every day
+    /// outside nets to zero (or holds no play).
+    /// </summary>
+    internal static IReadOnlyList<(SqliteRollupLevel Level, long Bucket, int Sign)> Decompose(long firstDay, long endDay, bool freeStart, bool freeEnd) =>
+        DecomposeAt(firstDay, endDay, Grain.Year, freeStart, freeEnd, 1);
+
+    private static List<(SqliteRollupLevel Level, long Bucket, int Sign)> DecomposeAt(long from, long to, Grain grain, bool freeStart, bool freeEnd, int sign)
+    {
+        if (from >= to)
+        {
+            return [];
+        }
+
+        if (grain == Grain.Day)
+        {
+            var days = new List<(SqliteRollupLevel, long, int)>();
+            for (var day = from; day < to; day++)
+            {
+                days.Add((SqlitePlayRollups.Days, day, sign));
+            }
+
+            return days;
+        }
+
+        var finer = grain - 1;
+        var best = DecomposeAt(from, to, finer, freeStart, freeEnd, sign);
+        foreach (var outwardStart in new[] { false, true })
+        {
+            foreach (var outwardEnd in new[] { false, true })
+            {
+                var start = outwardStart ? Floor(grain, from) : Ceiling(grain, from);
+                var end = outwardEnd ? Ceiling(grain, to) : Floor(grain, to);
+                if (start >= end)
+                {
+                    continue;
+                }
+
+                var parts = new List<(SqliteRollupLevel Level, long Bucket, int Sign)>();
+                for (var bucket = start; bucket < end; bucket = Next(grain, bucket))
+                {
+                    parts.Add((Level(grain), bucket, sign));
+                }
+
+                if (outwardStart)
+                {
+                    parts.AddRange(freeStart ? [] : DecomposeAt(start, from, finer, false, false, -sign));
+                }
+                else
+                {
+                    parts.AddRange(DecomposeAt(from, start, finer, freeStart, false, sign));
+                }
+
+                if (outwardEnd)
+                {
+                    parts.AddRange(freeEnd ? [] : DecomposeAt(to, end, finer, false, false, -sign));
+                }
+                else
+                {
+                    parts.AddRange(DecomposeAt(end, to, finer, false, freeEnd, sign));
+                }
+
+                if (parts.Count < best.Count)
+                {
+                    best = parts;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static SqliteRollupLevel Level(Grain grain) => grain switch
+    {
+        Grain.Year => SqlitePlayRollups.Years,
+        Grain.Month => SqlitePlayRollups.Months,
+        _ => SqlitePlayRollups.Days,
+    };
+
+    private static long Floor(Grain grain, long day) => grain switch
+    {
+        Grain.Year => PlayDayRollups.YearStartOf(day),
+        Grain.Month => PlayDayRollups.MonthStartOf(day),
+        _ => day,
+    };
+
+    private static long Next(Grain grain, long start) => grain switch
+    {
+        Grain.Year => PlayDayRollups.NextYearStart(start),
+        Grain.Month => PlayDayRollups.NextMonthStart(start),
+        _ => start + 1,
+    };
+
+    private static long Ceiling(Grain grain, long day) => Floor(grain, day) is var floor && floor == day ? day : Next(grain, floor);
 
     /// <summary>The whole months (month-start day numbers) and the range's days of its partial months.</summary>
     internal static (List<long> InnerMonths, List<long> PartialDays) Buckets(DaySplit split)
@@ -102,12 +247,12 @@ internal static class SqliteBoundedTopList
             : (SqlitePlayRollups.Months, PlayDayRollups.MonthStartOf(split.FirstDay), PlayDayRollups.NextMonthStart(PlayDayRollups.MonthStartOf(split.EndDay - 1)));
     }
 
-    /// <summary>Per key: its plays in every year or month the range touches plus its edge plays.</summary>
-    private static async Task<Dictionary<string, long>> ReadBoundsAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> userIds, DaySplit split, TopKind kind, CancellationToken cancellationToken)
+    /// <summary>Per key, highest first: its plays in every year or month the range touches plus its edge plays.</summary>
+    private static SqliteCommand BoundsCommand(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> userIds, DaySplit split, TopKind kind)
     {
         var (keyColumn, _, _, extraFilter) = SqlitePlayStore.Columns(kind);
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.Transaction = transaction;
         var users = AddUserIds(command, userIds);
         AddEdges(command, split);
@@ -115,35 +260,34 @@ internal static class SqliteBoundedTopList
         var (level, coverFrom, coverTo) = Cover(split);
         command.Parameters.AddWithValue("@cover_from", coverFrom);
         command.Parameters.AddWithValue("@cover_to", coverTo);
+        // Only the first few rows are read: the keys past the list's last place stay in SQLite's sorter.
         command.CommandText = $"""
-            SELECT key, SUM(plays) FROM {level.Table}
-            WHERE user_id IN ({users}) AND kind = @kind AND {level.BucketColumn} >= @cover_from AND {level.BucketColumn} < @cover_to GROUP BY key
-            UNION ALL
-            SELECT {keyColumn}, COUNT(*) FROM plays WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @days_from{extraFilter} GROUP BY {keyColumn}
-            UNION ALL
-            SELECT {keyColumn}, COUNT(*) FROM plays WHERE user_id IN ({users}) AND played_at >= @days_to AND played_at < @to{extraFilter} GROUP BY {keyColumn}
+            SELECT k, SUM(plays) AS bound FROM (
+                SELECT key AS k, plays FROM {level.Table}
+                WHERE user_id IN ({users}) AND kind = @kind AND {level.BucketColumn} >= @cover_from AND {level.BucketColumn} < @cover_to
+                UNION ALL
+                SELECT {keyColumn}, 1 FROM plays WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @days_from{extraFilter}
+                UNION ALL
+                SELECT {keyColumn}, 1 FROM plays WHERE user_id IN ({users}) AND played_at >= @days_to AND played_at < @to{extraFilter}
+            )
+            GROUP BY k ORDER BY bound DESC, k ASC
             """;
-        var bounds = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var key = reader.GetString(0);
-            bounds[key] = bounds.GetValueOrDefault(key) + reader.GetInt64(1);
-        }
-
-        return bounds;
+        return command;
     }
 
-    /// <summary>The keys' exact spellings in the range: whole months' rows, the partial months' day rows inside it, the edge plays.</summary>
-    private static async Task<List<TopSpelling>> ReadExactAsync(
+    /// <summary>
+    /// Adds the keys' signed rows in the range to <paramref name="tallies"/>, per spelling: the decomposed whole days'
+    /// rows (<see cref="Decompose"/>) and the edge plays. First and last plays come from the added rows only.
+    /// </summary>
+    private static async Task ReadExactAsync(
         SqliteConnection connection,
         SqliteTransaction transaction,
         IReadOnlyList<string> userIds,
         DaySplit split,
-        IReadOnlyList<long> innerMonths,
-        IReadOnlyList<long> partialDays,
+        IReadOnlyList<(SqliteRollupLevel Level, long Bucket, int Sign)> terms,
         TopKind kind,
         IReadOnlyList<string> keys,
+        Dictionary<(string Key, string Name, string Artist), Tally> tallies,
         CancellationToken cancellationToken)
     {
         var (keyColumn, nameColumn, artistColumn, extraFilter) = SqlitePlayStore.Columns(kind);
@@ -154,38 +298,126 @@ internal static class SqliteBoundedTopList
         var users = AddUserIds(command, userIds);
         AddEdges(command, split);
         command.Parameters.AddWithValue("@kind", (int)kind);
-        var keyList = List(command, "k", keys.Cast<object>().ToList());
-        // Listing the months and days (not a range) lets SQLite look up each (bucket, key) pair on the primary key.
-        var monthList = List(command, "m", innerMonths.Cast<object>().ToList());
-        var dayList = List(command, "d", partialDays.Cast<object>().ToList());
-        command.CommandText = $"""
-            SELECT key, name, artist, plays, ms, first_at, last_at FROM play_month_rollups
-            WHERE user_id IN ({users}) AND kind = @kind AND month IN ({monthList}) AND key IN ({keyList})
-            UNION ALL
-            SELECT key, name, artist, plays, ms, first_at, last_at FROM play_day_rollups
-            WHERE user_id IN ({users}) AND kind = @kind AND day IN ({dayList}) AND key IN ({keyList})
-            UNION ALL
-            SELECT {keyColumn}, {nameColumn}, {artistColumn}, 1, ms_played, played_at, played_at FROM plays
+        var keyList = KeyList(command, keys);
+        // Listing the buckets (not a range) lets SQLite look up each (bucket, key) pair on the primary key.
+        var parts = terms.GroupBy(t => (t.Level, t.Sign)).Select(group => $"""
+            SELECT key, name, artist, plays, ms, first_at, last_at, {group.Key.Sign} FROM {group.Key.Level.Table}
+            WHERE user_id IN ({users}) AND kind = @kind AND {group.Key.Level.BucketColumn} IN ({Literals(group.Select(t => t.Bucket))}) AND key IN ({keyList})
+            """).ToList();
+        parts.Add($"""
+            SELECT {keyColumn}, {nameColumn}, {artistColumn}, 1, ms_played, played_at, played_at, 1 FROM plays
             WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @days_from AND {keyColumn} IN ({keyList}){extraFilter}
             UNION ALL
-            SELECT {keyColumn}, {nameColumn}, {artistColumn}, 1, ms_played, played_at, played_at FROM plays
+            SELECT {keyColumn}, {nameColumn}, {artistColumn}, 1, ms_played, played_at, played_at, 1 FROM plays
             WHERE user_id IN ({users}) AND played_at >= @days_to AND played_at < @to AND {keyColumn} IN ({keyList}){extraFilter}
-            """;
-        var spellings = new List<TopSpelling>();
+            """);
+        command.CommandText = string.Join("\nUNION ALL\n", parts);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            spellings.Add(new TopSpelling
+            var spelling = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+            if (!tallies.TryGetValue(spelling, out var tally))
             {
-                Id = new TopSpellingKey { Key = reader.GetString(0), Name = reader.GetString(1), ArtistName = reader.GetString(2) },
-                Plays = reader.GetInt32(3),
-                MsPlayed = reader.GetInt64(4),
-                FirstPlayedAt = MongoTime.ToBson(FromMs(reader.GetInt64(5))),
-                LastPlayedAt = MongoTime.ToBson(FromMs(reader.GetInt64(6))),
-            });
+                tallies[spelling] = tally = new Tally();
+            }
+
+            var sign = reader.GetInt32(7);
+            tally.Plays += sign * reader.GetInt64(3);
+            tally.Ms += sign * reader.GetInt64(4);
+            if (sign > 0)
+            {
+                tally.First = Math.Min(tally.First, reader.GetInt64(5));
+                tally.Last = Math.Max(tally.Last, reader.GetInt64(6));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Replaces a listed key's first (last) play when the added rows put it before (after) the range: the range's pieces
+    /// are looked up in order from its start (end), a few more at a time, until the key shows up.
+    /// </summary>
+    private static async Task<IReadOnlyList<TopItem>> FixSpansAsync(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> userIds, DaySplit split, TopKind kind, IReadOnlyList<TopItem> items, CancellationToken cancellationToken)
+    {
+        var early = items.Where(i => ToMs(i.FirstPlayedAt) < split.FromMs).Select(i => i.Key).ToList();
+        var late = items.Where(i => ToMs(i.LastPlayedAt) >= split.ToMs).Select(i => i.Key).ToList();
+        if (early.Count == 0 && late.Count == 0)
+        {
+            return items;
         }
 
-        return spellings;
+        var pieces = Pieces(split);
+        var firsts = await WalkAsync(connection, transaction, userIds, kind, pieces, early, first: true, cancellationToken);
+        pieces.Reverse();
+        var lasts = await WalkAsync(connection, transaction, userIds, kind, pieces, late, first: false, cancellationToken);
+        return [.. items.Select(item => item with
+        {
+            FirstPlayedAt = firsts.TryGetValue(item.Key, out var first) ? FromMs(first) : item.FirstPlayedAt,
+            LastPlayedAt = lasts.TryGetValue(item.Key, out var last) ? FromMs(last) : item.LastPlayedAt,
+        })];
+    }
+
+    /// <summary>The range in order, as disjoint pieces: the first edge's plays, day rows, whole months, day rows, the last edge's plays.</summary>
+    private static List<(SqliteRollupLevel? Level, long Bucket, long FromMs, long ToMs)> Pieces(DaySplit split)
+    {
+        var (months, days) = Buckets(split);
+        var pieces = new List<(SqliteRollupLevel? Level, long Bucket, long FromMs, long ToMs)> { (null, 0, split.FromMs, split.DaysFromMs) };
+        pieces.AddRange(days.Where(d => d < split.MonthsFrom).Select(d => ((SqliteRollupLevel?)SqlitePlayRollups.Days, d, 0L, 0L)));
+        pieces.AddRange(months.Select(m => ((SqliteRollupLevel?)SqlitePlayRollups.Months, m, 0L, 0L)));
+        pieces.AddRange(days.Where(d => d >= split.MonthsTo).Select(d => ((SqliteRollupLevel?)SqlitePlayRollups.Days, d, 0L, 0L)));
+        pieces.Add((null, 0, split.DaysToMs, split.ToMs));
+        return pieces;
+    }
+
+    private static async Task<Dictionary<string, long>> WalkAsync(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        IReadOnlyList<string> userIds,
+        TopKind kind,
+        IReadOnlyList<(SqliteRollupLevel? Level, long Bucket, long FromMs, long ToMs)> pieces,
+        IReadOnlyList<string> keys,
+        bool first,
+        CancellationToken cancellationToken)
+    {
+        var (keyColumn, _, _, extraFilter) = SqlitePlayStore.Columns(kind);
+        var found = new Dictionary<string, long>(StringComparer.Ordinal);
+        var missing = keys.ToHashSet(StringComparer.Ordinal);
+        var at = 0;
+        var take = 2;
+        while (missing.Count > 0 && at < pieces.Count)
+        {
+            var slice = pieces.Skip(at).Take(take).ToList();
+            at += slice.Count;
+            take *= 2;
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var users = AddUserIds(command, userIds);
+            command.Parameters.AddWithValue("@kind", (int)kind);
+            var keyList = KeyList(command, [.. missing]);
+            var parts = slice.Where(p => p.Level is not null).GroupBy(p => p.Level!).Select(group => $"""
+                SELECT key AS k, first_at, last_at FROM {group.Key.Table}
+                WHERE user_id IN ({users}) AND kind = @kind AND {group.Key.BucketColumn} IN ({Literals(group.Select(p => p.Bucket))}) AND key IN ({keyList})
+                """).ToList();
+            parts.AddRange(slice.Where(p => p.Level is null && p.FromMs < p.ToMs).Select(p => $"""
+                SELECT {keyColumn}, played_at, played_at FROM plays
+                WHERE user_id IN ({users}) AND played_at >= {Literals([p.FromMs])} AND played_at < {Literals([p.ToMs])} AND {keyColumn} IN ({keyList}){extraFilter}
+                """));
+            if (parts.Count == 0)
+            {
+                continue;
+            }
+
+            // The slice is one stretch of the range, so its earliest (latest) play is the key's first (last) in it.
+            command.CommandText = $"SELECT k, {(first ? "MIN(first_at)" : "MAX(last_at)")} FROM ({string.Join("\nUNION ALL\n", parts)}) GROUP BY k";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found[reader.GetString(0)] = reader.GetInt64(1);
+                missing.Remove(reader.GetString(0));
+            }
+        }
+
+        return found;
     }
 
     private static void AddEdges(SqliteCommand command, DaySplit split)
@@ -197,20 +429,32 @@ internal static class SqliteBoundedTopList
     }
 
     // An empty list still parses ("IN (NULL)" matches nothing).
-    private static string List(SqliteCommand command, string prefix, IReadOnlyList<object> values)
+    private static string KeyList(SqliteCommand command, IReadOnlyList<string> keys)
     {
-        if (values.Count == 0)
+        if (keys.Count == 0)
         {
             return "NULL";
         }
 
-        var names = new string[values.Count];
-        for (var i = 0; i < values.Count; i++)
+        var names = new string[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
         {
-            names[i] = $"@{prefix}{i}";
-            command.Parameters.AddWithValue(names[i], values[i]);
+            names[i] = $"@k{i}";
+            command.Parameters.AddWithValue(names[i], keys[i]);
         }
 
         return string.Join(", ", names);
+    }
+
+    /// <summary>One spelling's signed sums in the range, with the first and last play of the rows added.</summary>
+    private sealed class Tally
+    {
+        public long Plays { get; set; }
+
+        public long Ms { get; set; }
+
+        public long First { get; set; } = long.MaxValue;
+
+        public long Last { get; set; } = long.MinValue;
     }
 }

@@ -187,7 +187,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         if (SqliteBoundedTopList.Suits(split))
         {
             return await SqliteBoundedTopList.GetAsync(
-                connection, transaction, scope.UserIds.Distinct(StringComparer.Ordinal).ToList(), split, kind, limit, cancellationToken);
+                connection, transaction, scope.UserIds.Distinct(StringComparer.Ordinal).ToList(), split, bounds, kind, limit, cancellationToken);
         }
 
         await using var command = connection.CreateCommand();
@@ -257,9 +257,6 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             WHERE user_id IN ({users}) AND played_at >= @days_to AND played_at < @to{extraFilter}{listedEdge}
             """;
     }
-
-    private static string Literals(IEnumerable<long> values) =>
-        string.Join(", ", values.Select(value => value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>Every day row (tests compare them with <see cref="PlayDayRollups.Fold"/> over the plays).</summary>
     internal Task<IReadOnlyList<PlayDayRollup>> ListDayRollupsAsync(CancellationToken cancellationToken) =>

@@ -24,6 +24,10 @@ internal static class SqliteValues
     public static string? NullableString(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
+    /// <summary>Numbers our code computed (day numbers, instants) as an SQL list text, e.g. for <c>day IN (…)</c>.</summary>
+    public static string Literals(IEnumerable<long> values) =>
+        string.Join(", ", values.Select(value => value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
     /// <summary>Adds <c>@u0, @u1, …</c> parameters for a user id list and returns the SQL list text.</summary>
     public static string AddUserIds(SqliteCommand command, IReadOnlyList<string> userIds)
     {

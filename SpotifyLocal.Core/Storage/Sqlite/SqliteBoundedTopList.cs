@@ -9,8 +9,9 @@ namespace SpotifyLocal.Core.Storage.Sqlite;
 /// row inside it. The rows of every UTC year (for a range filling at least 40 % of the years it touches) or month the
 /// range touches, whole or not, give each key an upper bound on its plays (a partial bucket's row holds at least the
 /// key's plays on the range's days of it), plus the key's plays on the two partial edge days. SQLite sorts the keys by
-/// that bound and they are read a batch at a time and counted exactly, until the next bound is below the plays of the
-/// list's last place: no key left can reach the list, even on a tie. The ranking is the raw group-by's
+/// that bound and only the first are read: the first <c>limit</c> keys are counted exactly, then in one more batch every
+/// key whose bound reaches the last place so far (it only rises as keys are counted), and counting stops when the next
+/// bound is below the plays of the list's last place: no key left can reach the list, even on a tie. The ranking is the raw group-by's
 /// (<see cref="TopSpellingRanking"/>: plays, time, then key by code point).
 /// </summary>
 /// <remarks>
@@ -29,7 +30,8 @@ namespace SpotifyLocal.Core.Storage.Sqlite;
 /// </remarks>
 internal static class SqliteBoundedTopList
 {
-    private const int FirstBatch = 32;
+    // Keys per exact read: each is one SQL parameter, and SQLite allows 32,766.
+    private const int MaxBatch = 4_096;
 
     private enum Grain
     {
@@ -72,7 +74,7 @@ internal static class SqliteBoundedTopList
         var tallies = new Dictionary<(string Key, string Name, string Artist), Tally>();
         var exactPlays = new Dictionary<string, long>(StringComparer.Ordinal);
         var next = 0;
-        var batch = Math.Max(FirstBatch, limit * 2);
+        var batch = limit;
         while (await HasCandidateAsync(next))
         {
             if (exactPlays.Count(p => p.Value > 0) >= limit)
@@ -82,6 +84,15 @@ internal static class SqliteBoundedTopList
                 {
                     break;
                 }
+
+                // Every key whose bound reaches the last place, in one batch: the last place only rises from here.
+                var end = next;
+                while (await HasCandidateAsync(end) && candidates[end].Bound >= lastPlace)
+                {
+                    end++;
+                }
+
+                batch = Math.Min(end - next, MaxBatch);
             }
 
             await HasCandidateAsync(next + batch - 1);
@@ -94,13 +105,14 @@ internal static class SqliteBoundedTopList
             }
 
             await ReadExactAsync(connection, transaction, userIds, split, terms, kind, keys, tallies, cancellationToken);
-            foreach (var ((key, _, _), tally) in tallies.Where(t => keys.Contains(t.Key.Key)))
+            var batchKeys = keys.ToHashSet(StringComparer.Ordinal);
+            foreach (var ((key, _, _), tally) in tallies.Where(t => batchKeys.Contains(t.Key.Key)))
             {
                 exactPlays[key] += tally.Plays;
             }
         }
 
-        var spellings = tallies.Where(t => t.Value.Plays > 0).Select(t => new TopSpelling
+        var spellings = tallies.Select(t => new TopSpelling
         {
             Id = new TopSpellingKey { Key = t.Key.Key, Name = t.Key.Name, ArtistName = t.Key.Artist },
             Plays = checked((int)t.Value.Plays),
@@ -276,7 +288,8 @@ internal static class SqliteBoundedTopList
     }
 
     /// <summary>
-    /// Adds the keys' signed rows in the range to <paramref name="tallies"/>, per spelling: the decomposed whole days'
+    /// Sets the keys' spellings with plays in the range in <paramref name="tallies"/>, summed from signed rows: the
+    /// decomposed whole days'
     /// rows (<see cref="Decompose"/>) and the edge plays. First and last plays come from the added rows only.
     /// </summary>
     private static async Task ReadExactAsync(
@@ -301,7 +314,7 @@ internal static class SqliteBoundedTopList
         var keyList = KeyList(command, keys);
         // Listing the buckets (not a range) lets SQLite look up each (bucket, key) pair on the primary key.
         var parts = terms.GroupBy(t => (t.Level, t.Sign)).Select(group => $"""
-            SELECT key, name, artist, plays, ms, first_at, last_at, {group.Key.Sign} FROM {group.Key.Level.Table}
+            SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at, {group.Key.Sign} AS s FROM {group.Key.Level.Table}
             WHERE user_id IN ({users}) AND kind = @kind AND {group.Key.Level.BucketColumn} IN ({Literals(group.Select(t => t.Bucket))}) AND key IN ({keyList})
             """).ToList();
         parts.Add($"""
@@ -311,23 +324,21 @@ internal static class SqliteBoundedTopList
             SELECT {keyColumn}, {nameColumn}, {artistColumn}, 1, ms_played, played_at, played_at, 1 FROM plays
             WHERE user_id IN ({users}) AND played_at >= @days_to AND played_at < @to AND {keyColumn} IN ({keyList}){extraFilter}
             """);
-        command.CommandText = string.Join("\nUNION ALL\n", parts);
+        // Summed per spelling in SQLite: a row read into .NET costs more than several rows summed there.
+        command.CommandText = $"""
+            SELECT k, n, a, SUM(s * plays), SUM(s * ms), MIN(CASE WHEN s > 0 THEN first_at END), MAX(CASE WHEN s > 0 THEN last_at END)
+            FROM ({string.Join("\nUNION ALL\n", parts)})
+            GROUP BY k, n, a
+            """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var spelling = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
-            if (!tallies.TryGetValue(spelling, out var tally))
+            var plays = reader.GetInt64(3);
+            if (plays != 0)
             {
-                tallies[spelling] = tally = new Tally();
-            }
-
-            var sign = reader.GetInt32(7);
-            tally.Plays += sign * reader.GetInt64(3);
-            tally.Ms += sign * reader.GetInt64(4);
-            if (sign > 0)
-            {
-                tally.First = Math.Min(tally.First, reader.GetInt64(5));
-                tally.Last = Math.Max(tally.Last, reader.GetInt64(6));
+                // Every play in the range lies in some added row, so a spelling with plays has added rows.
+                tallies[(reader.GetString(0), reader.GetString(1), reader.GetString(2))] =
+                    new Tally(plays, reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6));
             }
         }
     }
@@ -447,14 +458,5 @@ internal static class SqliteBoundedTopList
     }
 
     /// <summary>One spelling's signed sums in the range, with the first and last play of the rows added.</summary>
-    private sealed class Tally
-    {
-        public long Plays { get; set; }
-
-        public long Ms { get; set; }
-
-        public long First { get; set; } = long.MaxValue;
-
-        public long Last { get; set; } = long.MinValue;
-    }
+    private sealed record Tally(long Plays, long Ms, long First, long Last);
 }

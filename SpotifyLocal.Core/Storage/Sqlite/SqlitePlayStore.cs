@@ -797,7 +797,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         await using var command = connection.CreateCommand();
         command.Parameters.AddWithValue("@user", userId);
         command.Parameters.AddWithValue("@tracked", (int)PlaySource.Tracked);
-        // Walks the (user_id, played_at DESC) index from the newest play to the first tracked one.
+        // Walks ux_plays_user_played_track backwards from the newest play to the first tracked one.
         command.CommandText = "SELECT played_at FROM plays WHERE user_id = @user AND source = @tracked ORDER BY played_at DESC LIMIT 1";
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is long ms ? FromMs(ms) : null;

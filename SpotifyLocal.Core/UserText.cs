@@ -11,7 +11,7 @@ public static class UserText
     /// </summary>
     public static string Printable(string text)
     {
-        if (!text.Any(IsUnprintable))
+        if (!HasUnprintable(text))
         {
             return text;
         }
@@ -23,6 +23,21 @@ public static class UserText
         }
 
         return builder.ToString();
+    }
+
+    // A plain loop, not LINQ's Any (an enumerator and a delegate call per char): the import checks three context
+    // texts per row, nearly always already printable.
+    private static bool HasUnprintable(string text)
+    {
+        foreach (var c in text)
+        {
+            if (IsUnprintable(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsUnprintable(char c) =>

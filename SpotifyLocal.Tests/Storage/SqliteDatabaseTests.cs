@@ -85,4 +85,61 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
         Assert.Equal(new InsertResult(1, 0), stored);
         Assert.Equal(new EpisodeTotals(1, 600_000, 1, 1), await episodes.GetTotalsAsync(PlayScope.AllTime("u1"), Ct));
     }
+
+    [Fact]
+    public async Task Upgrading_drops_the_newest_first_index_and_every_time_range_read_walks_the_unique_index_instead()
+    {
+        var before = SqliteSchema.Migrations.TakeWhile(m => !m.Contains("DROP INDEX IF EXISTS ix_plays_user_played_desc", StringComparison.Ordinal)).Count();
+        var at = new DateTimeOffset(2025, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        await using (var connection = new SqliteConnection($"Data Source={_database.Path}"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = string.Join("\n", SqliteSchema.Migrations.Take(before)) + $"\nPRAGMA user_version = {before};";
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        var first = Play.Create("u1", "spotify:track:a", "A", null, "Band", null, null, at, 0, 200_000, PlaySource.Tracked);
+        await _database.Plays.InsertAsync([first, first with { TrackId = "spotify:track:b", PlayedAt = at.AddMinutes(4), Source = PlaySource.Import }], Ct);
+
+        await using var check = await _database.Database.OpenAsync(Ct);
+        await using var plan = check.CreateCommand();
+        plan.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'plays' ORDER BY name";
+        var indexes = new List<string>();
+        await using (var reader = await plan.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+            {
+                indexes.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(["ux_plays_user_played_track"], indexes);
+        // The shapes of the store's reads that used the dropped index: one user or several, a time range, newest first.
+        string[] reads =
+        [
+            "SELECT played_at FROM plays WHERE user_id = 'u1' AND source = 1 ORDER BY played_at DESC LIMIT 1",
+            "SELECT * FROM plays WHERE user_id = 'u1' ORDER BY played_at DESC, track_id ASC LIMIT 10",
+            "SELECT (SELECT MIN(played_at) FROM plays WHERE user_id = 'u1'), (SELECT MAX(played_at) FROM plays WHERE user_id = 'u1')",
+            "SELECT COUNT(*) FROM plays WHERE user_id IN ('u1', 'u2') AND played_at >= 0 AND played_at < 9",
+            "SELECT track_key, COUNT(*) FROM plays WHERE user_id IN ('u1') AND played_at >= 0 AND played_at < 9 GROUP BY track_key",
+            "DELETE FROM plays WHERE user_id = 'u1'",
+        ];
+        foreach (var read in reads)
+        {
+            plan.CommandText = "EXPLAIN QUERY PLAN " + read;
+            var steps = new List<string>();
+            await using var reader = await plan.ExecuteReaderAsync(Ct);
+            while (await reader.ReadAsync(Ct))
+            {
+                steps.Add(reader.GetString(3));
+            }
+
+            Assert.Contains(steps, step => step.StartsWith("SEARCH plays USING ", StringComparison.Ordinal) && step.Contains("INDEX ux_plays_user_played_track (user_id=?", StringComparison.Ordinal));
+            Assert.DoesNotContain(steps, step => step.StartsWith("SCAN plays", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(at, await _database.Plays.GetLatestTrackedAtAsync("u1", Ct));
+        Assert.Equal(["spotify:track:b", "spotify:track:a"], (await _database.Plays.GetRecentAsync("u1", 10, Ct)).Select(p => p.TrackId));
+    }
 }

@@ -62,6 +62,30 @@ public sealed class SqliteRollupTests : IAsyncLifetime
         Assert.Equal(expected, (await ReadRollupTableAsync()).OrderBy(r => r.Id.ToString(), StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Every_level_holds_the_shared_rule_when_one_batch_adds_a_song_on_several_days_months_and_years()
+    {
+        // Stretched over ~70 days around New Year: the plays of one song in one batch fall on several days, both months
+        // and both years, so one write adds several day groups of one key to the same month, year and all-time row.
+        var newYear = new DateTimeOffset(2025, 12, 12, 0, 0, 0, TimeSpan.Zero);
+        var plays = RandomPlays(["u1", "u2"], count: 2_000, seed: 41).Select(p => p with { PlayedAt = newYear + ((p.PlayedAt - T0) * 5) }).ToList();
+        foreach (var batch in plays.Chunk(600))
+        {
+            await Store.InsertAsync([.. batch, .. batch.Take(40)], Ct);
+        }
+
+        var stored = (await Store.GetRecentAsync("u1", int.MaxValue, Ct)).Concat(await Store.GetRecentAsync("u2", int.MaxValue, Ct)).ToList();
+        static string Order(PlayDayRollup r) => $"{r.Day}|{r.Rollup.Id}";
+        var months = await Store.ListMonthRollupsAsync(Ct);
+        Assert.True(months.Select(m => m.Day).Distinct().Count() >= 3);
+        Assert.Equal(PlayRollups.Fold(stored).OrderBy(r => r.Id.ToString(), StringComparer.Ordinal), (await ReadRollupTableAsync()).OrderBy(r => r.Id.ToString(), StringComparer.Ordinal));
+        Assert.Equal(PlayDayRollups.Fold(stored).OrderBy(Order, StringComparer.Ordinal), (await Store.ListDayRollupsAsync(Ct)).OrderBy(Order, StringComparer.Ordinal));
+        Assert.Equal(PlayDayRollups.FoldMonths(stored).OrderBy(Order, StringComparer.Ordinal), months.OrderBy(Order, StringComparer.Ordinal));
+        Assert.Equal(PlayDayRollups.FoldYears(stored).OrderBy(Order, StringComparer.Ordinal), (await Store.ListYearRollupsAsync(Ct)).OrderBy(Order, StringComparer.Ordinal));
+        static string SlotOrder((string UserId, ListeningBucket Bucket) r) => $"{r.UserId}|{r.Bucket.StartUtc.ToUnixTimeMilliseconds()}";
+        Assert.Equal(PlaySlotRollups.Fold(stored).OrderBy(SlotOrder, StringComparer.Ordinal), (await Store.ListSlotRollupsAsync(Ct)).OrderBy(SlotOrder, StringComparer.Ordinal));
+    }
+
     private async Task<List<PlayRollup>> ReadRollupTableAsync()
     {
         await using var connection = await _database.Database.OpenAsync(Ct);

@@ -46,6 +46,20 @@ public abstract class StorageContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stored_play_reads_back_field_for_field_with_its_context_and_its_unknowns()
+    {
+        var full = Play.Create("u1", "spotify:track:full", "Jóga – Ünïcode ✓", "spotify:artist:b", "Björk", "spotify:album:h", "Homogenic", T0, 305_000, 301_000, PlaySource.Import)
+            with { Context = new PlayContext(Skipped: false, "clickrow", "trackdone", Shuffle: true, "android", Offline: false) };
+        var sparse = Play.Create("u1", "spotify:track:sparse", "Song", null, "Band", null, null, T0.AddMinutes(10), 0, 40_000, PlaySource.Tracked);
+        var partial = Play.Create("u1", "spotify:track:partial", "Other", null, "Band", null, "Record", T0.AddMinutes(20), 0, 35_000, PlaySource.AccountData)
+            with { Context = new PlayContext(Skipped: true, null, "fwdbtn", Shuffle: null, null, Offline: true) };
+
+        Assert.Equal(new InsertResult(3, 0), await Storage.Plays.InsertAsync([full, sparse, partial], Ct));
+
+        Assert.Equal([partial, sparse, full], await Storage.Plays.GetRecentAsync("u1", 10, Ct));
+    }
+
+    [Fact]
     public async Task Repeats_inside_one_batch_count_as_duplicates()
     {
         var play = Plays.One("u1", "Song", "Band", "Record", T0);

@@ -290,5 +290,12 @@ internal static class SqliteSchema
                key, name, artist, SUM(plays), SUM(ms), MIN(first_at), MAX(last_at)
         FROM play_month_rollups GROUP BY user_id, kind, year_start, key, name, artist;
         """,
+        // 14 (issue 17): drops the (user_id, played_at DESC) index of migration 0. SQLite walks a b-tree either way, so the
+        // unique (user_id, played_at, track_id) index answers every read it served (the same user and time range, newest
+        // first too: EXPLAIN QUERY PLAN in SqliteDatabaseTests), and every insert wrote one index entry more for nothing.
+        // MongoDB keeps its newest-first index {userId: 1, playedAt: -1, trackId: 1} (MongoPlayStore.NewestFirst): another engine, another planner.
+        """
+        DROP INDEX IF EXISTS ix_plays_user_played_desc;
+        """,
     ];
 }

@@ -15,13 +15,7 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
     [Fact]
     public async Task A_database_from_a_newer_build_is_refused_instead_of_written_with_an_older_schema()
     {
-        await using (var connection = new SqliteConnection($"Data Source={_database.Path}"))
-        {
-            await connection.OpenAsync(Ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA user_version = 999;";
-            await command.ExecuteNonQueryAsync(Ct);
-        }
+        await WriteRawAsync("PRAGMA user_version = 999;");
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => _database.Database.MigrateAsync(Ct));
 
@@ -33,17 +27,11 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
     {
         var before = SqliteSchema.Migrations.TakeWhile(m => !m.Contains("ADD COLUMN skipped", StringComparison.Ordinal)).Count();
         var at = new DateTimeOffset(2025, 5, 1, 8, 0, 0, TimeSpan.Zero);
-        await using (var connection = new SqliteConnection($"Data Source={_database.Path}"))
-        {
-            await connection.OpenAsync(Ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = string.Join("\n", SqliteSchema.Migrations.Take(before)) + $"\nPRAGMA user_version = {before};" + $"""
+        await WriteAtVersionAsync(before, $"""
                 INSERT INTO plays (user_id, played_at, track_id, track_name, artist_id, artist_name, album_id, album_name,
                     duration_ms, ms_played, source, track_key, artist_key, album_key)
                 VALUES ('u1', {at.ToUnixTimeMilliseconds()}, 'spotify:track:old', 'Old', NULL, 'Band', NULL, NULL, 0, 200000, 1, 'tk', 'ak', 'bk');
-                """;
-            await command.ExecuteNonQueryAsync(Ct);
-        }
+                """);
 
         var context = new PlayContext(Skipped: true, "clickrow", "fwdbtn", Shuffle: false, "android", Offline: null);
         var newer = Play.Create("u1", "spotify:track:new", "New", null, "Band", null, null, at.AddHours(1), 0, 40_000, PlaySource.Import) with { Context = context };
@@ -61,19 +49,13 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
     {
         var before = SqliteSchema.Migrations.TakeWhile(m => !m.Contains("CREATE TABLE episode_plays", StringComparison.Ordinal)).Count();
         var at = new DateTimeOffset(2025, 5, 1, 8, 0, 0, TimeSpan.Zero);
-        await using (var connection = new SqliteConnection($"Data Source={_database.Path}"))
-        {
-            await connection.OpenAsync(Ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = string.Join("\n", SqliteSchema.Migrations.Take(before)) + $"\nPRAGMA user_version = {before};" + $"""
+        await WriteAtVersionAsync(before, $"""
                 INSERT INTO plays (user_id, played_at, track_id, track_name, artist_id, artist_name, album_id, album_name,
                     duration_ms, ms_played, source, track_key, artist_key, album_key)
                 VALUES ('u1', {at.ToUnixTimeMilliseconds()}, 'spotify:track:old', 'Old', NULL, 'Band', NULL, NULL, 0, 200000, 1, 'tk', 'ak', 'bk');
                 INSERT INTO import_jobs (id, user_id, status, file_name, total_tracks, processed_tracks, inserted, duplicates, skipped, skipped_by_reason, created_at)
                 VALUES ('old-job', 'u1', 2, 'export.zip', 3, 3, 1, 0, 2, '{"{"}"podcast":2{"}"}', {at.ToUnixTimeMilliseconds()});
-                """;
-            await command.ExecuteNonQueryAsync(Ct);
-        }
+                """);
 
         var job = await _database.ImportJobs.GetAsync("old-job", Ct);
         var episodes = new SqliteEpisodePlayStore(_database.Database);
@@ -91,13 +73,7 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
     {
         var before = SqliteSchema.Migrations.TakeWhile(m => !m.Contains("DROP INDEX IF EXISTS ix_plays_user_played_desc", StringComparison.Ordinal)).Count();
         var at = new DateTimeOffset(2025, 5, 1, 8, 0, 0, TimeSpan.Zero);
-        await using (var connection = new SqliteConnection($"Data Source={_database.Path}"))
-        {
-            await connection.OpenAsync(Ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = string.Join("\n", SqliteSchema.Migrations.Take(before)) + $"\nPRAGMA user_version = {before};";
-            await command.ExecuteNonQueryAsync(Ct);
-        }
+        await WriteAtVersionAsync(before);
 
         var first = Play.Create("u1", "spotify:track:a", "A", null, "Band", null, null, at, 0, 200_000, PlaySource.Tracked);
         await _database.Plays.InsertAsync([first, first with { TrackId = "spotify:track:b", PlayedAt = at.AddMinutes(4), Source = PlaySource.Import }], Ct);
@@ -141,5 +117,18 @@ public sealed class SqliteDatabaseTests : IAsyncDisposable
 
         Assert.Equal(at, await _database.Plays.GetLatestTrackedAtAsync("u1", Ct));
         Assert.Equal(["spotify:track:b", "spotify:track:a"], (await _database.Plays.GetRecentAsync("u1", 10, Ct)).Select(p => p.TrackId));
+    }
+
+    /// <summary>Writes the schema of the first <paramref name="version"/> migrations (an older build's database), then <paramref name="sql"/>.</summary>
+    private Task WriteAtVersionAsync(int version, string sql = "") =>
+        WriteRawAsync(string.Join("\n", SqliteSchema.Migrations.Take(version)) + $"\nPRAGMA user_version = {version};" + sql);
+
+    private async Task WriteRawAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_database.Path}");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(Ct);
     }
 }

@@ -3,7 +3,7 @@ using SpotifyLocal.Core.Storage.Sqlite;
 
 namespace SpotifyLocal.Tests.Storage;
 
-/// <summary>How <see cref="SqliteBoundedTopList.Decompose"/> writes a span of whole UTC days as signed year, month and day rows.</summary>
+/// <summary>How <see cref="SqliteSignedBuckets.Decompose"/> writes a span of whole UTC days as signed year, month and day rows.</summary>
 public sealed class SignedBucketTests
 {
     // Day numbers worked out by hand: 2025-01-01 is 20089, 2025-04-01 is 20179, 2025-12-31 is 20453, 2026-04-01 is 20544.
@@ -15,7 +15,7 @@ public sealed class SignedBucketTests
     [Fact]
     public void The_last_365_days_from_1_April_are_two_years_less_three_months_when_nothing_was_played_after_them()
     {
-        var terms = SqliteBoundedTopList.Decompose(Apr1, NextApr1, freeStart: false, freeEnd: true);
+        var terms = SqliteSignedBuckets.Decompose(Apr1, NextApr1, freeStart: false, freeEnd: true);
 
         Assert.Equal(
             [("year", Jan1, 1), ("year", 20_454L, 1), ("month", Jan1, -1), ("month", 20_120L, -1), ("month", 20_148L, -1)],
@@ -25,7 +25,7 @@ public sealed class SignedBucketTests
     [Fact]
     public void A_year_less_its_last_day_is_the_year_row_less_that_day_row()
     {
-        var terms = SqliteBoundedTopList.Decompose(Jan1, Dec31, freeStart: false, freeEnd: false);
+        var terms = SqliteSignedBuckets.Decompose(Jan1, Dec31, freeStart: false, freeEnd: false);
 
         Assert.Equal([("year", Jan1, 1), ("day", Dec31, -1)], terms.Select(t => (t.Level.BucketColumn, t.Bucket, t.Sign)));
     }
@@ -44,7 +44,7 @@ public sealed class SignedBucketTests
             var freeStart = random.Next(2) == 0;
             var freeEnd = random.Next(2) == 0;
 
-            var terms = SqliteBoundedTopList.Decompose(first, end, freeStart, freeEnd);
+            var terms = SqliteSignedBuckets.Decompose(first, end, freeStart, freeEnd);
 
             // Counted independently: each term's days, from the calendar.
             var net = new Dictionary<long, int>();

@@ -16,7 +16,7 @@ namespace SpotifyLocal.Core.Storage.Sqlite;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A key is counted from signed buckets (<see cref="Decompose"/>): the range's whole days as the fewest year, month and
+/// A key is counted from signed buckets (<see cref="SqliteSignedBuckets"/>): the range's whole days as the fewest year, month and
 /// day rows, added or taken away. The last 365 days from 1 April are the two years it touches less January to March
 /// of the first (5 rows per key instead of 12 months); a calendar year in a zone east of UTC is its UTC year less the
 /// plays after its end on 31 December. Plays, time and each spelling's count add up exactly with signs.
@@ -33,13 +33,6 @@ internal static class SqliteBoundedTopList
     // Keys per exact read: each is one SQL parameter, and SQLite allows 32,766.
     private const int MaxBatch = 4_096;
 
-    private enum Grain
-    {
-        Day,
-        Month,
-        Year,
-    }
-
     /// <summary>True when the range is long enough for the bounds to pay (four weeks or more of whole days).</summary>
     public static bool Suits(DaySplit split) => split.EndDay - split.FirstDay >= 28;
 
@@ -53,10 +46,7 @@ internal static class SqliteBoundedTopList
         int limit,
         CancellationToken cancellationToken)
     {
-        // A side of the range with no play beyond it can take whole buckets past its end for free.
-        var freeStart = playBounds.Earliest is not { } earliest || ToMs(earliest) >= split.DaysFromMs;
-        var freeEnd = playBounds.Latest is not { } latest || ToMs(latest) < split.DaysToMs;
-        var terms = Decompose(split.FirstDay, split.EndDay, freeStart, freeEnd);
+        var terms = SqliteSignedBuckets.Of(split, playBounds);
 
         await using var boundsCommand = BoundsCommand(connection, transaction, userIds, split, kind);
         await using var bounds = await boundsCommand.ExecuteReaderAsync(cancellationToken);
@@ -123,104 +113,6 @@ internal static class SqliteBoundedTopList
         var items = TopSpellingRanking.Rank(spellings, kind, limit);
         return await FixSpansAsync(connection, transaction, userIds, split, kind, items, cancellationToken);
     }
-
-    /// <summary>
-    /// The whole days [<paramref name="firstDay"/>, <paramref name="endDay"/>) as signed year, month and day buckets, as
-    /// few as it takes: at each grain, each end of the span either rounds inward (the part up to the next boundary is
-    /// added from finer buckets) or outward (the whole bucket is added and the part outside the span taken away, at no
-    /// cost where no play lies beyond that end), whichever needs fewer buckets. Every day inside counts once, every day
-    /// outside nets to zero (or holds no play).
-    /// </summary>
-    internal static IReadOnlyList<(SqliteRollupLevel Level, long Bucket, int Sign)> Decompose(long firstDay, long endDay, bool freeStart, bool freeEnd) =>
-        DecomposeAt(firstDay, endDay, Grain.Year, freeStart, freeEnd, 1);
-
-    private static List<(SqliteRollupLevel Level, long Bucket, int Sign)> DecomposeAt(long from, long to, Grain grain, bool freeStart, bool freeEnd, int sign)
-    {
-        if (from >= to)
-        {
-            return [];
-        }
-
-        if (grain == Grain.Day)
-        {
-            var days = new List<(SqliteRollupLevel, long, int)>();
-            for (var day = from; day < to; day++)
-            {
-                days.Add((SqlitePlayRollups.Days, day, sign));
-            }
-
-            return days;
-        }
-
-        var finer = grain - 1;
-        var best = DecomposeAt(from, to, finer, freeStart, freeEnd, sign);
-        foreach (var outwardStart in new[] { false, true })
-        {
-            foreach (var outwardEnd in new[] { false, true })
-            {
-                var start = outwardStart ? Floor(grain, from) : Ceiling(grain, from);
-                var end = outwardEnd ? Ceiling(grain, to) : Floor(grain, to);
-                if (start >= end)
-                {
-                    continue;
-                }
-
-                var parts = new List<(SqliteRollupLevel Level, long Bucket, int Sign)>();
-                for (var bucket = start; bucket < end; bucket = Next(grain, bucket))
-                {
-                    parts.Add((Level(grain), bucket, sign));
-                }
-
-                if (outwardStart)
-                {
-                    parts.AddRange(freeStart ? [] : DecomposeAt(start, from, finer, false, false, -sign));
-                }
-                else
-                {
-                    parts.AddRange(DecomposeAt(from, start, finer, freeStart, false, sign));
-                }
-
-                if (outwardEnd)
-                {
-                    parts.AddRange(freeEnd ? [] : DecomposeAt(to, end, finer, false, false, -sign));
-                }
-                else
-                {
-                    parts.AddRange(DecomposeAt(end, to, finer, false, freeEnd, sign));
-                }
-
-                if (parts.Count < best.Count)
-                {
-                    best = parts;
-                }
-            }
-        }
-
-        return best;
-    }
-
-    private static SqliteRollupLevel Level(Grain grain) => grain switch
-    {
-        Grain.Year => SqlitePlayRollups.Years,
-        Grain.Month => SqlitePlayRollups.Months,
-        _ => SqlitePlayRollups.Days,
-    };
-
-    private static long Floor(Grain grain, long day) => grain switch
-    {
-        Grain.Year => PlayDayRollups.YearStartOf(day),
-        Grain.Month => PlayDayRollups.MonthStartOf(day),
-        _ => day,
-    };
-
-    private static long Next(Grain grain, long start) => grain switch
-    {
-        Grain.Year => PlayDayRollups.NextYearStart(start),
-        Grain.Month => PlayDayRollups.NextMonthStart(start),
-        _ => start + 1,
-    };
-
-    private static long Ceiling(Grain grain, long day) => Floor(grain, day) is var floor && floor == day ? day : Next(grain, floor);
 
     /// <summary>The whole months (month-start day numbers) and the range's days of its partial months.</summary>
     internal static (List<long> InnerMonths, List<long> PartialDays) Buckets(DaySplit split)
@@ -290,7 +182,7 @@ internal static class SqliteBoundedTopList
     /// <summary>
     /// Sets the keys' spellings with plays in the range in <paramref name="tallies"/>, summed from signed rows: the
     /// decomposed whole days'
-    /// rows (<see cref="Decompose"/>) and the edge plays. First and last plays come from the added rows only.
+    /// rows (<see cref="SqliteSignedBuckets"/>) and the edge plays. First and last plays come from the added rows only.
     /// </summary>
     private static async Task ReadExactAsync(
         SqliteConnection connection,

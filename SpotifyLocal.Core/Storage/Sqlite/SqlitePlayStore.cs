@@ -429,8 +429,9 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
 
     /// <summary>
     /// Totals from the rollups, with the same choice as the top lists: the all-time rows when the range holds every play
-    /// of the users, else the period rows of the split range (<see cref="PeriodRowsSql"/>), else (no whole UTC day) the
-    /// plays. Plays and time come from the artist rows (every play has exactly one), the distinct counts from each kind's.
+    /// of the users, else the signed rows of the split range (<see cref="SqliteSignedBuckets.RowsSql"/>: a calendar year is
+    /// one year row per key less a day, not 11 months and 30 days), else (no whole UTC day) the plays. Plays and time come
+    /// from the artist rows (every play has exactly one), the distinct counts from each kind's.
     /// </summary>
     public async Task<ListeningTotals> GetTotalsAsync(PlayScope scope, CancellationToken cancellationToken)
     {
@@ -442,6 +443,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         var userIds = scope.UserIds.Distinct(StringComparer.Ordinal).ToList();
         var users = AddUserIds(command, userIds);
         Func<TopKind, string> rows;
+        var signed = false;
         var bounds = await ReadBoundsAsync(connection, transaction, scope, cancellationToken);
         if (PlayRollups.Cover(scope, bounds.Earliest, bounds.Latest))
         {
@@ -450,7 +452,9 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         else if (PlayDayRollups.Split(scope, bounds.Earliest, bounds.Latest) is { } split)
         {
             AddSplit(command, split);
-            rows = kind => PeriodRowsSql(kind, users);
+            var terms = SqliteSignedBuckets.Of(split, bounds);
+            rows = kind => SqliteSignedBuckets.RowsSql(terms, kind, users);
+            signed = true;
         }
         else
         {
@@ -463,11 +467,15 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             };
         }
 
+        // With signed rows a key that has no play in the range sums to zero, so the distinct keys are those summing
+        // above it; the other rows only hold keys with plays.
+        string Keys(TopKind kind) => signed
+            ? $"SELECT COUNT(*) AS keys FROM (SELECT k FROM ({rows(kind)}) GROUP BY k HAVING SUM(plays) > 0)"
+            : $"SELECT COUNT(DISTINCT k) AS keys FROM ({rows(kind)})";
         command.CommandText = $"""
-            SELECT a.plays, a.ms, t.keys, a.keys, b.keys FROM
-                (SELECT COALESCE(SUM(plays), 0) AS plays, COALESCE(SUM(ms), 0) AS ms, COUNT(DISTINCT k) AS keys FROM ({rows(TopKind.Artists)})) AS a,
-                (SELECT COUNT(DISTINCT k) AS keys FROM ({rows(TopKind.Tracks)})) AS t,
-                (SELECT COUNT(DISTINCT k) AS keys FROM ({rows(TopKind.Albums)})) AS b
+            SELECT p.plays, p.ms, t.keys, a.keys, b.keys FROM
+                (SELECT COALESCE(SUM(plays), 0) AS plays, COALESCE(SUM(ms), 0) AS ms FROM ({rows(TopKind.Artists)})) AS p,
+                ({Keys(TopKind.Artists)}) AS a, ({Keys(TopKind.Tracks)}) AS t, ({Keys(TopKind.Albums)}) AS b
             """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);

@@ -159,7 +159,7 @@ internal static class SqliteBoundedTopList
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         var users = AddUserIds(command, userIds);
-        AddEdges(command, split);
+        SqlitePlayStore.AddSplit(command, split);
         command.Parameters.AddWithValue("@kind", (int)kind);
         var (level, coverFrom, coverTo) = Cover(split);
         command.Parameters.AddWithValue("@cover_from", coverFrom);
@@ -180,9 +180,8 @@ internal static class SqliteBoundedTopList
     }
 
     /// <summary>
-    /// Sets the keys' spellings with plays in the range in <paramref name="tallies"/>, summed from signed rows: the
-    /// decomposed whole days'
-    /// rows (<see cref="SqliteSignedBuckets"/>) and the edge plays. First and last plays come from the added rows only.
+    /// Sets the keys' spellings with plays in the range in <paramref name="tallies"/>, summed from the signed rows
+    /// (<see cref="SqliteSignedBuckets.RowsSql"/>). First and last plays come from the added rows only.
     /// </summary>
     private static async Task ReadExactAsync(
         SqliteConnection connection,
@@ -195,31 +194,15 @@ internal static class SqliteBoundedTopList
         Dictionary<(string Key, string Name, string Artist), Tally> tallies,
         CancellationToken cancellationToken)
     {
-        var (keyColumn, nameColumn, artistColumn, extraFilter) = SqlitePlayStore.Columns(kind);
-        // The artist kind's rollup rows hold '' as artist; the edge plays say the same so their spellings meet.
-        artistColumn = kind == TopKind.Artists ? "''" : artistColumn;
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var users = AddUserIds(command, userIds);
-        AddEdges(command, split);
-        command.Parameters.AddWithValue("@kind", (int)kind);
-        var keyList = KeyList(command, keys);
-        // Listing the buckets (not a range) lets SQLite look up each (bucket, key) pair on the primary key.
-        var parts = terms.GroupBy(t => (t.Level, t.Sign)).Select(group => $"""
-            SELECT key AS k, name AS n, artist AS a, plays, ms, first_at, last_at, {group.Key.Sign} AS s FROM {group.Key.Level.Table}
-            WHERE user_id IN ({users}) AND kind = @kind AND {group.Key.Level.BucketColumn} IN ({Literals(group.Select(t => t.Bucket))}) AND key IN ({keyList})
-            """).ToList();
-        parts.Add($"""
-            SELECT {keyColumn}, {nameColumn}, {artistColumn}, 1, ms_played, played_at, played_at, 1 FROM plays
-            WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @days_from AND {keyColumn} IN ({keyList}){extraFilter}
-            UNION ALL
-            SELECT {keyColumn}, {nameColumn}, {artistColumn}, 1, ms_played, played_at, played_at, 1 FROM plays
-            WHERE user_id IN ({users}) AND played_at >= @days_to AND played_at < @to AND {keyColumn} IN ({keyList}){extraFilter}
-            """);
+        SqlitePlayStore.AddSplit(command, split);
+        var rows = SqliteSignedBuckets.RowsSql(terms, kind, users, AddTexts(command, "k", keys));
         // Summed per spelling in SQLite: a row read into .NET costs more than several rows summed there.
         command.CommandText = $"""
-            SELECT k, n, a, SUM(s * plays), SUM(s * ms), MIN(CASE WHEN s > 0 THEN first_at END), MAX(CASE WHEN s > 0 THEN last_at END)
-            FROM ({string.Join("\nUNION ALL\n", parts)})
+            SELECT k, n, a, SUM(plays), SUM(ms), MIN(CASE WHEN s > 0 THEN first_at END), MAX(CASE WHEN s > 0 THEN last_at END)
+            FROM ({rows})
             GROUP BY k, n, a
             """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -296,7 +279,7 @@ internal static class SqliteBoundedTopList
             command.Transaction = transaction;
             var users = AddUserIds(command, userIds);
             command.Parameters.AddWithValue("@kind", (int)kind);
-            var keyList = KeyList(command, [.. missing]);
+            var keyList = AddTexts(command, "k", [.. missing]);
             var parts = slice.Where(p => p.Level is not null).GroupBy(p => p.Level!).Select(group => $"""
                 SELECT key AS k, first_at, last_at FROM {group.Key.Table}
                 WHERE user_id IN ({users}) AND kind = @kind AND {group.Key.BucketColumn} IN ({Literals(group.Select(p => p.Bucket))}) AND key IN ({keyList})
@@ -321,32 +304,6 @@ internal static class SqliteBoundedTopList
         }
 
         return found;
-    }
-
-    private static void AddEdges(SqliteCommand command, DaySplit split)
-    {
-        command.Parameters.AddWithValue("@from", split.FromMs);
-        command.Parameters.AddWithValue("@days_from", split.DaysFromMs);
-        command.Parameters.AddWithValue("@days_to", split.DaysToMs);
-        command.Parameters.AddWithValue("@to", split.ToMs);
-    }
-
-    // An empty list still parses ("IN (NULL)" matches nothing).
-    private static string KeyList(SqliteCommand command, IReadOnlyList<string> keys)
-    {
-        if (keys.Count == 0)
-        {
-            return "NULL";
-        }
-
-        var names = new string[keys.Count];
-        for (var i = 0; i < keys.Count; i++)
-        {
-            names[i] = $"@k{i}";
-            command.Parameters.AddWithValue(names[i], keys[i]);
-        }
-
-        return string.Join(", ", names);
     }
 
     /// <summary>One spelling's signed sums in the range, with the first and last play of the rows added.</summary>

@@ -206,7 +206,8 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         return await ReadTopAsync(command, kind, cancellationToken);
     }
 
-    private static void AddSplit(SqliteCommand command, DaySplit split)
+    /// <summary>Binds a split's bounds: <c>@first_day</c>, <c>@end_day</c>, <c>@from</c>, <c>@days_from</c>, <c>@days_to</c>, <c>@to</c>, <c>@months_from</c>, <c>@months_to</c>.</summary>
+    internal static void AddSplit(SqliteCommand command, DaySplit split)
     {
         command.Parameters.AddWithValue("@first_day", split.FirstDay);
         command.Parameters.AddWithValue("@end_day", split.EndDay);

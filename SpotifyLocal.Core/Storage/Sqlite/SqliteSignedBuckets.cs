@@ -126,22 +126,31 @@ internal static class SqliteSignedBuckets
     private static long Ceiling(Grain grain, long day) => Floor(grain, day) is var floor && floor == day ? day : Next(grain, floor);
 
     /// <summary>
-    /// The rows (k, plays, ms) of one kind whose signed sums per key are exactly the key's plays and time in the split
-    /// range: the <paramref name="terms"/> rows times their sign, and the plays of the two partial edge days
-    /// (<c>@from</c>, <c>@days_from</c>, <c>@days_to</c>, <c>@to</c>). A key has plays in the range exactly when its
-    /// sum is above zero.
+    /// The rows (k, n, a, plays, ms, first_at, last_at, s) of one kind whose sums per key (and per spelling) are exactly
+    /// its plays and time in the split range: the <paramref name="terms"/> rows with plays and time times their sign
+    /// <c>s</c>, and the plays of the two partial edge days (<c>@from</c>, <c>@days_from</c>, <c>@days_to</c>,
+    /// <c>@to</c>). A key has plays in the range exactly when its sum is above zero; first and last plays are only
+    /// meaningful on rows with <c>s &gt; 0</c>. <paramref name="keys"/>, when given, is an SQL list limiting the keys.
     /// </summary>
-    public static string RowsSql(IReadOnlyList<(SqliteRollupLevel Level, long Bucket, int Sign)> terms, TopKind kind, string users)
+    public static string RowsSql(IReadOnlyList<(SqliteRollupLevel Level, long Bucket, int Sign)> terms, TopKind kind, string users, string? keys = null)
     {
-        var (keyColumn, _, _, extraFilter) = SqlitePlayStore.Columns(kind);
+        var (keyColumn, nameColumn, artistColumn, extraFilter) = SqlitePlayStore.Columns(kind);
+        // The artist kind's rollup rows hold '' as artist; the edge plays say the same so their spellings meet.
+        artistColumn = kind == TopKind.Artists ? "''" : artistColumn;
+        var keyFilter = keys is null ? string.Empty : $" AND key IN ({keys})";
+        var edgeKeyFilter = keys is null ? string.Empty : $" AND {keyColumn} IN ({keys})";
+        // Listing the buckets (not a range) lets SQLite look up each (bucket, key) pair on the primary key.
         var parts = terms.GroupBy(t => (t.Level, t.Sign)).Select(group => $"""
-            SELECT key AS k, {group.Key.Sign} * plays AS plays, {group.Key.Sign} * ms AS ms FROM {group.Key.Level.Table}
-            WHERE user_id IN ({users}) AND kind = {(int)kind} AND {group.Key.Level.BucketColumn} IN ({Literals(group.Select(t => t.Bucket))})
+            SELECT key AS k, name AS n, artist AS a, {group.Key.Sign} * plays AS plays, {group.Key.Sign} * ms AS ms, first_at, last_at, {group.Key.Sign} AS s
+            FROM {group.Key.Level.Table}
+            WHERE user_id IN ({users}) AND kind = {(int)kind} AND {group.Key.Level.BucketColumn} IN ({Literals(group.Select(t => t.Bucket))}){keyFilter}
             """).ToList();
         parts.Add($"""
-            SELECT {keyColumn}, 1, ms_played FROM plays WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @days_from{extraFilter}
+            SELECT {keyColumn}, {nameColumn}, {artistColumn}, 1, ms_played, played_at, played_at, 1 FROM plays
+            WHERE user_id IN ({users}) AND played_at >= @from AND played_at < @days_from{extraFilter}{edgeKeyFilter}
             UNION ALL
-            SELECT {keyColumn}, 1, ms_played FROM plays WHERE user_id IN ({users}) AND played_at >= @days_to AND played_at < @to{extraFilter}
+            SELECT {keyColumn}, {nameColumn}, {artistColumn}, 1, ms_played, played_at, played_at, 1 FROM plays
+            WHERE user_id IN ({users}) AND played_at >= @days_to AND played_at < @to{extraFilter}{edgeKeyFilter}
             """);
         return string.Join("\nUNION ALL\n", parts);
     }

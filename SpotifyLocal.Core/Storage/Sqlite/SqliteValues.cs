@@ -29,18 +29,24 @@ internal static class SqliteValues
         string.Join(", ", values.Select(value => value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>Adds <c>@u0, @u1, …</c> parameters for a user id list and returns the SQL list text.</summary>
-    public static string AddUserIds(SqliteCommand command, IReadOnlyList<string> userIds)
+    public static string AddUserIds(SqliteCommand command, IReadOnlyList<string> userIds) => AddTexts(command, "u", userIds);
+
+    /// <summary>
+    /// Adds <c>@{prefix}0, @{prefix}1, …</c> parameters for a list of texts and returns the SQL list text; an empty list
+    /// still parses (<c>IN (NULL)</c> matches nothing).
+    /// </summary>
+    public static string AddTexts(SqliteCommand command, string prefix, IReadOnlyList<string> values)
     {
-        if (userIds.Count == 0)
+        if (values.Count == 0)
         {
             return "NULL";
         }
 
-        var names = new string[userIds.Count];
-        for (var i = 0; i < userIds.Count; i++)
+        var names = new string[values.Count];
+        for (var i = 0; i < values.Count; i++)
         {
-            names[i] = "@u" + i;
-            command.Parameters.AddWithValue(names[i], userIds[i]);
+            names[i] = "@" + prefix + i;
+            command.Parameters.AddWithValue(names[i], values[i]);
         }
 
         return string.Join(", ", names);

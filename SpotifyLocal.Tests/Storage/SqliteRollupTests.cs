@@ -213,9 +213,8 @@ public sealed class SqliteRollupTests : IAsyncLifetime
             command.CommandText = string.Join("\n", SqliteSchema.Migrations.Take(10)) + "\nPRAGMA user_version = 10;";
             await command.ExecuteNonQueryAsync(Ct);
             await InsertWithoutStoreAsync(connection, plays);
-            // The day rows a version-10 bot kept with its writes.
-            command.CommandText = SqlitePlayRollups.FoldInto(SqlitePlayRollups.Days, "1 = 1");
-            await command.ExecuteNonQueryAsync(Ct);
+            // The day rows a version-10 bot kept with its writes (the insert keeps the first of each duplicate).
+            await InsertDayRowsAsync(connection, PlayDayRollups.Fold(plays.DistinctBy(p => (p.UserId, p.PlayedAt, p.TrackId))));
         }
 
         var stored = (await Store.GetRecentAsync("u1", int.MaxValue, Ct)).Concat(await Store.GetRecentAsync("u2", int.MaxValue, Ct)).ToList();
@@ -373,6 +372,30 @@ public sealed class SqliteRollupTests : IAsyncLifetime
         }
 
         return plays;
+    }
+
+    private static async Task InsertDayRowsAsync(SqliteConnection connection, IEnumerable<PlayDayRollup> rows)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO play_day_rollups (user_id, kind, day, key, name, artist, plays, ms, first_at, last_at)
+            VALUES ($user, $kind, $day, $key, $name, $artist, $plays, $ms, $first, $last)
+            """;
+        foreach (var (day, row) in rows)
+        {
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$user", row.Id.UserId);
+            command.Parameters.AddWithValue("$kind", (int)row.Id.Kind);
+            command.Parameters.AddWithValue("$day", day);
+            command.Parameters.AddWithValue("$key", row.Id.Key);
+            command.Parameters.AddWithValue("$name", row.Id.Name);
+            command.Parameters.AddWithValue("$artist", row.Id.Artist);
+            command.Parameters.AddWithValue("$plays", row.Plays);
+            command.Parameters.AddWithValue("$ms", row.MsPlayed);
+            command.Parameters.AddWithValue("$first", row.FirstPlayedAt.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$last", row.LastPlayedAt.ToUnixTimeMilliseconds());
+            await command.ExecuteNonQueryAsync(Ct);
+        }
     }
 
     private static async Task InsertWithoutStoreAsync(SqliteConnection connection, IEnumerable<Play> plays)

@@ -25,29 +25,23 @@ internal static class SqlitePlayRollups
     /// <summary>The UTC day number of <c>played_at</c> (floor division, as <see cref="PlayDayRollups.DayOf"/>).</summary>
     internal const string DayOfPlayedAt = "((played_at - ((played_at % 86400000) + 86400000) % 86400000) / 86400000)";
 
-    /// <summary>The UTC month of <c>played_at</c> as the day number of its first day (as <see cref="PlayDayRollups.MonthOf"/>).</summary>
-    internal const string MonthOfPlayedAt = "(CAST(strftime('%s', " + DayOfPlayedAt + " * 86400, 'unixepoch', 'start of month') AS INTEGER) / 86400)";
-
-    /// <summary>The UTC year of <c>played_at</c> as the day number of its 1 January (as <see cref="PlayDayRollups.YearOf"/>).</summary>
-    internal const string YearOfPlayedAt = "(CAST(strftime('%s', " + DayOfPlayedAt + " * 86400, 'unixepoch', 'start of year') AS INTEGER) / 86400)";
-
-    /// <summary>The month of a <c>day</c> column (a day number), as <see cref="MonthOfPlayedAt"/> of a play on that day.</summary>
+    /// <summary>The UTC month of a <c>day</c> column (a day number) as the day number of its first day (as <see cref="PlayDayRollups.MonthStartOf"/>).</summary>
     private const string MonthOfDay = "(CAST(strftime('%s', day * 86400, 'unixepoch', 'start of month') AS INTEGER) / 86400)";
 
-    /// <summary>The year of a <c>day</c> column (a day number), as <see cref="YearOfPlayedAt"/> of a play on that day.</summary>
+    /// <summary>The UTC year of a <c>day</c> column (a day number) as the day number of its 1 January (as <see cref="PlayDayRollups.YearStartOf"/>).</summary>
     private const string YearOfDay = "(CAST(strftime('%s', day * 86400, 'unixepoch', 'start of year') AS INTEGER) / 86400)";
 
     /// <summary>The all-time rows: one per user, kind, key and spelling.</summary>
     internal static readonly SqliteRollupLevel AllTime = new("play_rollups", null, null);
 
     /// <summary>The UTC day rows: also keyed by the day number.</summary>
-    internal static readonly SqliteRollupLevel Days = new("play_day_rollups", "day", DayOfPlayedAt);
+    internal static readonly SqliteRollupLevel Days = new("play_day_rollups", "day", "day");
 
     /// <summary>The UTC month rows: also keyed by the day number of the month's first day.</summary>
-    internal static readonly SqliteRollupLevel Months = new("play_month_rollups", "month", MonthOfPlayedAt);
+    internal static readonly SqliteRollupLevel Months = new("play_month_rollups", "month", MonthOfDay);
 
     /// <summary>The UTC year rows: also keyed by the day number of the year's 1 January.</summary>
-    internal static readonly SqliteRollupLevel Years = new("play_year_rollups", "year", YearOfPlayedAt);
+    internal static readonly SqliteRollupLevel Years = new("play_year_rollups", "year", YearOfDay);
 
     /// <summary>The 15-minute UTC slot of <c>played_at</c> (floor division, as <see cref="PlaySlotRollups.SlotOf"/>).</summary>
     internal const string SlotOfPlayedAt = "((played_at - ((played_at % 900000) + 900000) % 900000) / 900000)";
@@ -70,19 +64,19 @@ internal static class SqlitePlayRollups
         SELECT user_id, 2, {DayOfPlayedAt}, album_key, album_name, artist_name, COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
         FROM plays NOT INDEXED WHERE rowid > @mark AND album_name IS NOT NULL AND album_name <> ''
         GROUP BY user_id, {DayOfPlayedAt}, album_key, album_name, artist_name;
-        {UpsertDayGroups(Days, "day")}
-        {UpsertDayGroups(Months, MonthOfDay)}
-        {UpsertDayGroups(Years, YearOfDay)}
-        {UpsertDayGroups(AllTime, null)}
+        {UpsertDayGroups(Days)}
+        {UpsertDayGroups(Months)}
+        {UpsertDayGroups(Years)}
+        {UpsertDayGroups(AllTime)}
         {FoldSlots("rowid > @mark")}
         DELETE FROM temp.play_fold;
         """;
 
     /// <summary>The upsert that adds every day group of <c>temp.play_fold</c> to the rows of one <paramref name="level"/>.</summary>
-    private static string UpsertDayGroups(SqliteRollupLevel level, string? bucketOfDay)
+    private static string UpsertDayGroups(SqliteRollupLevel level)
     {
         var bucketColumn = level.BucketColumn is { } column ? column + ", " : string.Empty;
-        var bucketValue = bucketOfDay is null ? string.Empty : bucketOfDay + ", ";
+        var bucketValue = level.BucketOfDay is { } bucket ? bucket + ", " : string.Empty;
         return $"""
             INSERT INTO {level.Table} (user_id, kind, {bucketColumn}key, name, artist, plays, ms, first_at, last_at)
             SELECT user_id, kind, {bucketValue}key, name, artist, plays, ms, first_at, last_at FROM temp.play_fold WHERE true
@@ -102,41 +96,6 @@ internal static class SqlitePlayRollups
             skip_known = skip_known + excluded.skip_known, skipped = skipped + excluded.skipped;
 
         """;
-
-    /// <summary>
-    /// The three upserts (tracks, artists, albums) that add the plays matching <paramref name="where"/> to the rows of
-    /// one <paramref name="level"/> (all time, UTC days or UTC months), grouped straight from the plays: how writes kept
-    /// the rollups before <see cref="FoldSql"/> (tests write older databases with it).
-    /// </summary>
-    internal static string FoldInto(SqliteRollupLevel level, string where)
-    {
-        var table = level.Table;
-        var dayColumn = level.BucketColumn is { } column ? column + ", " : string.Empty;
-        var dayValue = level.BucketOfPlayedAt is { } bucket ? bucket + ", " : string.Empty;
-        var dayGroup = dayValue;
-        var conflict = $"""
-            ON CONFLICT (user_id, kind, {dayColumn}key, name, artist) DO UPDATE SET
-                plays = plays + excluded.plays, ms = ms + excluded.ms,
-                first_at = MIN(first_at, excluded.first_at), last_at = MAX(last_at, excluded.last_at);
-            """;
-        var source = where.StartsWith("rowid", StringComparison.Ordinal) ? "plays NOT INDEXED" : "plays";
-        return $"""
-            INSERT INTO {table} (user_id, {dayColumn}kind, key, name, artist, plays, ms, first_at, last_at)
-            SELECT user_id, {dayValue}0, track_key, track_name, artist_name, COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
-            FROM {source} WHERE {where} GROUP BY user_id, {dayGroup}track_key, track_name, artist_name
-            {conflict}
-            INSERT INTO {table} (user_id, {dayColumn}kind, key, name, artist, plays, ms, first_at, last_at)
-            SELECT user_id, {dayValue}1, artist_key, artist_name, '', COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
-            FROM {source} WHERE {where} GROUP BY user_id, {dayGroup}artist_key, artist_name
-            {conflict}
-            INSERT INTO {table} (user_id, {dayColumn}kind, key, name, artist, plays, ms, first_at, last_at)
-            SELECT user_id, {dayValue}2, album_key, album_name, artist_name, COUNT(*), SUM(ms_played), MIN(played_at), MAX(played_at)
-            FROM {source} WHERE {where} AND album_name IS NOT NULL AND album_name <> ''
-            GROUP BY user_id, {dayGroup}album_key, album_name, artist_name
-            {conflict}
-
-            """;
-    }
 
     /// <summary>The highest plays rowid now; call inside the write transaction before inserting.</summary>
     public static async Task<long> MarkAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)

@@ -289,14 +289,20 @@ public sealed class SqliteRollupTests : IAsyncLifetime
         Assert.Equal(bounds, SqliteBoundedTopList.BoundsLevel(PlayDayRollups.Split(scope)!).BucketColumn);
         var june = new DateTimeOffset(2025, 6, 10, 12, 0, 0, TimeSpan.Zero);
         var plays = new List<Play>();
-        // 96 songs with 3 plays each (the first two batches of keys counted: 32, then 64); t086–t095 have a longer
-        // play, so they lead the ties but come last by key.
+        // 96 songs with 3 plays each (counted in two batches: the first 3 keys, then every key whose bound ties the
+        // last place); t086–t095 have a longer play, so they lead the ties but come last by key.
         for (var song = 0; song < 96; song++)
         {
             for (var play = 0; play < 3; play++)
             {
                 plays.Add(Plays.One("u1", $"t{song:000}", "A", "Album", june.AddHours(song).AddMinutes(play), msPlayed: song >= 86 && play == 0 ? 90_000 : 60_000));
             }
+        }
+
+        // 400 songs played once: rows a sum of the range would read, never counted (their bound is under the last place).
+        for (var song = 0; song < 400; song++)
+        {
+            plays.Add(Plays.One("u1", $"once{song:000}", "B", "Album", june.AddDays(5).AddMinutes(song)));
         }
 
         // One song has 4 plays: two on the start edge (before any whole day) and two in June. Its month rows alone
@@ -316,6 +322,39 @@ public sealed class SqliteRollupTests : IAsyncLifetime
         Assert.Equal(["edge", "t086", "t087"], top.Select(t => t.Name));
         Assert.Equal([4, 3, 3], top.Select(t => t.Plays));
         Assert.Equal(await Store.GetTopRawAsync(scope, TopKind.Tracks, 3, Ct), top);
+        // The list came from counting keys in order of their bounds: 97 keys counted, against about 500 rows to sum.
+        Assert.Equal(top, await Store.TryGetTopBoundedAsync(scope, TopKind.Tracks, 3, Ct));
+    }
+
+    [Fact]
+    public async Task A_sparse_long_range_where_most_keys_tie_near_the_last_place_is_summed_instead_of_counted_key_by_key()
+    {
+        // A light listener's month: 300 songs played twice, 200 once, so the 3rd place has 2 plays and 300 keys have
+        // bounds reaching it, against about 500 rows in the month: counting them one by one would cost more than the sum.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata");
+        var scope = PlayScope.ForUser("u1", LocalTime.StartOfDay(new DateOnly(2025, 6, 1), zone), LocalTime.StartOfDay(new DateOnly(2025, 7, 1), zone));
+        var june = new DateTimeOffset(2025, 6, 2, 0, 0, 0, TimeSpan.Zero);
+        var plays = new List<Play>();
+        for (var song = 0; song < 500; song++)
+        {
+            for (var play = 0; play < (song < 300 ? 2 : 1); play++)
+            {
+                plays.Add(Plays.One("u1", $"t{song:000}", $"Artist {song}", $"Album {song}", june.AddHours(song % 600).AddMinutes(song + play), msPlayed: 60_000 + song));
+            }
+        }
+
+        plays.Add(Plays.One("u1", "before", "Z", "Album", scope.From.AddDays(-40)));
+        plays.Add(Plays.One("u1", "after", "Z", "Album", scope.To.AddDays(40)));
+        await Store.InsertAsync(plays, Ct);
+        Assert.True(SqliteBoundedTopList.Suits(PlayDayRollups.Split(scope)!));
+
+        foreach (var kind in Kinds)
+        {
+            Assert.Null(await Store.TryGetTopBoundedAsync(scope, kind, 3, Ct));
+            var top = await Store.GetTopAsync(scope, kind, 3, Ct);
+            Assert.Equal(await Store.GetTopRawAsync(scope, kind, 3, Ct), top);
+            Assert.Equal([2, 2, 2], top.Select(t => t.Plays));
+        }
     }
 
     private async Task<IReadOnlyList<TopItem>> RollupsAsync(IReadOnlyList<string> userIds, TopKind kind) =>

@@ -179,9 +179,22 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         return await TryGetTopFromDayRollupsAsync(connection, transaction, scope, bounds, kind, limit, cancellationToken);
     }
 
+    /// <summary>The list counted key by key in order of bounds (<see cref="SqliteBoundedTopList"/>), or null when it leaves the range to the sum.</summary>
+    internal async Task<IReadOnlyList<TopItem>?> TryGetTopBoundedAsync(PlayScope scope, TopKind kind, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var bounds = await ReadBoundsAsync(connection, transaction, scope, cancellationToken);
+        return PlayDayRollups.Split(scope, bounds.Earliest, bounds.Latest) is { } split && SqliteBoundedTopList.Suits(split)
+            ? await SqliteBoundedTopList.TryGetAsync(connection, transaction, scope.UserIds.Distinct(StringComparer.Ordinal).ToList(), split, bounds, kind, limit, cancellationToken)
+            : null;
+    }
+
     /// <summary>
     /// Sums the month and day rows of the whole UTC months and days in the range with the plays of its partial edges
     /// (<see cref="PlayDayRollups.Split"/>, widened past the users' first and last play), ranked like the raw group-by.
+    /// A range of four weeks or more is first counted key by key in order of bounds (<see cref="SqliteBoundedTopList"/>),
+    /// which leaves a sparse range to this sum.
     /// </summary>
     private static async Task<IReadOnlyList<TopItem>?> TryGetTopFromDayRollupsAsync(
         SqliteConnection connection, SqliteTransaction transaction, PlayScope scope, PlayBounds bounds, TopKind kind, int limit, CancellationToken cancellationToken)
@@ -191,10 +204,10 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             return null;
         }
 
-        if (SqliteBoundedTopList.Suits(split))
+        if (SqliteBoundedTopList.Suits(split) && await SqliteBoundedTopList.TryGetAsync(
+                connection, transaction, scope.UserIds.Distinct(StringComparer.Ordinal).ToList(), split, bounds, kind, limit, cancellationToken) is { } bounded)
         {
-            return await SqliteBoundedTopList.GetAsync(
-                connection, transaction, scope.UserIds.Distinct(StringComparer.Ordinal).ToList(), split, bounds, kind, limit, cancellationToken);
+            return bounded;
         }
 
         await using var command = connection.CreateCommand();

@@ -330,16 +330,19 @@ public sealed class SqliteRollupTests : IAsyncLifetime
     public async Task A_sparse_long_range_where_most_keys_tie_near_the_last_place_is_summed_instead_of_counted_key_by_key()
     {
         // A light listener's month: 300 songs played twice, 200 once, so the 3rd place has 2 plays and 300 keys have
-        // bounds reaching it, against about 500 rows in the month: counting them one by one would cost more than the sum.
+        // bounds reaching it, against about 800 rows in the month: counting them one by one would cost more than the sum.
+        // The range is all day rows (5 June to 4 July in UTC), and the songs' first plays lie on its first whole day.
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata");
-        var scope = PlayScope.ForUser("u1", LocalTime.StartOfDay(new DateOnly(2025, 6, 1), zone), LocalTime.StartOfDay(new DateOnly(2025, 7, 1), zone));
-        var june = new DateTimeOffset(2025, 6, 2, 0, 0, 0, TimeSpan.Zero);
+        var scope = PlayScope.ForUser("u1", LocalTime.StartOfDay(new DateOnly(2025, 6, 5), zone), LocalTime.StartOfDay(new DateOnly(2025, 7, 5), zone));
+        var firstDay = new DateTimeOffset(2025, 6, 5, 0, 0, 0, TimeSpan.Zero);
         var plays = new List<Play>();
         for (var song = 0; song < 500; song++)
         {
-            for (var play = 0; play < (song < 300 ? 2 : 1); play++)
+            var at = song < 300 ? firstDay.AddMinutes(song) : firstDay.AddDays(7).AddMinutes(song);
+            plays.Add(Plays.One("u1", $"t{song:000}", $"Artist {song}", $"Album {song}", at, msPlayed: 60_000 + song));
+            if (song < 300)
             {
-                plays.Add(Plays.One("u1", $"t{song:000}", $"Artist {song}", $"Album {song}", june.AddHours(song % 600).AddMinutes(song + play), msPlayed: 60_000 + song));
+                plays.Add(Plays.One("u1", $"t{song:000}", $"Artist {song}", $"Album {song}", firstDay.AddDays(15).AddMinutes(song), msPlayed: 60_000 + song));
             }
         }
 
@@ -354,6 +357,7 @@ public sealed class SqliteRollupTests : IAsyncLifetime
             var top = await Store.GetTopAsync(scope, kind, 3, Ct);
             Assert.Equal(await Store.GetTopRawAsync(scope, kind, 3, Ct), top);
             Assert.Equal([2, 2, 2], top.Select(t => t.Plays));
+            Assert.All(top, t => Assert.Equal(firstDay.Date, t.FirstPlayedAt.UtcDateTime.Date));
         }
     }
 

@@ -204,10 +204,16 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
             return null;
         }
 
-        if (SqliteBoundedTopList.Suits(split) && await SqliteBoundedTopList.TryGetAsync(
-                connection, transaction, scope.UserIds.Distinct(StringComparer.Ordinal).ToList(), split, bounds, kind, limit, cancellationToken) is { } bounded)
+        var sparse = false;
+        if (SqliteBoundedTopList.Suits(split))
         {
-            return bounded;
+            if (await SqliteBoundedTopList.TryGetAsync(
+                    connection, transaction, scope.UserIds.Distinct(StringComparer.Ordinal).ToList(), split, bounds, kind, limit, cancellationToken) is { } bounded)
+            {
+                return bounded;
+            }
+
+            sparse = true;
         }
 
         await using var command = connection.CreateCommand();
@@ -215,7 +221,8 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         var users = AddUserIds(command, scope.UserIds);
         command.Parameters.AddWithValue("@limit", limit);
         AddSplit(command, split);
-        command.CommandText = SummedTopListSql(PeriodRowsSql(kind, users), PeriodRowsSql(kind, users, listedIn: split));
+        // A sparse range has few rows per bucket: reading them again costs less than a lookup per bucket and listed key.
+        command.CommandText = SummedTopListSql(PeriodRowsSql(kind, users), PeriodRowsSql(kind, users, listedIn: split, lookUp: !sparse));
         return await ReadTopAsync(command, kind, cancellationToken);
     }
 
@@ -237,10 +244,10 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
     /// (<see cref="AddSplit"/>'s parameters): whole UTC months from the month rows, the other whole days from the day rows
     /// (without a whole month both month bounds are the end day, so the day rows cover every whole day), the partial edge
     /// days from the plays. Given <paramref name="listedIn"/> (the same split), only the rows of the keys in
-    /// <c>ranked</c>, with the months and days listed one by one so SQLite looks up each (bucket, key) pair on the
-    /// primary key instead of reading the whole range again.
+    /// <c>ranked</c>; with <paramref name="lookUp"/>, the months and days are listed one by one so SQLite looks up each
+    /// (bucket, key) pair on the primary key instead of reading the whole range again.
     /// </summary>
-    private static string PeriodRowsSql(TopKind kind, string users, DaySplit? listedIn = null)
+    private static string PeriodRowsSql(TopKind kind, string users, DaySplit? listedIn = null, bool lookUp = true)
     {
         var (keyColumn, nameColumn, artistColumn, extraFilter) = Columns(kind);
         // The artist kind's rollup rows hold '' as artist; the edge plays say the same so their spellings meet.
@@ -252,12 +259,12 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         var months = "month >= @months_from AND month < @months_to";
         var dayRows = $"""
             {DayRows}
-            WHERE user_id IN ({users}) AND kind = {kindValue} AND day >= @first_day AND day < @months_from
+            WHERE user_id IN ({users}) AND kind = {kindValue} AND day >= @first_day AND day < @months_from{listed}
             UNION ALL
             {DayRows}
-            WHERE user_id IN ({users}) AND kind = {kindValue} AND day >= @months_to AND day < @end_day
+            WHERE user_id IN ({users}) AND kind = {kindValue} AND day >= @months_to AND day < @end_day{listed}
             """;
-        if (listedIn is { } split)
+        if (listedIn is { } split && lookUp)
         {
             var (monthList, dayList) = SqliteBoundedTopList.Buckets(split);
             // SQLite reads an empty list as matching nothing.

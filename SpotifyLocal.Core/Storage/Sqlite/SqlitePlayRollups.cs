@@ -32,16 +32,16 @@ internal static class SqlitePlayRollups
     private const string YearOfDay = "(CAST(strftime('%s', day * 86400, 'unixepoch', 'start of year') AS INTEGER) / 86400)";
 
     /// <summary>The all-time rows: one per user, kind, key and spelling.</summary>
-    internal static readonly SqliteRollupLevel AllTime = new("play_rollups", null, null);
+    internal static readonly SqliteRollupLevel AllTime = new("play_rollups", null, null, null);
 
     /// <summary>The UTC day rows: also keyed by the day number.</summary>
-    internal static readonly SqliteRollupLevel Days = new("play_day_rollups", "day", "day");
+    internal static readonly SqliteRollupLevel Days = new("play_day_rollups", "day", "day", PlayDayRollups.DayOf);
 
     /// <summary>The UTC month rows: also keyed by the day number of the month's first day.</summary>
-    internal static readonly SqliteRollupLevel Months = new("play_month_rollups", "month", MonthOfDay);
+    internal static readonly SqliteRollupLevel Months = new("play_month_rollups", "month", MonthOfDay, PlayDayRollups.MonthOf);
 
     /// <summary>The UTC year rows: also keyed by the day number of the year's 1 January.</summary>
-    internal static readonly SqliteRollupLevel Years = new("play_year_rollups", "year", YearOfDay);
+    internal static readonly SqliteRollupLevel Years = new("play_year_rollups", "year", YearOfDay, PlayDayRollups.YearOf);
 
     /// <summary>The 15-minute UTC slot of <c>played_at</c> (floor division, as <see cref="PlaySlotRollups.SlotOf"/>).</summary>
     internal const string SlotOfPlayedAt = "((played_at - ((played_at % 900000) + 900000) % 900000) / 900000)";

@@ -990,7 +990,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
         var key = rollup.Parameters.Add("@key", SqliteType.Text);
         var name = rollup.Parameters.Add("@name", SqliteType.Text);
         var artist = rollup.Parameters.Add("@artist", SqliteType.Text);
-        // The same play leaves its day's and its month's rows lighter (first/last marked the same way).
+        // The same play leaves its day's, month's and year's rows lighter (first/last marked the same way).
         SqliteRollupLevel[] periodLevels = [SqlitePlayRollups.Days, SqlitePlayRollups.Months, SqlitePlayRollups.Years];
         await using var dayRollup = PeriodRollupUpdate(connection, transaction, SqlitePlayRollups.Days, rollup.CommandText, userId);
         await using var monthRollup = PeriodRollupUpdate(connection, transaction, SqlitePlayRollups.Months, rollup.CommandText, userId);
@@ -1047,9 +1047,7 @@ public sealed class SqlitePlayStore(SqliteDatabase database) : IPlayStore
                         var parameters = periodRollups[level].Parameters;
                         (parameters["@at"].Value, parameters["@ms"].Value, parameters["@kind"].Value) = (at.Value, ms.Value, k);
                         (parameters["@key"].Value, parameters["@name"].Value, parameters["@artist"].Value) = (rowKey, rowName, rowArtist);
-                        parameters["@bucket"].Value = periodLevels[level] == SqlitePlayRollups.Days ? PlayDayRollups.DayOf(play.PlayedAt)
-                            : periodLevels[level] == SqlitePlayRollups.Months ? PlayDayRollups.MonthOf(play.PlayedAt)
-                            : PlayDayRollups.YearOf(play.PlayedAt);
+                        parameters["@bucket"].Value = periodLevels[level].BucketOf!(play.PlayedAt);
                         await periodRollups[level].ExecuteNonQueryAsync(cancellationToken);
                     }
                 }
